@@ -1,0 +1,245 @@
+//! Checks of a loaded plan: counts and budget totals for the summary, and warnings
+//! about what a reader of the published plan would stumble on.
+
+use crate::amount::format_thousand_yen;
+use crate::model::{Indicator, ItemPath, Plan, Review, ReviewStatus};
+use crate::numbering::{self, NumberProblem, Numbered};
+
+/// One thing to look at, with where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    /// The item the warning is about.
+    pub at: ItemPath,
+    /// The model field concerned (`title`, `number`, …), for jumping to it.
+    pub field: &'static str,
+    /// What is wrong, in Japanese, naming the item as printed (経営課題2, 【2-1-2】).
+    pub message: String,
+}
+
+/// What `ward-plan check` prints and the editor's status bar shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    /// Number of management issues.
+    pub issues: usize,
+    /// Number of strategies.
+    pub strategies: usize,
+    /// Number of initiatives.
+    pub initiatives: usize,
+    /// The sum of all initiative budgets, in 千円.
+    pub budget_total: u64,
+    /// Per issue: its printed number, title and budget total in 千円.
+    pub issue_budgets: Vec<(u32, String, u64)>,
+    /// Everything [`check`] found.
+    pub warnings: Vec<Warning>,
+}
+
+/// Counts, totals and warnings for a plan.
+pub fn summarize(plan: &Plan) -> Summary {
+    Summary {
+        issues: plan.issues.len(),
+        strategies: plan.strategies().count(),
+        initiatives: plan.initiatives().count(),
+        budget_total: plan.budget_total(),
+        issue_budgets: numbering::numbered(&plan.issues)
+            .map(|(n, issue)| (n, issue.title.clone(), issue.budget_total()))
+            .collect(),
+        warnings: check(plan),
+    }
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "経営課題: {}", self.issues)?;
+        writeln!(f, "戦略: {}", self.strategies)?;
+        writeln!(f, "具体的取組: {}", self.initiatives)?;
+        writeln!(f, "予算合計: {}", format_thousand_yen(self.budget_total))?;
+        for (n, title, total) in &self.issue_budgets {
+            writeln!(f, "  経営課題{n} {title}: {}", format_thousand_yen(*total))?;
+        }
+        if self.warnings.is_empty() {
+            writeln!(f, "警告: なし")
+        } else {
+            writeln!(f, "警告: {}件", self.warnings.len())?;
+            for w in &self.warnings {
+                writeln!(f, "  - {}", w.message)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Everything worth a warning, in document order.
+pub fn check(plan: &Plan) -> Vec<Warning> {
+    let mut out = Warnings(Vec::new());
+    let at = ItemPath::Plan;
+    if !(1989..=2100).contains(&plan.fiscal_year) {
+        out.push(
+            at,
+            "fiscal_year",
+            format!("年度 {} が範囲外です（1989〜2100）。", plan.fiscal_year),
+        );
+    }
+    for (field, value, name) in [
+        ("ward", &plan.ward, "区の名前"),
+        ("goal", &plan.goal, "区の目標"),
+        ("mission", &plan.mission, "区の使命"),
+    ] {
+        if value.trim().is_empty() {
+            out.push(at, field, format!("{name}が空です。"));
+        }
+    }
+    if plan.policy.iter().all(|p| p.trim().is_empty()) {
+        out.push(
+            at,
+            "policy",
+            "区運営の基本的な考え方が一つもありません。".to_owned(),
+        );
+    } else if plan.policy.iter().any(|p| p.trim().is_empty()) {
+        out.push(
+            at,
+            "policy",
+            "区運営の基本的な考え方に空の項目があります。".to_owned(),
+        );
+    }
+    numbers(&mut out, &plan.issues, &[], ItemPath::Issue);
+
+    for (i, (n1, issue)) in numbering::numbered(&plan.issues).enumerate() {
+        let at = ItemPath::Issue(i);
+        let name = format!("経営課題{n1}");
+        if issue.title.trim().is_empty() {
+            out.push(at, "title", format!("{name}の名称が空です。"));
+        }
+        if issue.strategies.is_empty() {
+            out.push(at, "strategies", format!("{name}に戦略がありません。"));
+        }
+        numbers(&mut out, &issue.strategies, &[n1], |s| {
+            ItemPath::Strategy(i, s)
+        });
+
+        for (s, (n2, strategy)) in numbering::numbered(&issue.strategies).enumerate() {
+            let at = ItemPath::Strategy(i, s);
+            let name = format!("戦略【{}】", numbering::label(&[n1, n2]));
+            if strategy.title.trim().is_empty() {
+                out.push(at, "title", format!("{name}の名称が空です。"));
+            }
+            for indicator in &strategy.indicators {
+                indicator_warnings(&mut out, at, &name, indicator);
+            }
+            review(
+                &mut out,
+                at,
+                &name,
+                "interim_review",
+                "中間振り返り",
+                &strategy.interim_review,
+            );
+            review(
+                &mut out,
+                at,
+                &name,
+                "self_evaluation",
+                "自己評価",
+                &strategy.self_evaluation,
+            );
+            numbers(&mut out, &strategy.initiatives, &[n1, n2], |k| {
+                ItemPath::Initiative(i, s, k)
+            });
+
+            for (k, (n3, initiative)) in numbering::numbered(&strategy.initiatives).enumerate() {
+                let at = ItemPath::Initiative(i, s, k);
+                let name = format!("具体的取組【{}】", numbering::label(&[n1, n2, n3]));
+                if initiative.title.trim().is_empty() {
+                    out.push(at, "title", format!("{name}の名称が空です。"));
+                }
+                review(
+                    &mut out,
+                    at,
+                    &name,
+                    "interim_review",
+                    "中間振り返り",
+                    &initiative.interim_review,
+                );
+                review(
+                    &mut out,
+                    at,
+                    &name,
+                    "self_evaluation",
+                    "自己評価",
+                    &initiative.self_evaluation,
+                );
+            }
+        }
+    }
+    out.0
+}
+
+/// Collects warnings; a newtype only to keep the call sites short.
+struct Warnings(Vec<Warning>);
+
+impl Warnings {
+    fn push(&mut self, at: ItemPath, field: &'static str, message: String) {
+        self.0.push(Warning { at, field, message });
+    }
+}
+
+fn numbers<T: Numbered>(
+    out: &mut Warnings,
+    items: &[T],
+    parent: &[u32],
+    path: impl Fn(usize) -> ItemPath,
+) {
+    let numbers = numbering::sibling_numbers(items);
+    for (index, problem) in numbering::sibling_problems(items) {
+        let full: Vec<u32> = parent.iter().copied().chain([numbers[index]]).collect();
+        let label = numbering::label(&full);
+        let message = match problem {
+            NumberProblem::Repeated(_) => format!("番号 {label} が重複しています。"),
+            NumberProblem::OutOfOrder { previous, .. } => {
+                let prev: Vec<u32> = parent.iter().copied().chain([previous]).collect();
+                format!(
+                    "番号 {label} が前の項目（{}）より小さくなっています。",
+                    numbering::label(&prev)
+                )
+            }
+            NumberProblem::Zero => format!("番号 {label} は使えません（1から始めます）。"),
+        };
+        out.push(path(index), "number", message);
+    }
+}
+
+fn indicator_warnings(out: &mut Warnings, at: ItemPath, name: &str, indicator: &Indicator) {
+    if indicator.name.trim().is_empty() {
+        out.push(
+            at,
+            "indicators",
+            format!("{name}のアウトカム指標に名称がありません。"),
+        );
+    }
+    if indicator.target.trim().is_empty() || indicator.period.trim().is_empty() {
+        out.push(
+            at,
+            "indicators",
+            format!(
+                "{name}のアウトカム指標「{}」には目標値と目標年度（期間）が必要です。",
+                indicator.name
+            ),
+        );
+    }
+}
+
+fn review(
+    out: &mut Warnings,
+    at: ItemPath,
+    name: &str,
+    field: &'static str,
+    what: &str,
+    review: &Review,
+) {
+    if review.status == ReviewStatus::NotAchieved && review.improvement.trim().is_empty() {
+        out.push(
+            at,
+            field,
+            format!("{name}の{what}が「②目標未達成」ですが、課題と改善策が空です。"),
+        );
+    }
+}

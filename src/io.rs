@@ -1,0 +1,450 @@
+//! Plan files in RON: reading with clear Japanese errors, writing atomically.
+//!
+//! Files are UTF-8, pretty-printed, with Japanese written as is (no `\u{..}`
+//! escapes) and fields in the model's order, so saving an unchanged plan gives the
+//! same bytes and two versions diff line by line. Files from Windows editors and mail
+//! clients (a BOM, CRLF line ends) load as well.
+
+use std::fs::{self, File};
+use std::io::{self, Read as _, Write as _};
+use std::path::{Path, PathBuf};
+
+use ron::error::{Error as RonError, SpannedError};
+use serde::Deserialize;
+
+use crate::model::{FORMAT_VERSION, Plan};
+
+/// Files larger than this are refused before reading: a plan is a few tens of KB.
+pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// Why a plan file could not be loaded. `Display` gives the Japanese message.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be opened or read.
+    #[error("ファイルを読み込めません: {0}")]
+    Io(#[from] io::Error),
+    /// Over [`MAX_FILE_BYTES`].
+    #[error(
+        "ファイルが大きすぎます（{size} バイト）。運営方針のファイルは 20 MB までです。別のファイルを選んでいませんか。"
+    )]
+    TooLarge {
+        /// The file's size in bytes.
+        size: u64,
+    },
+    /// Nothing in the file (or only whitespace).
+    #[error("ファイルが空です。")]
+    Empty,
+    /// Bytes that are not UTF-8, e.g. a file saved as Shift_JIS.
+    #[error(
+        "{line}行{column}列: 文字コードが UTF-8 ではありません。Shift_JIS などで保存し直されていないか確認してください。"
+    )]
+    NotUtf8 {
+        /// 1-based line of the first bad byte.
+        line: usize,
+        /// 1-based column (in characters) of the first bad byte.
+        column: usize,
+    },
+    /// The file ends in the middle of a character: it was cut off.
+    #[error("{line}行{column}列: ファイルが途中で切れています（最後の文字が欠けています）。")]
+    Truncated {
+        /// 1-based line where the file stops.
+        line: usize,
+        /// 1-based column where the file stops.
+        column: usize,
+    },
+    /// Written by a newer ward-plan whose format this build does not know.
+    #[error(
+        "このファイルは新しい形式（バージョン {found}）で保存されています。このプログラムが読めるのはバージョン {supported} までです。ward-plan を更新してください。"
+    )]
+    NewerVersion {
+        /// The version in the file.
+        found: u32,
+        /// [`FORMAT_VERSION`].
+        supported: u32,
+    },
+    /// Broken syntax, an unknown or missing field, or a value of the wrong type.
+    #[error("{line}行{column}列: {message}")]
+    Syntax {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column, in characters.
+        column: usize,
+        /// What is wrong, in Japanese.
+        message: String,
+        /// The parser's own (English) message, for the command line.
+        detail: String,
+    },
+}
+
+impl LoadError {
+    /// The line and column the error points at, when it points at one.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            Self::NotUtf8 { line, column }
+            | Self::Truncated { line, column }
+            | Self::Syntax { line, column, .. } => Some((*line, *column)),
+            _ => None,
+        }
+    }
+
+    /// The parser's English message, for the command line.
+    pub fn english(&self) -> Option<&str> {
+        match self {
+            Self::Syntax { detail, .. } => Some(detail),
+            _ => None,
+        }
+    }
+}
+
+/// Loads a plan file.
+pub fn load(path: &Path) -> Result<Plan, LoadError> {
+    let mut file = File::open(path)?;
+    let size = file.metadata()?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { size });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    // Read at most one byte past the limit, in case the file grows while we read.
+    io::Read::by_ref(&mut file)
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            size: bytes.len() as u64,
+        });
+    }
+    parse(&bytes)
+}
+
+/// Parses the bytes of a plan file.
+pub fn parse(bytes: &[u8]) -> Result<Plan, LoadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            size: bytes.len() as u64,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = position_of(&bytes[..e.valid_up_to()]);
+        if e.error_len().is_none() {
+            // The bytes stop inside a character: the file was cut short.
+            LoadError::Truncated { line, column }
+        } else {
+            LoadError::NotUtf8 { line, column }
+        }
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty);
+    }
+    // Mail clients turn LF into CRLF; text fields must not keep the CR.
+    let text = text.replace("\r\n", "\n");
+
+    // Look at the version first, so that a newer file is refused as newer rather
+    // than for the fields this build does not know.
+    if let Ok(probe) = ron::from_str::<VersionProbe>(&text)
+        && probe.version > FORMAT_VERSION
+    {
+        return Err(LoadError::NewerVersion {
+            found: probe.version,
+            supported: FORMAT_VERSION,
+        });
+    }
+    ron::from_str::<Plan>(&text).map_err(|e| syntax_error(&text, e))
+}
+
+/// Just the version of a plan file; every other field is skipped.
+#[derive(Deserialize)]
+#[serde(rename = "Plan")]
+struct VersionProbe {
+    version: u32,
+}
+
+/// Line and column (1-based, column in characters) just past `valid` UTF-8 bytes.
+fn position_of(valid: &[u8]) -> (usize, usize) {
+    let text = String::from_utf8_lossy(valid);
+    let line = text.matches('\n').count() + 1;
+    let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+fn syntax_error(text: &str, e: SpannedError) -> LoadError {
+    let message = if ends_early(text, &e) {
+        "ファイルが途中で終わっています。ファイルの後半が欠けていないか確認してください。"
+            .to_owned()
+    } else {
+        japanese_message(&e.code)
+    };
+    LoadError::Syntax {
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message,
+        detail: e.code.to_string(),
+    }
+}
+
+/// Whether a syntax error comes from the file stopping too early, whatever the
+/// parser was expecting next: nothing but whitespace follows the error, or a string
+/// opened at the error is never closed.
+fn ends_early(text: &str, e: &SpannedError) -> bool {
+    let semantic = matches!(
+        e.code,
+        RonError::MissingStructField { .. }
+            | RonError::NoSuchStructField { .. }
+            | RonError::DuplicateStructField { .. }
+            | RonError::InvalidValueForType { .. }
+            | RonError::NoSuchEnumVariant { .. }
+            | RonError::Message(_)
+    );
+    if semantic {
+        return false;
+    }
+    let after_end = rest_from(text, e.span.end.line, e.span.end.col);
+    let after_start = rest_from(text, e.span.start.line, e.span.start.col);
+    after_end.trim().is_empty()
+        || (matches!(
+            e.code,
+            RonError::ExpectedStringEnd | RonError::ExpectedString
+        ) && !after_start
+            .trim_start()
+            .get(1..)
+            .unwrap_or("")
+            .contains('"'))
+}
+
+/// The text from (line, column), both 1-based with the column in characters.
+fn rest_from(text: &str, line: usize, column: usize) -> &str {
+    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return "";
+    };
+    let start = line_text.as_ptr() as usize - text.as_ptr() as usize;
+    let within = line_text
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line_text.len(), |(i, _)| i);
+    &text[start + within..]
+}
+
+/// The parser's error in words a member of staff can act on.
+fn japanese_message(code: &RonError) -> String {
+    match code {
+        RonError::Eof => "ファイルが途中で終わっています。閉じ括弧 ) や ] が足りないか、ファイルの後半が欠けています。".to_owned(),
+        RonError::ExpectedString | RonError::ExpectedStringEnd => {
+            "ここには \"…\" で囲んだ文字列が必要です。".to_owned()
+        }
+        RonError::ExpectedInteger => "ここには整数（例: 28523）が必要です。".to_owned(),
+        RonError::IntegerOutOfBounds => {
+            "数が範囲外です。予算額や番号は 0 以上の整数で書きます。".to_owned()
+        }
+        RonError::InvalidIntegerDigit { .. } => "整数に使えない文字があります。".to_owned(),
+        RonError::ExpectedBoolean => "ここには true か false が必要です。".to_owned(),
+        RonError::ExpectedMapColon => "項目名の後のコロン : が足りません。".to_owned(),
+        RonError::ExpectedComma => "項目の区切りのカンマ , が足りません。".to_owned(),
+        RonError::ExpectedArray | RonError::ExpectedArrayEnd => {
+            "ここには [ … ] で囲んだ一覧が必要です。".to_owned()
+        }
+        RonError::ExpectedStructLike
+        | RonError::ExpectedNamedStructLike(_)
+        | RonError::ExpectedStructLikeEnd => "ここには ( … ) で囲んだ項目のまとまりが必要です。".to_owned(),
+        RonError::ExpectedDifferentStructName { expected, found } => format!(
+            "「{found}」ではなく「{expected}」が必要です。"
+        ),
+        RonError::NoSuchStructField { found, outer, .. } => format!(
+            "{}に「{found}」という項目はありません。綴りを確認してください。",
+            outer_label(outer.as_deref())
+        ),
+        RonError::MissingStructField { field, outer } => format!(
+            "{}に必須の項目「{field}」（{}）がありません。",
+            outer_label(outer.as_deref()),
+            field_label(field)
+        ),
+        RonError::DuplicateStructField { field, outer } => format!(
+            "{}で項目「{field}」が二度書かれています。",
+            outer_label(outer.as_deref())
+        ),
+        RonError::NoSuchEnumVariant {
+            expected, found, ..
+        } => format!(
+            "「{found}」は使えません。使える値: {}",
+            expected.join(", ")
+        ),
+        RonError::InvalidValueForType { expected, found } => {
+            format!("値の種類が違います（必要: {expected}、実際: {found}）。")
+        }
+        RonError::ExpectedOption | RonError::ExpectedOptionEnd => {
+            "ここには値か None が必要です。".to_owned()
+        }
+        RonError::UnclosedBlockComment | RonError::UnclosedLineComment => {
+            "コメントが閉じられていません。".to_owned()
+        }
+        RonError::UnexpectedChar(c) => format!("ここに「{c}」は書けません。"),
+        RonError::TrailingCharacters => {
+            "データの終わりの後に余分な文字があります。".to_owned()
+        }
+        RonError::ExceededRecursionLimit => "入れ子が深すぎます。".to_owned(),
+        RonError::InvalidEscape(_) => "文字列の \\ の使い方が正しくありません。".to_owned(),
+        // chrono's date errors all speak of "input".
+        RonError::Message(m) if m.contains("input") => {
+            format!("日付が正しくありません（{m}）。日付は \"2023-06-09\" の形で書きます。")
+        }
+        RonError::Message(m) => format!("値が正しくありません: {m}"),
+        other => format!("書式が正しくありません: {other}"),
+    }
+}
+
+/// The Japanese name of a part of the plan, for error messages.
+fn outer_label(outer: Option<&str>) -> String {
+    match outer {
+        Some(name) => format!("{}（{name}）", struct_label(name)),
+        None => "ファイル".to_owned(),
+    }
+}
+
+fn struct_label(name: &str) -> &'static str {
+    match name {
+        "Plan" => "運営方針",
+        "Revision" => "改訂履歴",
+        "Issue" => "経営課題",
+        "Strategy" => "戦略",
+        "Indicator" => "アウトカム指標",
+        "YearResult" => "指標の実績",
+        "Initiative" => "具体的取組",
+        "Review" => "振り返り",
+        "Contact" => "問合せ先",
+        _ => "項目",
+    }
+}
+
+/// The Japanese name of a field, for error messages.
+pub fn field_label(field: &str) -> &'static str {
+    match field {
+        "version" => "ファイル形式のバージョン",
+        "fiscal_year" => "年度",
+        "ward" => "区",
+        "office" => "所属",
+        "page_date" => "掲載日",
+        "revisions" => "改訂履歴",
+        "date" => "日付",
+        "note" => "内容",
+        "goal" => "目標",
+        "mission" => "使命",
+        "policy" => "基本的な考え方",
+        "issues" => "経営課題",
+        "title" => "名称",
+        "description" => "課題認識",
+        "vision" => "めざすべき将来像",
+        "current_state" => "現状",
+        "cause_analysis" => "要因分析",
+        "challenge" => "課題",
+        "strategies" => "戦略",
+        "text" => "内容",
+        "target_state" => "めざす状態",
+        "indicators" => "アウトカム指標",
+        "name" => "指標",
+        "target" => "目標値",
+        "unit" => "単位",
+        "period" => "目標年度・期間",
+        "results" => "実績",
+        "value" => "値",
+        "grade" => "評価",
+        "initiatives" => "具体的取組",
+        "budget" => "予算額（千円）",
+        "performance_target" => "業績目標",
+        "past_results" => "前年度までの実績",
+        "interim_review" => "中間振り返り",
+        "self_evaluation" => "自己評価",
+        "status" => "評価",
+        "comment" => "所見",
+        "improvement" => "課題と改善策",
+        "overall_evaluation" => "自己評価（全体）",
+        "future_direction" => "今後の方針",
+        "contact" => "問合せ先",
+        "number" => "番号",
+        "main" => "主な項目",
+        _ => "項目",
+    }
+}
+
+/// Why a plan could not be saved.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// Writing, flushing or renaming failed; the previous file is untouched.
+    #[error("保存できませんでした: {0}")]
+    Io(#[from] io::Error),
+    /// The plan could not be turned into RON (not expected for a valid plan).
+    #[error("保存用の書式に変換できませんでした: {0}")]
+    Format(#[from] ron::Error),
+}
+
+/// The plan as the text of a plan file.
+pub fn to_ron(plan: &Plan) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .escape_strings(false)
+        .indentor("    ");
+    let mut text = ron::ser::to_string_pretty(plan, config)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// The backup kept beside a plan file: `NAME.ron.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_owned();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Saves a plan atomically, keeping the previous version as `NAME.ron.bak`.
+pub fn save(path: &Path, plan: &Plan) -> Result<(), SaveError> {
+    let text = to_ron(plan)?;
+    if path.exists() {
+        let previous = fs::read(path)?;
+        write_atomic(&backup_path(path), &previous)?;
+    }
+    write_atomic(path, text.as_bytes())?;
+    Ok(())
+}
+
+/// Writes `bytes` to a temporary file in the target's folder, flushes it to disk and
+/// renames it over the target, so a crash leaves either the old file or the new one,
+/// never half of either.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".ward-plan-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    if let Ok(meta) = fs::metadata(path) {
+        tmp.as_file().set_permissions(meta.permissions())?;
+    } else {
+        set_default_permissions(tmp.as_file())?;
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    sync_dir(dir);
+    Ok(())
+}
+
+#[cfg(unix)]
+fn set_default_permissions(file: &File) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt as _;
+    file.set_permissions(fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn set_default_permissions(_file: &File) -> io::Result<()> {
+    Ok(())
+}
+
+/// Makes the rename itself durable where the OS allows it (best effort).
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}

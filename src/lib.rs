@@ -1,0 +1,22 @@
+//! ward-plan: an editor for a Japanese ward's yearly operating plan (区運営方針).
+//!
+//! Data flows one way:
+//! ```text
+//! plan.ron ──io::load──▶ model::Plan ──▶ check::summarize (CLI `check`)
+//!                              └──▶ document::blocks ──▶ web text
+//! ```
+
+pub mod amount;
+pub mod check;
+pub mod document;
+pub mod io;
+pub mod model;
+pub mod numbering;
+pub mod wareki;
+
+pub use model::Plan;
+
+/// The bundled sample: 令和4年度鶴見区運営方針 as published.
+pub const SAMPLE_RON: &str = include_str!("../samples/tsurumi-r4.ron");
+/// The sample's file name, shown when the bundled copy is opened.
+pub const SAMPLE_NAME: &str = "samples/tsurumi-r4.ron";

@@ -1,0 +1,91 @@
+//! The `ward-plan` command: thin argument handling over the library.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use ward_plan::{Plan, check, document, io};
+
+/// ward-plan — 区運営方針の編集・点検・PDF書き出し
+/// (an editor for a ward's yearly operating plan).
+///
+/// Without a command, checks FILE, or the bundled sample 令和4年度鶴見区運営方針.
+#[derive(Parser)]
+#[command(version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// 運営方針ファイル (.ron) / a plan file
+    file: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// ファイルを点検し、件数・予算合計・警告を表示する / check a plan and print a summary
+    Check {
+        /// 運営方針ファイル (.ron) / the plan file
+        file: PathBuf,
+    },
+    /// Web掲載用のテキストを出力する / print the text for the city web page
+    Text {
+        /// 運営方針ファイル (.ron) / the plan file
+        file: PathBuf,
+    },
+    /// 標準の書式で保存し直す（手で編集した後に） / rewrite a file in the standard layout
+    Format {
+        /// 運営方針ファイル (.ron) / the plan file
+        file: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Check { file }) => load(&file).map(|plan| print_summary(&plan, &file)),
+        Some(Command::Text { file }) => load(&file).map(|plan| {
+            print!(
+                "{}",
+                document::plain_text(&document::blocks(&plan, document::Medium::Web))
+            );
+        }),
+        Some(Command::Format { file }) => load(&file).and_then(|plan| {
+            io::save(&file, &plan).map_err(|e| e.to_string())?;
+            println!("保存しました: {}", file.display());
+            Ok(())
+        }),
+        None => match cli.file {
+            Some(file) => load(&file).map(|plan| print_summary(&plan, &file)),
+            None => io::parse(ward_plan::SAMPLE_RON.as_bytes())
+                .map_err(|e| e.to_string())
+                .map(|plan| print_summary(&plan, Path::new(ward_plan::SAMPLE_NAME))),
+        },
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Loads a plan, turning the error into the message the user sees:
+/// the file, the Japanese explanation, and the parser's English words.
+fn load(path: &Path) -> Result<Plan, String> {
+    io::load(path).map_err(|e| {
+        let mut message = format!("エラー: {}: {e}", path.display());
+        if let Some(english) = e.english() {
+            message.push_str(&format!("\n  ({english})"));
+        }
+        message
+    })
+}
+
+fn print_summary(plan: &Plan, path: &Path) {
+    println!(
+        "{} ({})",
+        document::title(plan, document::Medium::Print),
+        path.display()
+    );
+    print!("{}", check::summarize(plan));
+}

@@ -1,0 +1,138 @@
+//! Japanese era dates (和暦): 令和5年6月9日, 令和4年度, with 元年 for the first year.
+
+use chrono::{Datelike, NaiveDate};
+
+/// One era and the day it began.
+struct Era {
+    name: &'static str,
+    start: (i32, u32, u32),
+}
+
+/// Eras newest first. Dates before 大正 fall back to the Western calendar.
+const ERAS: [Era; 4] = [
+    Era {
+        name: "令和",
+        start: (2019, 5, 1),
+    },
+    Era {
+        name: "平成",
+        start: (1989, 1, 8),
+    },
+    Era {
+        name: "昭和",
+        start: (1926, 12, 25),
+    },
+    Era {
+        name: "大正",
+        start: (1912, 7, 30),
+    },
+];
+
+/// The era name and year of the era for a day: (令和, 5) for 2023-06-09.
+pub fn era_year(date: NaiveDate) -> Option<(&'static str, i32)> {
+    let key = (date.year(), date.month(), date.day());
+    ERAS.iter()
+        .find(|era| key >= era.start)
+        .map(|era| (era.name, date.year() - era.start.0 + 1))
+}
+
+/// A year of an era as printed: 元 for the first year, digits otherwise.
+fn year_text(year: i32) -> String {
+    if year == 1 {
+        "元".to_owned()
+    } else {
+        year.to_string()
+    }
+}
+
+/// A day in 和暦: 令和5年6月9日 (令和元年5月1日). Western form before 大正.
+pub fn format_date(date: NaiveDate) -> String {
+    match era_year(date) {
+        Some((era, year)) => format!(
+            "{era}{}年{}月{}日",
+            year_text(year),
+            date.month(),
+            date.day()
+        ),
+        None => format_date_western(date),
+    }
+}
+
+/// A day in the Western calendar as the city's web pages print it: 2023年6月9日.
+pub fn format_date_western(date: NaiveDate) -> String {
+    format!("{}年{}月{}日", date.year(), date.month(), date.day())
+}
+
+/// The era and era year of a fiscal year (年度) that starts in April of `year`.
+///
+/// A 年度 takes the era that is current in the calendar year it starts, so a new
+/// era's first fiscal year is its 元年度 even when the era began after April:
+/// FY2019 is 令和元年度, FY1989 is 平成元年度, FY1988 is 昭和63年度.
+pub fn fiscal_era_year(year: i32) -> Option<(&'static str, i32)> {
+    ERAS.iter()
+        .find(|era| year >= era.start.0)
+        .map(|era| (era.name, year - era.start.0 + 1))
+}
+
+/// A fiscal year as printed: 令和4年度 for 2022, 令和元年度 for 2019.
+pub fn format_fiscal_year(year: i32) -> String {
+    match fiscal_era_year(year) {
+        Some((era, n)) => format!("{era}{}年度", year_text(n)),
+        None => format!("{year}年度"),
+    }
+}
+
+/// The short form used in indicator periods and tables: R4 for 2022, H30 for 2018.
+pub fn format_fiscal_year_short(year: i32) -> String {
+    match fiscal_era_year(year) {
+        Some((era, n)) => {
+            let letter = match era {
+                "令和" => "R",
+                "平成" => "H",
+                "昭和" => "S",
+                _ => "T",
+            };
+            format!("{letter}{n}")
+        }
+        None => year.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    #[test]
+    fn era_boundaries() {
+        assert_eq!(format_date(day(1989, 1, 7)), "昭和64年1月7日");
+        assert_eq!(format_date(day(1989, 1, 8)), "平成元年1月8日");
+        assert_eq!(format_date(day(2019, 4, 30)), "平成31年4月30日");
+        assert_eq!(format_date(day(2019, 5, 1)), "令和元年5月1日");
+        assert_eq!(format_date(day(1926, 12, 24)), "大正15年12月24日");
+        assert_eq!(format_date(day(1926, 12, 25)), "昭和元年12月25日");
+        assert_eq!(format_date(day(1912, 7, 29)), "1912年7月29日");
+    }
+
+    #[test]
+    fn seed_dates() {
+        assert_eq!(format_date(day(2023, 6, 9)), "令和5年6月9日");
+        assert_eq!(format_date_western(day(2023, 6, 9)), "2023年6月9日");
+    }
+
+    #[test]
+    fn fiscal_years() {
+        assert_eq!(format_fiscal_year(2022), "令和4年度");
+        assert_eq!(format_fiscal_year(2019), "令和元年度");
+        assert_eq!(format_fiscal_year(2020), "令和2年度");
+        assert_eq!(format_fiscal_year(2018), "平成30年度");
+        assert_eq!(format_fiscal_year(1989), "平成元年度");
+        assert_eq!(format_fiscal_year(1988), "昭和63年度");
+        assert_eq!(format_fiscal_year(1900), "1900年度");
+        assert_eq!(format_fiscal_year_short(2022), "R4");
+        assert_eq!(format_fiscal_year_short(2018), "H30");
+    }
+}

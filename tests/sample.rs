@@ -1,0 +1,103 @@
+//! The bundled sample against the published page it reproduces.
+
+use ward_plan::document::{self, Medium};
+use ward_plan::numbering::{label, numbered};
+use ward_plan::{check, io};
+
+const SEED: &str = include_str!("fixtures/tsurumi-r4-published.txt");
+
+/// Lines of the page that are site chrome (menus, share links, page id, links to
+/// other pages), not part of the plan.
+const CHROME: &[&str] = &[
+    "ページの先頭です",
+    "メニューの終端です。",
+    "ページ番号:565550",
+    "策定経過",
+    "過去の鶴見区運営方針",
+    "SNSリンクは別ウィンドウで開きます",
+    "• Facebookでシェア",
+    "• Xでポストする",
+    "探している情報が見つからない",
+    "メール送信フォーム",
+];
+
+/// The seed's content lines: trimmed (it has trailing spaces and NBSP-only lines),
+/// chrome removed, and the page title kept once: the page repeats it as its heading
+/// and again above the plan, after the date and update note.
+fn seed_lines() -> Vec<String> {
+    let title = "令和4年度鶴見区運営方針";
+    let mut seen_title = false;
+    SEED.lines()
+        .map(|l| l.trim_matches(char::is_whitespace).to_owned())
+        .filter(|l| !l.is_empty() && !CHROME.contains(&l.as_str()))
+        .filter(|l| {
+            let repeat = l == title && seen_title;
+            seen_title |= l == title;
+            !repeat
+        })
+        .collect()
+}
+
+fn sample() -> ward_plan::Plan {
+    io::load(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/tsurumi-r4.ron"
+    )))
+    .expect("the sample loads")
+}
+
+#[test]
+fn sample_reproduces_every_line_of_the_published_page() {
+    let seed = seed_lines();
+    assert!(seed.len() > 40, "the seed has its content");
+    let ours: Vec<String> = document::plain_text(&document::blocks(&sample(), Medium::Web))
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect();
+    for (i, (a, b)) in ours.iter().zip(&seed).enumerate() {
+        assert_eq!(a, b, "line {i} differs");
+    }
+    assert_eq!(ours.len(), seed.len(), "{ours:#?}");
+}
+
+#[test]
+fn sample_numbers_are_the_published_ones() {
+    let plan = sample();
+    let mut printed = Vec::new();
+    for (n1, issue) in numbered(&plan.issues) {
+        for (n2, strategy) in numbered(&issue.strategies) {
+            for (n3, _) in numbered(&strategy.initiatives) {
+                printed.push(label(&[n1, n2, n3]));
+            }
+        }
+    }
+    assert_eq!(printed, ["1-1-1", "2-1-2", "3-1-1", "4-1-3", "5-1-1"]);
+}
+
+#[test]
+fn sample_summary() {
+    let summary = check::summarize(&sample());
+    assert_eq!(
+        (summary.issues, summary.strategies, summary.initiatives),
+        (5, 5, 5)
+    );
+    assert_eq!(summary.budget_total, 68_388);
+    assert!(summary.warnings.is_empty(), "{:?}", summary.warnings);
+    assert!(summary.to_string().contains("予算合計: 68,388千円"));
+}
+
+#[test]
+fn sample_round_trips_to_identical_bytes() {
+    let bytes = include_str!("../samples/tsurumi-r4.ron");
+    let plan = io::parse(bytes.as_bytes()).expect("sample parses");
+    assert_eq!(io::to_ron(&plan).expect("serializes"), bytes);
+}
+
+#[test]
+fn sample_file_is_readable_japanese() {
+    let bytes = include_str!("../samples/tsurumi-r4.ron");
+    assert!(!bytes.contains("\\u"), "no unicode escapes");
+    assert!(bytes.contains("だれもが地域で安心して暮らせるまちづくり"));
+    assert!(bytes.starts_with("Plan(\n    version: 1,\n"));
+}
