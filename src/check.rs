@@ -243,3 +243,179 @@ fn review(
         );
     }
 }
+
+/// Characters the printing fonts lack, with where they are: each would print as a
+/// box, so the export reports them instead of printing them silently.
+pub fn missing_glyphs(plan: &Plan, has_glyph: impl Fn(char) -> bool) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for field in text_fields(plan) {
+        let mut seen = Vec::new();
+        for (offset, c) in field.text.chars().enumerate() {
+            if c.is_control() || is_invisible_mark(c) || has_glyph(c) || seen.contains(&c) {
+                continue;
+            }
+            seen.push(c);
+            out.push(Warning {
+                at: field.at,
+                field: field.field,
+                message: format!(
+                    "{}の{}文字目の「{c}」(U+{:04X}) は印刷用フォントにありません。別の字に置き換えてください。",
+                    field.name,
+                    offset + 1,
+                    c as u32
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// Variation selectors and zero-width marks: not printed, so never missing.
+fn is_invisible_mark(c: char) -> bool {
+    matches!(c, '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}' | '\u{200b}'..='\u{200d}' | '\u{00ad}' | '\u{feff}')
+}
+
+/// One text field of the plan with where it sits, named as a reader would.
+pub struct TextField<'a> {
+    /// The item.
+    pub at: ItemPath,
+    /// The model field.
+    pub field: &'static str,
+    /// 経営課題2 の名称, 具体的取組【2-1-2】の内容, ….
+    pub name: String,
+    /// The text.
+    pub text: &'a str,
+}
+
+/// Every text field of the plan, in document order.
+pub fn text_fields(plan: &Plan) -> Vec<TextField<'_>> {
+    let mut out = Fields(Vec::new());
+    let at = ItemPath::Plan;
+    out.push(at, "ward", "区の名前", &plan.ward);
+    out.push(at, "office", "所属", &plan.office);
+    for r in &plan.revisions {
+        out.push(at, "revisions", "改訂履歴", &r.note);
+    }
+    out.push(at, "goal", "区の目標", &plan.goal);
+    out.push(at, "mission", "区の使命", &plan.mission);
+    for (i, p) in plan.policy.iter().enumerate() {
+        out.push(at, "policy", &format!("基本的な考え方の{}つ目", i + 1), p);
+    }
+    for (i, (n1, issue)) in numbering::numbered(&plan.issues).enumerate() {
+        let at = ItemPath::Issue(i);
+        let name = format!("経営課題{n1}");
+        for (field, label, text) in [
+            ("title", "名称", &issue.title),
+            ("description", "課題認識", &issue.description),
+            ("vision", "めざすべき将来像", &issue.vision),
+            ("current_state", "現状", &issue.current_state),
+            ("cause_analysis", "要因分析", &issue.cause_analysis),
+            ("challenge", "課題", &issue.challenge),
+        ] {
+            out.push(at, field, &format!("{name}の{label}"), text);
+        }
+        for (s, (n2, strategy)) in numbering::numbered(&issue.strategies).enumerate() {
+            let at = ItemPath::Strategy(i, s);
+            let name = format!("戦略【{}】", numbering::label(&[n1, n2]));
+            for (field, label, text) in [
+                ("title", "名称", &strategy.title),
+                ("text", "内容", &strategy.text),
+                ("target_state", "めざす状態", &strategy.target_state),
+            ] {
+                out.push(at, field, &format!("{name}の{label}"), text);
+            }
+            for indicator in &strategy.indicators {
+                for text in [
+                    &indicator.name,
+                    &indicator.target,
+                    &indicator.unit,
+                    &indicator.period,
+                ] {
+                    out.push(at, "indicators", &format!("{name}のアウトカム指標"), text);
+                }
+                for r in &indicator.results {
+                    out.push(at, "indicators", &format!("{name}の指標の実績"), &r.value);
+                    out.push(at, "indicators", &format!("{name}の指標の評価"), &r.grade);
+                }
+            }
+            out.reviews(
+                at,
+                &name,
+                &strategy.interim_review,
+                &strategy.self_evaluation,
+            );
+            for (k, (n3, initiative)) in numbering::numbered(&strategy.initiatives).enumerate() {
+                let at = ItemPath::Initiative(i, s, k);
+                let name = format!("具体的取組【{}】", numbering::label(&[n1, n2, n3]));
+                for (field, label, text) in [
+                    ("title", "名称", &initiative.title),
+                    ("text", "内容", &initiative.text),
+                    ("past_results", "前年度までの実績", &initiative.past_results),
+                    (
+                        "performance_target",
+                        "業績目標",
+                        &initiative.performance_target,
+                    ),
+                ] {
+                    out.push(at, field, &format!("{name}の{label}"), text);
+                }
+                out.reviews(
+                    at,
+                    &name,
+                    &initiative.interim_review,
+                    &initiative.self_evaluation,
+                );
+            }
+        }
+    }
+    out.push(
+        at,
+        "overall_evaluation",
+        "自己評価(全体)",
+        &plan.overall_evaluation,
+    );
+    out.push(at, "future_direction", "今後の方針", &plan.future_direction);
+    let c = &plan.contact;
+    for text in [
+        &c.section,
+        &c.postal_code,
+        &c.address,
+        &c.phone,
+        &c.fax,
+        &c.email,
+    ] {
+        out.push(at, "contact", "問合せ先", text);
+    }
+    out.0
+}
+
+/// Collects text fields; skips empty ones.
+struct Fields<'a>(Vec<TextField<'a>>);
+
+impl<'a> Fields<'a> {
+    fn push(&mut self, at: ItemPath, field: &'static str, name: &str, text: &'a str) {
+        if !text.is_empty() {
+            self.0.push(TextField {
+                at,
+                field,
+                name: name.to_owned(),
+                text,
+            });
+        }
+    }
+
+    fn reviews(&mut self, at: ItemPath, name: &str, interim: &'a Review, evaluation: &'a Review) {
+        for (field, label, review) in [
+            ("interim_review", "中間振り返り", interim),
+            ("self_evaluation", "自己評価", evaluation),
+        ] {
+            self.push(at, field, &format!("{name}の{label}"), &review.comment);
+            self.push(
+                at,
+                field,
+                &format!("{name}の{label}(課題と改善策)"),
+                &review.improvement,
+            );
+        }
+    }
+}

@@ -3,15 +3,20 @@
 //! Data flows one way:
 //! ```text
 //! plan.ron ──io::load──▶ model::Plan ──▶ check::summarize (CLI `check`)
-//!                              └──▶ document::blocks ──▶ web text
+//!                              └──▶ document::blocks ──┬──▶ plain_text (web page)
+//!                                                      └──▶ typeset ──▶ Vec<Page> ──▶ pdf::write_pdf
 //! ```
 
 pub mod amount;
 pub mod check;
 pub mod document;
+pub mod export;
+pub mod fonts;
 pub mod io;
 pub mod model;
 pub mod numbering;
+pub mod pdf;
+pub mod typeset;
 pub mod wareki;
 
 pub use model::Plan;

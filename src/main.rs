@@ -31,6 +31,14 @@ enum Command {
         /// 運営方針ファイル (.ron) / the plan file
         file: PathBuf,
     },
+    /// 印刷用のPDF（A4）を書き出す / export the print-ready A4 PDF
+    Export {
+        /// 運営方針ファイル (.ron) / the plan file
+        file: PathBuf,
+        /// 書き出すPDFファイル / the PDF to write
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: PathBuf,
+    },
     /// 標準の書式で保存し直す（手で編集した後に） / rewrite a file in the standard layout
     Format {
         /// 運営方針ファイル (.ron) / the plan file
@@ -48,6 +56,9 @@ fn main() -> ExitCode {
                 document::plain_text(&document::blocks(&plan, document::Medium::Web))
             );
         }),
+        Some(Command::Export { file, output }) => {
+            load(&file).and_then(|plan| export(&plan, &output))
+        }
         Some(Command::Format { file }) => load(&file).and_then(|plan| {
             io::save(&file, &plan).map_err(|e| e.to_string())?;
             println!("保存しました: {}", file.display());
@@ -88,4 +99,21 @@ fn print_summary(plan: &Plan, path: &Path) {
         path.display()
     );
     print!("{}", check::summarize(plan));
+}
+
+fn export(plan: &Plan, output: &Path) -> Result<(), String> {
+    let created = chrono::Local::now().fixed_offset();
+    let export = ward_plan::export::export_pdf(plan, created).map_err(|e| e.to_string())?;
+    io::write_atomic(output, &export.bytes)
+        .map_err(|e| format!("エラー: {}: 書き出せませんでした: {e}", output.display()))?;
+    println!(
+        "書き出しました: {} ({}ページ, {} バイト)",
+        output.display(),
+        export.pages,
+        export.bytes.len()
+    );
+    for warning in &export.missing_glyphs {
+        eprintln!("警告: {}", warning.message);
+    }
+    Ok(())
 }

@@ -1,0 +1,139 @@
+//! Cuts the line boxes into A4 pages: headings stay with what follows them, a
+//! paragraph leaves neither its first line alone at a page's foot nor its last
+//! line alone at the next page's head, and each page gets a centred `- n -` footer.
+
+use crate::fonts::Face;
+use crate::typeset::PageStyle;
+use crate::typeset::metrics::Measure;
+use crate::typeset::page::{Item, Page};
+use crate::typeset::shape::Chunk;
+
+/// Footer size in pt.
+const FOOTER_SIZE: f32 = 9.0;
+
+/// Lays the chunks onto pages.
+pub fn paginate(chunks: &[Chunk], style: &PageStyle, measure: &dyn Measure) -> Vec<Page> {
+    let mut pager = Pager {
+        style,
+        pages: Vec::new(),
+        items: Vec::new(),
+        y: style.top,
+    };
+    let bottom = style.size.1 - style.bottom;
+    for (ci, chunk) in chunks.iter().enumerate() {
+        let need = needed_height(chunks, ci).min(bottom - style.top);
+        if !pager.at_top() && pager.y + chunk.space_before + need > bottom {
+            pager.new_page();
+        }
+        if !pager.at_top() {
+            pager.y += chunk.space_before;
+        }
+        let heights: Vec<f32> = chunk.lines.iter().map(|l| l.height).collect();
+        for (li, line) in chunk.lines.iter().enumerate() {
+            let overflows = pager.y + line.height > bottom;
+            // Take the last two lines over together rather than leave one alone.
+            let widow = li >= 2
+                && li + 2 == heights.len()
+                && pager.y + heights[li] + heights[li + 1] > bottom;
+            if (overflows || widow) && !pager.at_top() {
+                pager.new_page();
+            }
+            pager.place(&line.items);
+            pager.y += line.height;
+        }
+    }
+    if !pager.items.is_empty() || pager.pages.is_empty() {
+        pager.new_page();
+    }
+    let mut pages = pager.pages;
+    for (i, page) in pages.iter_mut().enumerate() {
+        page.items.push(footer(i + 1, style, measure));
+    }
+    pages
+}
+
+/// Room a chunk needs at the foot of a page: all of a heading and the start of
+/// what follows it; two lines (or all, if fewer) of anything else.
+fn needed_height(chunks: &[Chunk], index: usize) -> f32 {
+    let first_lines = |c: &Chunk| c.lines.iter().take(2).map(|l| l.height).sum::<f32>();
+    let chunk = &chunks[index];
+    if !chunk.keep_with_next {
+        return first_lines(chunk);
+    }
+    let mut height = chunk.lines.iter().map(|l| l.height).sum::<f32>();
+    for next in &chunks[index + 1..] {
+        height += next.space_before;
+        if next.keep_with_next {
+            height += next.lines.iter().map(|l| l.height).sum::<f32>();
+        } else {
+            height += first_lines(next);
+            break;
+        }
+    }
+    height
+}
+
+struct Pager<'a> {
+    style: &'a PageStyle,
+    pages: Vec<Page>,
+    items: Vec<Item>,
+    y: f32,
+}
+
+impl Pager<'_> {
+    fn at_top(&self) -> bool {
+        self.y <= self.style.top
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Page {
+            size: self.style.size,
+            items: std::mem::take(&mut self.items),
+        });
+        self.y = self.style.top;
+    }
+
+    /// Moves a line box's items from box coordinates to the page.
+    fn place(&mut self, items: &[Item]) {
+        let (dx, dy) = (self.style.left, self.y);
+        self.items.extend(items.iter().map(|item| match item {
+            Item::Text {
+                x,
+                y,
+                text,
+                face,
+                size,
+                spacing,
+            } => Item::Text {
+                x: x + dx,
+                y: y + dy,
+                text: text.clone(),
+                face: *face,
+                size: *size,
+                spacing: *spacing,
+            },
+            Item::Rule { from, to, width } => Item::Rule {
+                from: (from.0 + dx, from.1 + dy),
+                to: (to.0 + dx, to.1 + dy),
+                width: *width,
+            },
+        }));
+    }
+}
+
+/// `- n -`, centred under the text block.
+fn footer(n: usize, style: &PageStyle, measure: &dyn Measure) -> Item {
+    let text = format!("- {n} -");
+    let width: f32 = text
+        .chars()
+        .map(|c| measure.advance(Face::Mincho, c) * FOOTER_SIZE)
+        .sum();
+    Item::Text {
+        x: style.left + (style.measure - width) / 2.0,
+        y: style.footer_baseline,
+        text,
+        face: Face::Mincho,
+        size: FOOTER_SIZE,
+        spacing: 0.0,
+    }
+}
