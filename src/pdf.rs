@@ -155,8 +155,10 @@ fn point((x, y): (f32, f32), page_height: f32) -> LinePoint {
     }
 }
 
+/// The date in UTC: printpdf writes the time but not the offset, so a local time
+/// would be read as UTC.
 fn pdf_date(t: DateTime<FixedOffset>) -> printpdf::OffsetDateTime {
-    let offset_minutes = t.offset().local_minus_utc() / 60;
+    let t = t.naive_utc();
     printpdf::OffsetDateTime::new_in_offset(
         Date {
             year: t.year(),
@@ -170,8 +172,8 @@ fn pdf_date(t: DateTime<FixedOffset>) -> printpdf::OffsetDateTime {
             millisecond: 0,
         },
         Offset {
-            hours: i8::try_from(offset_minutes / 60).unwrap_or(0),
-            minutes: i8::try_from(offset_minutes % 60).unwrap_or(0),
+            hours: 0,
+            minutes: 0,
             seconds: 0,
             milliseconds: 0,
         },

@@ -284,7 +284,12 @@ pub fn break_opportunities(chars: &[char]) -> Vec<bool> {
         if matches!(cur, '“' | '‘') && !NO_LINE_END.contains(prev) && prev != ' ' {
             allowed[i] = true;
         }
-        if NO_LINE_START.contains(cur) || NO_LINE_END.contains(prev) {
+        // Spaces at a break are dropped, so look through them.
+        let before = chars[..i].iter().rev().find(|c| **c != ' ').copied();
+        let after = chars[i..].iter().find(|c| **c != ' ').copied();
+        if after.is_some_and(|c| NO_LINE_START.contains(c))
+            || before.is_some_and(|c| NO_LINE_END.contains(c))
+        {
             allowed[i] = false;
         }
         if prev == cur && NO_SPLIT_PAIRS.contains(cur) {

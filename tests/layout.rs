@@ -1,0 +1,171 @@
+//! Layout rules hold on the sample and on any text: kinsoku, the measure, hanging
+//! punctuation, nothing lost.
+
+use proptest::prelude::*;
+use ward_plan::document::{self, BULLET, Block, Medium};
+use ward_plan::fonts::Face;
+use ward_plan::io;
+use ward_plan::typeset::linebreak::{HANGING, NO_LINE_END, NO_LINE_START, Setting, break_lines};
+use ward_plan::typeset::metrics::{FontMetrics, Measure as _};
+use ward_plan::typeset::page::Item;
+use ward_plan::typeset::{PageStyle, typeset};
+
+fn metrics() -> FontMetrics {
+    FontMetrics::bundled().expect("bundled fonts parse")
+}
+
+#[test]
+fn no_line_of_the_sample_breaks_a_rule() {
+    let plan = io::parse(include_bytes!("../samples/tsurumi-r4.ron")).expect("sample");
+    let style = PageStyle::default();
+    let m = metrics();
+    let pages = typeset(&plan, &style, &m);
+    assert!(pages.len() >= 3);
+    let right = style.left + style.measure;
+    let mut checked = 0;
+    for page in &pages {
+        for item in &page.items {
+            let Item::Text {
+                x,
+                y,
+                text,
+                face,
+                size,
+                spacing,
+            } = item
+            else {
+                continue;
+            };
+            assert!(*y > 0.0 && *y < style.size.1, "{text} off the page");
+            if text == BULLET {
+                continue;
+            }
+            let first = text.chars().next().expect("no empty lines");
+            let last = text.chars().last().expect("no empty lines");
+            assert!(
+                !NO_LINE_START.contains(first),
+                "line starts with {first}: {text}"
+            );
+            assert!(!NO_LINE_END.contains(last), "line ends with {last}: {text}");
+            let widths: Vec<f32> = text.chars().map(|c| m.advance(*face, c) * size).collect();
+            let n = widths.len() as f32;
+            let inside = if HANGING.contains(last) {
+                widths[..widths.len() - 1].iter().sum::<f32>() + spacing * (n - 2.0).max(0.0)
+            } else {
+                widths.iter().sum::<f32>() + spacing * (n - 1.0)
+            };
+            assert!(
+                x + inside <= right + 0.05,
+                "{text} overruns by {}",
+                x + inside - right
+            );
+            assert!(*x >= style.left - 0.05, "{text} starts left of the margin");
+            checked += 1;
+        }
+    }
+    assert!(checked > 60, "{checked} lines checked");
+}
+
+#[test]
+fn headings_are_never_last_on_a_page() {
+    // A long plan: the sample's issues many times over.
+    let mut plan = io::parse(include_bytes!("../samples/tsurumi-r4.ron")).expect("sample");
+    let issues = plan.issues.clone();
+    for _ in 0..6 {
+        plan.issues.extend(issues.iter().cloned().map(|mut i| {
+            i.number = None;
+            i
+        }));
+    }
+    let style = PageStyle::default();
+    let pages = typeset(&plan, &style, &metrics());
+    assert!(pages.len() > 10);
+    let headings: Vec<String> = document::blocks(&plan, Medium::Print)
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Section(t)
+            | Block::IssueHeading(t)
+            | Block::Label(t)
+            | Block::ItemHeading(t)
+            | Block::FieldName(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    for (n, page) in pages.iter().enumerate() {
+        let texts: Vec<&str> = page.lines().collect();
+        // The last line before the footer does not end a heading or label.
+        let last = texts[texts.len() - 2];
+        assert!(
+            !headings.iter().any(|h| h.ends_with(last)),
+            "page {} ends with the heading {last}",
+            n + 1
+        );
+        assert_eq!(texts[texts.len() - 1], format!("- {} -", n + 1));
+    }
+}
+
+fn japanese_text() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        Just("あ"),
+        Just("漢字"),
+        Just("まちづくり"),
+        Just("、"),
+        Just("。"),
+        Just("「"),
+        Just("」"),
+        Just("（"),
+        Just("）"),
+        Just("ー"),
+        Just("っ"),
+        Just("ャ"),
+        Just("・"),
+        Just("28,523千円"),
+        Just("令和4年度"),
+        Just("10%"),
+        Just("SDGs"),
+        Just(" "),
+        Just("……"),
+        Just("※"),
+        Just("①"),
+        Just("“"),
+        Just("”"),
+        Just("？"),
+        Just("々"),
+        Just("NPO"),
+        Just("ab cd"),
+        Just("(予算額 5,423千円)"),
+    ];
+    prop::collection::vec(pieces, 1..60).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn any_japanese_text_breaks_by_the_rules(text in japanese_text(), ems in 6u32..40) {
+        let m = metrics();
+        let size = 10.5;
+        let width = ems as f32 * size;
+        let setting = Setting { face: Face::Mincho, size, first_width: width - size, width, justify: true };
+        let lines = break_lines(&text, &setting, &m);
+        let squeeze = |s: &str| s.chars().filter(|c| *c != ' ').collect::<String>();
+        prop_assert_eq!(squeeze(&lines.iter().map(|l| l.text.as_str()).collect::<String>()), squeeze(&text));
+        for (i, line) in lines.iter().enumerate() {
+            let limit = if i == 0 { width - size } else { width };
+            let last = line.text.chars().last().unwrap_or(' ');
+            let inside = if line.hanging {
+                prop_assert!(HANGING.contains(last));
+                line.width - m.advance(Face::Mincho, last) * size
+            } else {
+                line.width
+            };
+            prop_assert!(inside <= limit + 0.02, "line {} {:?} is {} wide in {}", i, line.text, inside, limit);
+            if i > 0 && !lines[i - 1].forced {
+                let first = line.text.chars().next().unwrap_or(' ');
+                prop_assert!(!NO_LINE_START.contains(first), "{:?} starts with {}", lines, first);
+                let prev_last = lines[i - 1].text.chars().last().unwrap_or(' ');
+                prop_assert!(!NO_LINE_END.contains(prev_last), "{:?} ends with {}", lines, prev_last);
+            }
+        }
+    }
+}

@@ -1,0 +1,198 @@
+//! The exported PDF read back: A4 pages, subset fonts, the seed's text in order.
+
+use chrono::TimeZone as _;
+use lopdf::{Document, Object};
+use ward_plan::export::export_pdf;
+use ward_plan::io;
+
+const SEED: &str = include_str!("fixtures/tsurumi-r4-published.txt");
+
+fn sample() -> ward_plan::Plan {
+    io::parse(include_bytes!("../samples/tsurumi-r4.ron")).expect("sample")
+}
+
+fn created() -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::FixedOffset::east_opt(9 * 3600)
+        .and_then(|tz| tz.with_ymd_and_hms(2023, 6, 9, 10, 0, 0).single())
+        .expect("a fixed date")
+}
+
+fn exported() -> (Vec<u8>, Document) {
+    let export = export_pdf(&sample(), created()).expect("export");
+    let doc = Document::load_mem(&export.bytes).expect("lopdf reads it back");
+    assert_eq!(doc.get_pages().len(), export.pages);
+    (export.bytes, doc)
+}
+
+fn text_of(doc: &Document) -> String {
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    doc.extract_text(&pages).expect("text extracts")
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn pages_are_a4() {
+    let (_, doc) = exported();
+    assert!(doc.get_pages().len() >= 3);
+    for (_, id) in doc.get_pages() {
+        let page = doc.get_dictionary(id).expect("page dict");
+        let media = page
+            .get(b"MediaBox")
+            .and_then(Object::as_array)
+            .expect("MediaBox");
+        let nums: Vec<f32> = media
+            .iter()
+            .map(|o| o.as_float().expect("number"))
+            .collect();
+        assert!((nums[2] - nums[0] - 595.28).abs() < 0.5, "{nums:?}");
+        assert!((nums[3] - nums[1] - 841.89).abs() < 0.5, "{nums:?}");
+    }
+}
+
+#[test]
+fn fonts_are_embedded_subsets_and_the_file_is_small() {
+    let (bytes, doc) = exported();
+    let mut base_fonts = Vec::new();
+    for object in doc.objects.values() {
+        if let Ok(dict) = object.as_dict()
+            && dict.get(b"Type").and_then(Object::as_name).ok() == Some(b"FontDescriptor")
+        {
+            let name = dict
+                .get(b"FontName")
+                .and_then(Object::as_name)
+                .expect("name");
+            let name = String::from_utf8_lossy(name).into_owned();
+            assert!(dict.has(b"FontFile2"), "{name} is embedded");
+            base_fonts.push(name);
+        }
+    }
+    base_fonts.sort();
+    assert_eq!(base_fonts.len(), 2, "{base_fonts:?}");
+    for name in &base_fonts {
+        let (tag, rest) = name.split_once('+').expect("subset tag");
+        assert!(
+            tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()),
+            "{name}"
+        );
+        assert!(rest.starts_with("BIZUD"), "{name}");
+    }
+    assert!(bytes.len() < 150_000, "{} bytes", bytes.len());
+}
+
+#[test]
+fn document_info_and_language() {
+    let (_, doc) = exported();
+    let info_ref = doc
+        .trailer
+        .get(b"Info")
+        .and_then(Object::as_reference)
+        .expect("Info");
+    let info = doc.get_dictionary(info_ref).expect("info dict");
+    let text = |key: &[u8]| {
+        let raw = info.get(key).and_then(Object::as_str).expect("string");
+        decode_pdf_string(raw)
+    };
+    assert_eq!(text(b"Title"), "令和4年度 鶴見区運営方針");
+    assert_eq!(text(b"Author"), "大阪市鶴見区役所");
+    assert!(
+        text(b"CreationDate").starts_with("D:20230609010000"),
+        "{}",
+        text(b"CreationDate")
+    );
+    let catalog = doc.catalog().expect("catalog");
+    assert_eq!(
+        catalog.get(b"Lang").and_then(Object::as_str).ok(),
+        Some(&b"ja"[..])
+    );
+}
+
+/// PDF text strings are PDFDocEncoding or UTF-16BE with a BOM.
+fn decode_pdf_string(raw: &[u8]) -> String {
+    if let Some(utf16) = raw.strip_prefix(&[0xfe, 0xff]) {
+        let units: Vec<u16> = utf16
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else {
+        String::from_utf8_lossy(raw).into_owned()
+    }
+}
+
+#[test]
+fn extracted_text_holds_every_seed_sentence_in_order() {
+    let (_, doc) = exported();
+    let text = squeeze(&text_of(&doc));
+    // The plan's lines of the published page; chrome, the Western page date (the
+    // PDF prints it in 和暦) and the web page's contact heading left out.
+    let skip = [
+        "ページの先頭です",
+        "メニューの終端です。",
+        "ページ番号:565550",
+        "2023年6月9日",
+        "策定経過",
+        "過去の鶴見区運営方針",
+        "SNSリンクは別ウィンドウで開きます",
+        "•Facebookでシェア",
+        "•Xでポストする",
+        "探している情報が見つからない",
+        "このページの作成者・問合せ先",
+        "メール送信フォーム",
+    ];
+    let mut sentences = Vec::new();
+    let mut seen_title = false;
+    for line in SEED.lines().map(squeeze).filter(|l| !l.is_empty()) {
+        if skip.contains(&line.as_str()) || (line == "令和4年度鶴見区運営方針" && seen_title)
+        {
+            continue;
+        }
+        seen_title |= line == "令和4年度鶴見区運営方針";
+        sentences.extend(line.split_inclusive('。').map(str::to_owned));
+    }
+    assert!(sentences.len() > 50, "{}", sentences.len());
+    let mut from = 0;
+    for sentence in &sentences {
+        match text[from..].find(sentence.as_str()) {
+            Some(at) => from += at + sentence.len(),
+            None => panic!("not found in order: {sentence}\nafter: {}", &text[from..]),
+        }
+    }
+    assert!(text.contains("令和5年6月9日"));
+}
+
+#[test]
+fn footers_number_the_pages() {
+    let (_, doc) = exported();
+    for (n, _) in doc.get_pages() {
+        let text = doc.extract_text(&[n]).expect("page text");
+        assert!(text.contains(&format!("- {n} -")), "page {n}: {text}");
+    }
+}
+
+#[test]
+fn missing_characters_are_reported_with_their_place() {
+    let mut plan = sample();
+    plan.issues[1].strategies[0].initiatives[0].title = "児童虐待防止対策😀".to_owned();
+    let export = export_pdf(&plan, created()).expect("export still writes");
+    assert_eq!(
+        export.missing_glyphs.len(),
+        1,
+        "{:?}",
+        export.missing_glyphs
+    );
+    let message = &export.missing_glyphs[0].message;
+    assert!(message.contains("具体的取組【2-1-2】の名称"), "{message}");
+    assert!(
+        message.contains("「😀」") && message.contains("U+1F600"),
+        "{message}"
+    );
+    assert!(
+        export_pdf(&sample(), created())
+            .expect("export")
+            .missing_glyphs
+            .is_empty()
+    );
+}
