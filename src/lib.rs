@@ -8,8 +8,10 @@
 //! ```
 
 pub mod amount;
+pub mod app;
 pub mod check;
 pub mod document;
+pub mod edit;
 pub mod export;
 pub mod fonts;
 pub mod io;
@@ -17,6 +19,7 @@ pub mod model;
 pub mod numbering;
 pub mod pdf;
 pub mod typeset;
+pub mod ui;
 pub mod wareki;
 
 pub use model::Plan;

@@ -9,13 +9,14 @@ use ward_plan::{Plan, check, document, io};
 /// ward-plan — 区運営方針の編集・点検・PDF書き出し
 /// (an editor for a ward's yearly operating plan).
 ///
-/// Without a command, checks FILE, or the bundled sample 令和4年度鶴見区運営方針.
+/// Without a command, opens the editor on FILE, or on the bundled sample
+/// 令和4年度鶴見区運営方針.
 #[derive(Parser)]
 #[command(version, about, long_about = None)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// 運営方針ファイル (.ron) / a plan file
+    /// 編集する運営方針ファイル (.ron) / a plan file to edit
     file: Option<PathBuf>,
 }
 
@@ -64,12 +65,7 @@ fn main() -> ExitCode {
             println!("保存しました: {}", file.display());
             Ok(())
         }),
-        None => match cli.file {
-            Some(file) => load(&file).map(|plan| print_summary(&plan, &file)),
-            None => io::parse(ward_plan::SAMPLE_RON.as_bytes())
-                .map_err(|e| e.to_string())
-                .map(|plan| print_summary(&plan, Path::new(ward_plan::SAMPLE_NAME))),
-        },
+        None => editor(cli.file),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -116,4 +112,41 @@ fn export(plan: &Plan, output: &Path) -> Result<(), String> {
         eprintln!("警告: {}", warning.message);
     }
     Ok(())
+}
+
+/// Opens the editor window on `file`, or on the bundled sample.
+fn editor(file: Option<PathBuf>) -> Result<(), String> {
+    let (plan, path, error) = match file {
+        Some(path) => match io::load(&path) {
+            Ok(plan) => (plan, Some(path), None),
+            Err(e) => (
+                Plan::new("", 2026),
+                None,
+                Some(format!("{} を開けませんでした。\n{e}", path.display())),
+            ),
+        },
+        None => (
+            io::parse(ward_plan::SAMPLE_RON.as_bytes()).map_err(|e| e.to_string())?,
+            None,
+            None,
+        ),
+    };
+    let options = eframe::NativeOptions {
+        viewport: eframe::egui::ViewportBuilder::default()
+            .with_title("ward-plan 区運営方針エディタ")
+            .with_inner_size([1200.0, 820.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "ward-plan",
+        options,
+        Box::new(move |cc| {
+            let mut app = ward_plan::app::PlanApp::new(cc, plan, path);
+            if let Some(message) = error {
+                app.show_message(message);
+            }
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| format!("ウィンドウを開けませんでした: {e}"))
 }

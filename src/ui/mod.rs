@@ -1,0 +1,43 @@
+//! The editor's views. They read and edit a `Plan` in place and return structural
+//! edits; they never do file I/O.
+
+pub mod forms;
+pub mod outline;
+pub mod widgets;
+
+use crate::model::ItemPath;
+
+/// What the form on the right shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Selection {
+    /// 基本情報: year, ward, office, date, contact.
+    Basics,
+    /// 目標 and 使命.
+    Goal,
+    /// 基本的な考え方.
+    Policy,
+    /// Overall 自己評価 and 今後の方針.
+    Closing,
+    /// An issue, strategy or initiative.
+    Item(ItemPath),
+}
+
+/// Installs the bundled BIZ UDゴシック as the first font of every family, so every
+/// label and field shows Japanese with the same glyphs as the PDF's headings.
+pub fn install_fonts(ctx: &egui::Context) {
+    use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
+    ctx.add_font(FontInsert::new(
+        "BIZ UDGothic",
+        egui::FontData::from_static(crate::fonts::GOTHIC),
+        vec![
+            InsertFontFamily {
+                family: egui::FontFamily::Proportional,
+                priority: FontPriority::Highest,
+            },
+            InsertFontFamily {
+                family: egui::FontFamily::Monospace,
+                priority: FontPriority::Highest,
+            },
+        ],
+    ));
+}

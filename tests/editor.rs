@@ -1,0 +1,199 @@
+//! The editor driven like a person would, headless through egui_kittest.
+
+use egui::accesskit::Role;
+use egui::{Event, ImeEvent, Key, Modifiers, ViewportEvent, ViewportId};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use ward_plan::app::PlanApp;
+use ward_plan::io;
+
+fn sample() -> ward_plan::Plan {
+    io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample")
+}
+
+fn harness_with(
+    plan: ward_plan::Plan,
+    path: Option<std::path::PathBuf>,
+) -> Harness<'static, PlanApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1200.0, 900.0))
+        .build_eframe(move |cc| PlanApp::new(cc, plan, path))
+}
+
+fn harness() -> Harness<'static, PlanApp> {
+    harness_with(sample(), None)
+}
+
+/// Clicks an outline entry, then replaces the text of the field labelled `field`.
+fn retype(h: &mut Harness<'_, PlanApp>, field: &str, text: &str) {
+    h.get_by_label(field).focus();
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label(field).type_text(text);
+    h.run_steps(2);
+}
+
+#[test]
+fn opens_the_sample_in_japanese() {
+    let mut h = harness();
+    h.run_steps(2);
+    h.get_by_label("経営課題2 子育てを応援するまちづくり");
+    h.get_by_label("2-1-2 児童虐待防止対策");
+    h.get_by_role_and_label(Role::Button, "上書き保存");
+    assert!(!h.state().is_dirty());
+}
+
+#[test]
+fn typing_a_title_then_undo_restores_it() {
+    let mut h = harness();
+    h.run_steps(2);
+    h.get_by_label("経営課題2 子育てを応援するまちづくり")
+        .click();
+    h.run_steps(2);
+    retype(&mut h, "経営課題の名称", "こどもの未来を応援するまちづくり");
+    assert_eq!(
+        h.state().plan.issues[1].title,
+        "こどもの未来を応援するまちづくり"
+    );
+    assert!(h.state().is_dirty());
+    // Leave the field, let the edit settle into one undo step, then undo.
+    h.key_press(Key::Escape);
+    h.run_steps(8);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().plan.issues[1].title, "子育てを応援するまちづくり");
+    // And redo brings it back.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().plan.issues[1].title,
+        "こどもの未来を応援するまちづくり"
+    );
+}
+
+#[test]
+fn adding_an_initiative_with_a_budget_changes_the_total() {
+    let mut h = harness();
+    h.run_steps(2);
+    h.get_by_label("経営課題1 だれもが地域で安心して暮らせるまちづくり");
+    h.get_by_label("予算合計 68,388千円");
+    h.get_by_label("1-1 地域共生社会の実現").click();
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::Button, "＋ 具体的取組を追加")
+        .click();
+    h.run_steps(2);
+    assert_eq!(h.state().plan.issues[0].strategies[0].initiatives.len(), 2);
+    retype(&mut h, "予算額", "1,612");
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert_eq!(h.state().plan.budget_total(), 70_000);
+    h.get_by_label("予算合計 70,000千円");
+    // A budget that is not a number is refused and explained.
+    retype(&mut h, "予算額", "千六百");
+    h.get_by_label("予算額は数字で入力してください（例: 28,523）。");
+    assert_eq!(h.state().plan.budget_total(), 70_000);
+    // Deleting is one undo step.
+    h.key_press(Key::Escape);
+    h.run_steps(8);
+    h.get_by_role_and_label(Role::Button, "削除").click();
+    h.run_steps(2);
+    assert_eq!(h.state().plan.issues[0].strategies[0].initiatives.len(), 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().plan.issues[0].strategies[0].initiatives.len(), 2);
+}
+
+#[test]
+fn save_then_reload_finds_the_change() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("plan.ron");
+    io::save(&path, &sample()).expect("save sample");
+    let mut h = harness_with(io::load(&path).expect("load"), Some(path.clone()));
+    h.run_steps(2);
+    h.get_by_label("目標・使命").click();
+    h.run_steps(2);
+    retype(&mut h, "区の目標", "みんなでつくる、住みつづけたいまち");
+    h.key_press(Key::Escape);
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    assert!(!h.state().is_dirty());
+    let reloaded = io::load(&path).expect("reload");
+    assert_eq!(reloaded.goal, "みんなでつくる、住みつづけたいまち");
+    assert_eq!(reloaded.issues, sample().issues);
+    assert!(io::backup_path(&path).exists());
+}
+
+#[test]
+fn ime_preedit_then_commit_inserts_kanji() {
+    let mut h = harness();
+    h.run_steps(2);
+    h.get_by_label("目標・使命").click();
+    h.run_steps(2);
+    h.get_by_label("区の目標").focus();
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Delete);
+    h.run_steps(1);
+    h.event(Event::Ime(ImeEvent::Preedit {
+        text: "かんじ".to_owned(),
+        active_range_chars: None,
+    }));
+    h.run_steps(1);
+    h.event(Event::Ime(ImeEvent::Preedit {
+        text: "漢字".to_owned(),
+        active_range_chars: None,
+    }));
+    h.run_steps(1);
+    h.event(Event::Ime(ImeEvent::Commit("漢字".to_owned())));
+    h.run_steps(2);
+    assert_eq!(h.state().plan.goal, "漢字");
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let mut h = harness();
+    h.run_steps(2);
+    h.get_by_label("目標・使命").click();
+    h.run_steps(2);
+    retype(&mut h, "区の目標", "変更した目標");
+    h.key_press(Key::Escape);
+    h.run_steps(1);
+    h.input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(ViewportEvent::Close);
+    h.run_steps(2);
+    h.get_by_label("変更が保存されていません。保存しますか？");
+    h.get_by_role_and_label(Role::Button, "キャンセル").click();
+    h.run_steps(2);
+    assert!(
+        h.query_by_label("変更が保存されていません。保存しますか？")
+            .is_none()
+    );
+    assert_eq!(h.state().plan.goal, "変更した目標");
+}
+
+#[test]
+fn a_broken_file_is_explained_and_the_plan_stays() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("broken.ron");
+    std::fs::write(
+        &path,
+        "Plan(\n    version: 1,\n    fiscal_year: \"2022\",\n)",
+    )
+    .expect("write");
+    let mut h = harness();
+    h.run_steps(2);
+    h.state_mut().open(&path);
+    h.run_steps(2);
+    let message = h
+        .get_all_by_role(Role::Label)
+        .filter_map(|n| n.accesskit_node().value().or(n.accesskit_node().label()))
+        .find(|l| l.contains("開けませんでした"))
+        .expect("a dialog explains the failure");
+    assert!(message.contains("3行"), "{message}");
+    assert_eq!(h.state().plan, sample());
+}
