@@ -12,7 +12,7 @@ use crate::document::{self, Medium};
 use crate::edit;
 use crate::model::Plan;
 use crate::ui::{self, Selection, forms, outline};
-use crate::{check, io};
+use crate::{check, io, recovery};
 
 /// What the user asked for this frame, run after the UI is drawn.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,6 +20,8 @@ use crate::{check, io};
 pub enum Command {
     /// Open a file chosen in a dialog.
     Open,
+    /// Open this file (recent files, a file dropped on the window).
+    OpenPath(PathBuf),
     /// Save to the current file (or ask for one).
     Save,
     /// Save under a new name.
@@ -43,7 +45,14 @@ enum Pending {
     Discard(Command),
     /// A message to acknowledge (a file that failed to load, a failed save).
     Message(String),
+    /// A recovery copy from a session that ended without saving.
+    Recover(Box<recovery::Recovered>),
 }
+
+/// How many files 最近使ったファイル remembers.
+const RECENT_MAX: usize = 8;
+/// Seconds between recovery copies while there are unsaved changes.
+const RECOVERY_INTERVAL: f64 = 60.0;
 
 /// The editor.
 pub struct PlanApp {
@@ -60,13 +69,39 @@ pub struct PlanApp {
     /// The close was confirmed; let the window close.
     allow_close: bool,
     status: String,
+    /// Where recovery copies go; none in tests that do not ask for one.
+    recovery_dir: Option<PathBuf>,
+    /// When the last recovery copy was written (egui time, seconds).
+    last_recovery: f64,
+    /// 最近使ったファイル, newest first.
+    pub recent: Vec<PathBuf>,
+    /// Whether the warnings panel is open.
+    show_warnings: bool,
 }
 
 impl PlanApp {
     /// An editor on `plan`, from `path` if it came from a file.
     pub fn new(cc: &eframe::CreationContext<'_>, plan: Plan, path: Option<PathBuf>) -> Self {
         ui::install_fonts(&cc.egui_ctx);
-        Self::with_plan(plan, path)
+        let mut app = Self::with_plan(plan, path);
+        if let Some(storage) = cc.storage {
+            app.recent = eframe::get_value(storage, "recent").unwrap_or_default();
+        }
+        app
+    }
+
+    /// The folder for recovery copies of the installed program.
+    pub fn default_recovery_dir() -> Option<PathBuf> {
+        eframe::storage_dir("ward-plan").map(|d| d.join("recovery"))
+    }
+
+    /// Where to keep recovery copies (none by default, so tests never touch the
+    /// user's folder); offers a copy left there by a crash.
+    pub fn set_recovery_dir(&mut self, dir: Option<PathBuf>) {
+        if let Some(found) = dir.as_deref().and_then(recovery::find) {
+            self.pending = Some(Pending::Recover(Box::new(found)));
+        }
+        self.recovery_dir = dir;
     }
 
     /// An editor on `plan` without a window context (tests).
@@ -84,6 +119,10 @@ impl PlanApp {
             pending: None,
             allow_close: false,
             status: String::new(),
+            recovery_dir: None,
+            last_recovery: 0.0,
+            recent: Vec::new(),
+            show_warnings: false,
         }
     }
 
@@ -168,8 +207,7 @@ impl PlanApp {
         });
     }
 
-    fn status_bar(&self, ui: &mut egui::Ui) {
-        let warnings = check::check(&self.plan).len();
+    fn status_bar(&mut self, ui: &mut egui::Ui, warnings: usize) {
         ui.horizontal(|ui| {
             ui.label(
                 self.path
@@ -182,7 +220,7 @@ impl PlanApp {
                 format_thousand_yen(self.plan.budget_total())
             ));
             ui.separator();
-            ui.label(format!("警告 {warnings}件"));
+            ui.toggle_value(&mut self.show_warnings, format!("警告 {warnings}件"));
             if !self.status.is_empty() {
                 ui.separator();
                 ui.label(&self.status);
@@ -190,9 +228,27 @@ impl PlanApp {
         });
     }
 
+    /// The warnings of the plan check; clicking one shows its item.
+    fn warnings_ui(&mut self, ui: &mut egui::Ui, warnings: &[check::Warning]) {
+        ui.heading("警告");
+        if warnings.is_empty() {
+            ui.label("警告はありません。");
+        }
+        for (n, warning) in warnings.iter().enumerate() {
+            ui.push_id(n, |ui| {
+                if ui.link(&warning.message).clicked() {
+                    self.selection = selection_for(warning);
+                }
+            });
+        }
+    }
+
     /// Runs one command. The only place that opens dialogs or touches files.
     pub fn run(&mut self, ctx: &egui::Context, command: Command) {
-        let needs_confirm = matches!(command, Command::New | Command::Open | Command::Close);
+        let needs_confirm = matches!(
+            command,
+            Command::New | Command::Open | Command::OpenPath(_) | Command::Close
+        );
         if needs_confirm && self.is_dirty() && self.pending.is_none() {
             self.pending = Some(Pending::Discard(command));
             return;
@@ -207,6 +263,7 @@ impl PlanApp {
                     self.open(&path);
                 }
             }
+            Command::OpenPath(path) => self.open(&path),
             Command::Save => match self.path.clone() {
                 Some(path) => self.save_to(path),
                 None => self.run(ctx, Command::SaveAs),
@@ -232,6 +289,7 @@ impl PlanApp {
                 }
             }
             Command::Close => {
+                self.clear_recovery();
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -256,11 +314,53 @@ impl PlanApp {
         }
     }
 
+    /// Puts another plan in the window; the recent list and recovery folder stay.
     fn replace(&mut self, plan: Plan, path: Option<PathBuf>) {
+        if let Some(p) = &path {
+            self.remember(p.clone());
+        }
+        self.clear_recovery();
+        let recent = std::mem::take(&mut self.recent);
+        let recovery_dir = self.recovery_dir.take();
         *self = Self {
-            selection: Selection::Basics,
+            recent,
+            recovery_dir,
             ..Self::with_plan(plan, path)
         };
+    }
+
+    /// Puts `path` first in 最近使ったファイル.
+    fn remember(&mut self, path: PathBuf) {
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT_MAX);
+    }
+
+    fn clear_recovery(&self) {
+        if let Some(dir) = &self.recovery_dir {
+            recovery::clear(dir);
+        }
+    }
+
+    /// Writes a recovery copy once a minute while there are unsaved changes.
+    fn keep_recovery_copy(&mut self, ctx: &egui::Context) {
+        let Some(dir) = &self.recovery_dir else {
+            return;
+        };
+        if !self.is_dirty() || matches!(self.pending, Some(Pending::Recover(_))) {
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        if self.last_recovery == 0.0 {
+            self.last_recovery = now;
+        }
+        if now - self.last_recovery >= RECOVERY_INTERVAL {
+            if let Err(e) = recovery::write(dir, &self.plan, self.path.as_deref()) {
+                self.status = format!("復元用の控えを書けませんでした: {e}");
+            }
+            self.last_recovery = now;
+        }
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(RECOVERY_INTERVAL));
     }
 
     /// Saves to `path` and makes it the current file.
@@ -269,6 +369,8 @@ impl PlanApp {
             Ok(()) => {
                 self.saved = self.plan.clone();
                 self.status = format!("保存しました: {}", path.display());
+                self.clear_recovery();
+                self.remember(path.clone());
                 self.path = Some(path);
             }
             Err(e) => self.pending = Some(Pending::Message(e.to_string())),
@@ -311,6 +413,21 @@ impl PlanApp {
         }
     }
 
+    /// Puts a recovery copy in the window as unsaved changes to its file.
+    fn restore(&mut self, found: &recovery::Recovered) {
+        let saved = found
+            .original
+            .as_deref()
+            .and_then(|p| io::load(p).ok())
+            .unwrap_or_else(|| Plan::new("", 0));
+        self.plan = found.plan.clone();
+        self.saved = saved;
+        self.path = found.original.clone();
+        self.history = Undoer::default();
+        self.pending = None;
+        self.selection = Selection::Basics;
+    }
+
     fn pending_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         let Some(pending) = self.pending.clone() else {
             return;
@@ -326,6 +443,7 @@ impl PlanApp {
                     }
                     if ui.button("保存しない").clicked() {
                         self.saved = self.plan.clone();
+                        self.clear_recovery();
                         self.pending = None;
                         commands.push(command.clone());
                     }
@@ -340,7 +458,46 @@ impl PlanApp {
                     self.pending = None;
                 }
             }
+            Pending::Recover(found) => {
+                let when = found
+                    .written
+                    .map(|t| {
+                        chrono::DateTime::<chrono::Local>::from(t)
+                            .format(" (%Y-%m-%d %H:%M)")
+                            .to_string()
+                    })
+                    .unwrap_or_default();
+                let file = found
+                    .original
+                    .as_ref()
+                    .map_or_else(|| "無題".to_owned(), |p| p.display().to_string());
+                ui.label(format!(
+                    "前回、保存しないまま終了した編集内容があります。\n{file}{when}\n復元しますか？"
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("復元する").clicked() {
+                        self.restore(&found);
+                    }
+                    if ui.button("破棄する").clicked() {
+                        self.clear_recovery();
+                        self.pending = None;
+                    }
+                });
+            }
         });
+    }
+}
+
+/// The form that shows a warning's field.
+fn selection_for(warning: &check::Warning) -> Selection {
+    match warning.at {
+        crate::model::ItemPath::Plan => match warning.field {
+            "goal" | "mission" => Selection::Goal,
+            "policy" => Selection::Policy,
+            "overall_evaluation" | "future_direction" => Selection::Closing,
+            _ => Selection::Basics,
+        },
+        path => Selection::Item(path),
     }
 }
 
@@ -375,9 +532,26 @@ impl FiscalYear for chrono::DateTime<chrono::Local> {
 }
 
 impl eframe::App for PlanApp {
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, "recent", &self.recent);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let mut commands = self.shortcuts(&ctx);
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .collect()
+        });
+        if let Some(path) = dropped
+            .into_iter()
+            .find(|p| p.extension().is_some_and(|e| e == "ron"))
+        {
+            commands.push(Command::OpenPath(path));
+        }
         let mut edits = Vec::new();
 
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.is_dirty() {
@@ -386,7 +560,16 @@ impl eframe::App for PlanApp {
         }
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut commands));
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        let warnings = check::check(&self.plan);
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui, warnings.len()));
+        if self.show_warnings {
+            egui::Panel::right("warnings")
+                .resizable(true)
+                .default_size(320.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| self.warnings_ui(ui, &warnings));
+                });
+        }
         egui::Panel::left("outline")
             .resizable(true)
             .default_size(300.0)
@@ -417,6 +600,7 @@ impl eframe::App for PlanApp {
             self.selection = Selection::Basics;
         }
         self.history.feed_state(ctx.input(|i| i.time), &self.plan);
+        self.keep_recovery_copy(&ctx);
         ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
     }
 }

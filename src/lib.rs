@@ -18,6 +18,7 @@ pub mod io;
 pub mod model;
 pub mod numbering;
 pub mod pdf;
+pub mod recovery;
 pub mod typeset;
 pub mod ui;
 pub mod wareki;

@@ -142,6 +142,7 @@ fn editor(file: Option<PathBuf>) -> Result<(), String> {
         options,
         Box::new(move |cc| {
             let mut app = ward_plan::app::PlanApp::new(cc, plan, path);
+            app.set_recovery_dir(ward_plan::app::PlanApp::default_recovery_dir());
             if let Some(message) = error {
                 app.show_message(message);
             }

@@ -197,3 +197,98 @@ fn a_broken_file_is_explained_and_the_plan_stays() {
     assert!(message.contains("3行"), "{message}");
     assert_eq!(h.state().plan, sample());
 }
+
+#[test]
+fn warnings_panel_jumps_to_the_item() {
+    let mut plan = sample();
+    plan.issues[2].strategies[0].title.clear();
+    let mut h = harness_with(plan, None);
+    h.run_steps(2);
+    h.get_by_label("警告 1件").click();
+    h.run_steps(2);
+    h.get_by_label("戦略【3-1】の名称が空です。").click();
+    h.run_steps(2);
+    assert_eq!(
+        h.state().selection,
+        ward_plan::ui::Selection::Item(ward_plan::model::ItemPath::Strategy(2, 0))
+    );
+    h.get_by_label("戦略の名称");
+}
+
+#[test]
+fn a_recovery_copy_is_written_and_offered_after_a_crash() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let recovery = dir.path().join("recovery");
+    let mut h = harness();
+    h.state_mut().set_recovery_dir(Some(recovery.clone()));
+    h.run_steps(2);
+    h.get_by_label("目標・使命").click();
+    h.run_steps(2);
+    retype(&mut h, "区の目標", "停電の前に書いた目標");
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert!(
+        !recovery.join("recovery.ron").exists(),
+        "not before a minute"
+    );
+    // Move the clock on: a minute and more with unsaved changes.
+    for t in [40.0, 80.0] {
+        h.input_mut().time = Some(t);
+        h.step();
+    }
+    assert!(recovery.join("recovery.ron").exists(), "copy written");
+    drop(h); // the "crash": no save, no close
+
+    let mut h = harness();
+    h.state_mut().set_recovery_dir(Some(recovery.clone()));
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::Button, "復元する").click();
+    h.run_steps(2);
+    assert_eq!(h.state().plan.goal, "停電の前に書いた目標");
+    assert!(h.state().is_dirty(), "restored work still needs saving");
+}
+
+#[test]
+fn discarding_a_recovery_copy_removes_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut edited = sample();
+    edited.goal = "控えの目標".to_owned();
+    ward_plan::recovery::write(dir.path(), &edited, None).expect("write");
+    let mut h = harness();
+    h.state_mut().set_recovery_dir(Some(dir.path().to_owned()));
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::Button, "破棄する").click();
+    h.run_steps(2);
+    assert_eq!(h.state().plan, sample());
+    assert!(ward_plan::recovery::find(dir.path()).is_none());
+}
+
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_dropped_plan_file_opens_and_joins_recent_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("北区.ron");
+    let mut other = sample();
+    other.ward = "北区".to_owned();
+    io::save(&path, &other).expect("save");
+    let mut h = harness();
+    h.run_steps(1);
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.clone())));
+    h.run_steps(2);
+    assert_eq!(h.state().plan.ward, "北区");
+    assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
+    assert_eq!(h.state().recent, [path]);
+}
