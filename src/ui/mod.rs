@@ -22,8 +22,10 @@ pub enum Selection {
     Item(ItemPath),
 }
 
-/// Installs the bundled BIZ UDゴシック as the first font of every family, so every
-/// label and field shows Japanese with the same glyphs as the PDF's headings.
+/// Installs the bundled BIZ UDゴシック in every family, so every label and field
+/// shows Japanese on any PC, with the PDF's heading glyphs. It comes after egui's
+/// own Latin font: egui 0.37 draws BIZ UD's ASCII hyphen blank, which would hide
+/// the hyphens of 1-1-1 and 06-6915-9173 (seen under Xvfb).
 pub fn install_fonts(ctx: &egui::Context) {
     use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
     ctx.add_font(FontInsert::new(
@@ -32,11 +34,11 @@ pub fn install_fonts(ctx: &egui::Context) {
         vec![
             InsertFontFamily {
                 family: egui::FontFamily::Proportional,
-                priority: FontPriority::Highest,
+                priority: FontPriority::Lowest,
             },
             InsertFontFamily {
                 family: egui::FontFamily::Monospace,
-                priority: FontPriority::Highest,
+                priority: FontPriority::Lowest,
             },
         ],
     ));

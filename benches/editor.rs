@@ -1,0 +1,54 @@
+//! The editor's frame CPU time, headless (egui_kittest, no GPU), for the sample and
+//! for a plan ten times its size, plus the time from start to the first frame.
+//! Run with `cargo bench --bench editor`.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use ward_plan::Plan;
+use ward_plan::app::PlanApp;
+
+fn sample() -> Plan {
+    ward_plan::io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample")
+}
+
+/// The sample's five issues repeated ten times (50 issues), numbered from position.
+fn ten_times() -> Plan {
+    let mut plan = sample();
+    let issues = plan.issues.clone();
+    plan.issues = (0..10)
+        .flat_map(|_| issues.iter().cloned())
+        .map(|mut issue| {
+            issue.number = None;
+            issue
+        })
+        .collect();
+    plan
+}
+
+fn harness(plan: Plan) -> Harness<'static, PlanApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1200.0, 820.0))
+        .build_eframe(move |cc| PlanApp::new(cc, plan, None))
+}
+
+fn bench(c: &mut Criterion) {
+    c.bench_function("editor/start_to_first_frame", |b| {
+        b.iter(|| {
+            let mut h = harness(sample());
+            h.step();
+            h
+        })
+    });
+    for (name, plan) in [("sample", sample()), ("ten_times", ten_times())] {
+        let mut h = harness(plan);
+        h.run_steps(3);
+        // The busiest form: an initiative, with the outline fully listed.
+        h.get_by_label("1-1-1 地域福祉力の向上").click();
+        h.run_steps(3);
+        c.bench_function(&format!("editor/frame/{name}"), |b| b.iter(|| h.step()));
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
