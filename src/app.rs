@@ -36,6 +36,9 @@ pub enum Command {
     New,
     /// Quit after the unsaved-changes question.
     Close,
+    /// Save, then run the command only if the save happened (保存 in the
+    /// unsaved-changes question; cancelling the save dialog cancels both).
+    SaveThen(Box<Command>),
 }
 
 /// A question waiting for an answer in a modal.
@@ -77,6 +80,10 @@ pub struct PlanApp {
     pub recent: Vec<PathBuf>,
     /// Whether the warnings panel is open.
     show_warnings: bool,
+    /// The name shown for a plan without a file (the bundled sample).
+    pub untitled_name: String,
+    /// The window title last sent, so it is sent only when it changes.
+    shown_title: String,
 }
 
 impl PlanApp {
@@ -123,6 +130,8 @@ impl PlanApp {
             last_recovery: 0.0,
             recent: Vec::new(),
             show_warnings: false,
+            untitled_name: "無題".to_owned(),
+            shown_title: String::new(),
         }
     }
 
@@ -133,7 +142,7 @@ impl PlanApp {
 
     fn title(&self) -> String {
         let name = self.path.as_ref().map_or_else(
-            || "無題".to_owned(),
+            || self.untitled_name.clone(),
             |p| {
                 p.file_name()
                     .unwrap_or_default()
@@ -209,11 +218,10 @@ impl PlanApp {
 
     fn status_bar(&mut self, ui: &mut egui::Ui, warnings: usize) {
         ui.horizontal(|ui| {
-            ui.label(
-                self.path
-                    .as_ref()
-                    .map_or_else(|| "（未保存）".to_owned(), |p| p.display().to_string()),
-            );
+            ui.label(self.path.as_ref().map_or_else(
+                || format!("{}（ファイル未保存）", self.untitled_name),
+                |p| p.display().to_string(),
+            ));
             ui.separator();
             ui.label(format!(
                 "予算合計 {}",
@@ -286,6 +294,12 @@ impl PlanApp {
             Command::Redo => {
                 if let Some(next) = self.history.redo(&self.plan) {
                     self.plan = next.clone();
+                }
+            }
+            Command::SaveThen(then) => {
+                self.run(ctx, Command::Save);
+                if !self.is_dirty() {
+                    self.run(ctx, *then);
                 }
             }
             Command::Close => {
@@ -438,8 +452,7 @@ impl PlanApp {
                 ui.horizontal(|ui| {
                     if ui.button("保存").clicked() {
                         self.pending = None;
-                        commands.push(Command::Save);
-                        commands.push(command.clone());
+                        commands.push(Command::SaveThen(Box::new(command.clone())));
                     }
                     if ui.button("保存しない").clicked() {
                         self.saved = self.plan.clone();
@@ -601,6 +614,10 @@ impl eframe::App for PlanApp {
         }
         self.history.feed_state(ctx.input(|i| i.time), &self.plan);
         self.keep_recovery_copy(&ctx);
-        ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
+        let title = self.title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
     }
 }

@@ -26,6 +26,12 @@ pub enum Edit {
     DeletePolicy(usize),
     /// Swap policy bullet `n` with the one before it.
     MovePolicyUp(usize),
+    /// Swap policy bullet `n` with the one after it.
+    MovePolicyDown(usize),
+    /// A new update note (改訂履歴) dated `date`.
+    AddRevision(chrono::NaiveDate),
+    /// Remove update note `n`.
+    DeleteRevision(usize),
 }
 
 /// Applies an edit; returns the item to select afterwards, if it changes.
@@ -87,6 +93,25 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Option<ItemPath> {
         Edit::MovePolicyUp(n) => {
             if n > 0 && n < plan.policy.len() {
                 plan.policy.swap(n - 1, n);
+            }
+            None
+        }
+        Edit::MovePolicyDown(n) => {
+            if n + 1 < plan.policy.len() {
+                plan.policy.swap(n, n + 1);
+            }
+            None
+        }
+        Edit::AddRevision(date) => {
+            plan.revisions.push(crate::model::Revision {
+                date,
+                note: String::new(),
+            });
+            None
+        }
+        Edit::DeleteRevision(n) => {
+            if n < plan.revisions.len() {
+                plan.revisions.remove(n);
             }
             None
         }
@@ -192,5 +217,24 @@ mod tests {
             apply(&mut p, Edit::MoveDown(ItemPath::Issue(6))),
             Some(ItemPath::Issue(6))
         );
+    }
+
+    #[test]
+    fn policy_and_revision_edits() {
+        let mut p = plan();
+        let first = p.policy[0].clone();
+        apply(&mut p, Edit::MovePolicyDown(0));
+        assert_eq!(p.policy[1], first);
+        apply(&mut p, Edit::MovePolicyUp(1));
+        assert_eq!(p.policy[0], first);
+        apply(&mut p, Edit::MovePolicyDown(4));
+        assert_eq!(p.policy.len(), 5);
+        let day = chrono::NaiveDate::from_ymd_opt(2024, 3, 1).expect("date");
+        apply(&mut p, Edit::AddRevision(day));
+        assert_eq!(p.revisions.len(), 2);
+        assert_eq!(p.revisions[1].date, day);
+        apply(&mut p, Edit::DeleteRevision(0));
+        assert_eq!(p.revisions.len(), 1);
+        assert_eq!(p.revisions[0].date, day);
     }
 }

@@ -116,6 +116,7 @@ fn export(plan: &Plan, output: &Path) -> Result<(), String> {
 
 /// Opens the editor window on `file`, or on the bundled sample.
 fn editor(file: Option<PathBuf>) -> Result<(), String> {
+    let from_sample = file.is_none();
     let (plan, path, error) = match file {
         Some(path) => match io::load(&path) {
             Ok(plan) => (plan, Some(path), None),
@@ -143,6 +144,9 @@ fn editor(file: Option<PathBuf>) -> Result<(), String> {
         Box::new(move |cc| {
             let mut app = ward_plan::app::PlanApp::new(cc, plan, path);
             app.set_recovery_dir(ward_plan::app::PlanApp::default_recovery_dir());
+            if from_sample {
+                app.untitled_name = "見本 tsurumi-r4.ron".to_owned();
+            }
             if let Some(message) = error {
                 app.show_message(message);
             }

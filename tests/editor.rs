@@ -292,3 +292,33 @@ fn a_dropped_plan_file_opens_and_joins_recent_files() {
     assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
     assert_eq!(h.state().recent, [path]);
 }
+
+#[test]
+fn save_in_the_close_question_saves_then_closes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("plan.ron");
+    io::save(&path, &sample()).expect("save sample");
+    let mut h = harness_with(sample(), Some(path.clone()));
+    h.run_steps(2);
+    h.get_by_label("基本的な考え方").click();
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::Button, "＋ 考え方を追加")
+        .click();
+    h.run_steps(2);
+    retype(&mut h, "考え方 6", "新しい方針を追加する。");
+    h.key_press(Key::Escape);
+    h.run_steps(1);
+    h.input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(ViewportEvent::Close);
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::Button, "保存").click();
+    h.run_steps(2);
+    assert!(!h.state().is_dirty());
+    let saved = io::load(&path).expect("reload");
+    assert_eq!(saved.policy.len(), 6);
+    assert_eq!(saved.policy[5], "新しい方針を追加する。");
+}

@@ -13,7 +13,7 @@ use crate::wareki::format_fiscal_year;
 /// Draws the form for `selection`, pushing structural edits to `edits`.
 pub fn form_ui(ui: &mut Ui, plan: &mut Plan, selection: Selection, edits: &mut Vec<Edit>) {
     match selection {
-        Selection::Basics => basics_ui(ui, plan),
+        Selection::Basics => basics_ui(ui, plan, edits),
         Selection::Goal => {
             ui.heading("目標・使命");
             widgets::paragraph(ui, "区の目標", &mut plan.goal);
@@ -29,7 +29,7 @@ pub fn form_ui(ui: &mut Ui, plan: &mut Plan, selection: Selection, edits: &mut V
     }
 }
 
-fn basics_ui(ui: &mut Ui, plan: &mut Plan) {
+fn basics_ui(ui: &mut Ui, plan: &mut Plan, edits: &mut Vec<Edit>) {
     ui.heading("基本情報");
     let l = ui.label("年度（西暦の始まりの年）");
     ui.horizontal(|ui| {
@@ -40,6 +40,24 @@ fn basics_ui(ui: &mut Ui, plan: &mut Plan) {
     widgets::line(ui, "区", &mut plan.ward);
     widgets::line(ui, "所属（作成者）", &mut plan.office);
     widgets::date(ui, "掲載日", &mut plan.page_date);
+    ui.separator();
+    ui.label("改訂履歴");
+    for (n, revision) in plan.revisions.iter_mut().enumerate() {
+        ui.push_id(("revision", n), |ui| {
+            let mut date = Some(revision.date);
+            widgets::date(ui, &format!("改訂日 {}", n + 1), &mut date);
+            if let Some(d) = date {
+                revision.date = d;
+            }
+            widgets::paragraph(ui, &format!("改訂の内容 {}", n + 1), &mut revision.note);
+            if ui.button("この改訂履歴を削除").clicked() {
+                edits.push(Edit::DeleteRevision(n));
+            }
+        });
+    }
+    if ui.button("＋ 改訂履歴を追加").clicked() {
+        edits.push(Edit::AddRevision(chrono::Local::now().date_naive()));
+    }
     ui.separator();
     ui.label("問合せ先");
     let c = &mut plan.contact;
@@ -59,6 +77,9 @@ fn policy_ui(ui: &mut Ui, plan: &mut Plan, edits: &mut Vec<Edit>) {
             ui.horizontal(|ui| {
                 if ui.button("↑ 上へ").clicked() {
                     edits.push(Edit::MovePolicyUp(n));
+                }
+                if ui.button("↓ 下へ").clicked() {
+                    edits.push(Edit::MovePolicyDown(n));
                 }
                 if ui.button("削除").clicked() {
                     edits.push(Edit::DeletePolicy(n));
