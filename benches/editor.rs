@@ -6,25 +6,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use ward_plan::Plan;
+
+mod common;
+use common::{sample, ten_times};
 use ward_plan::app::PlanApp;
-
-fn sample() -> Plan {
-    ward_plan::io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample")
-}
-
-/// The sample's five issues repeated ten times (50 issues), numbered from position.
-fn ten_times() -> Plan {
-    let mut plan = sample();
-    let issues = plan.issues.clone();
-    plan.issues = (0..10)
-        .flat_map(|_| issues.iter().cloned())
-        .map(|mut issue| {
-            issue.number = None;
-            issue
-        })
-        .collect();
-    plan
-}
 
 fn harness(plan: Plan) -> Harness<'static, PlanApp> {
     Harness::builder()

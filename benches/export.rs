@@ -4,26 +4,10 @@
 use chrono::TimeZone as _;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
-use ward_plan::Plan;
+
+mod common;
+use common::{sample, ten_times};
 use ward_plan::export::export_pdf;
-
-fn sample() -> Plan {
-    ward_plan::io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample")
-}
-
-/// The sample's five issues repeated ten times, numbered from position.
-fn ten_times() -> Plan {
-    let mut plan = sample();
-    let issues = plan.issues.clone();
-    plan.issues = (0..10)
-        .flat_map(|_| issues.iter().cloned())
-        .map(|mut issue| {
-            issue.number = None;
-            issue
-        })
-        .collect();
-    plan
-}
 
 fn bench(c: &mut Criterion) {
     let created = chrono::FixedOffset::east_opt(9 * 3600)

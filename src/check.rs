@@ -4,6 +4,7 @@
 use crate::amount::format_thousand_yen;
 use crate::model::{Indicator, ItemPath, Plan, Review, ReviewStatus};
 use crate::numbering::{self, NumberProblem, Numbered};
+use crate::typeset::linebreak::is_invisible;
 
 /// One thing to look at, with where it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,20 +126,11 @@ pub fn check(plan: &Plan) -> Vec<Warning> {
             for indicator in &strategy.indicators {
                 indicator_warnings(&mut out, at, &name, indicator);
             }
-            review(
+            reviews(
                 &mut out,
                 at,
                 &name,
-                "interim_review",
-                "中間振り返り",
                 &strategy.interim_review,
-            );
-            review(
-                &mut out,
-                at,
-                &name,
-                "self_evaluation",
-                "自己評価",
                 &strategy.self_evaluation,
             );
             numbers(&mut out, &strategy.initiatives, &[n1, n2], |k| {
@@ -151,20 +143,11 @@ pub fn check(plan: &Plan) -> Vec<Warning> {
                 if initiative.title.trim().is_empty() {
                     out.push(at, "title", format!("{name}の名称が空です。"));
                 }
-                review(
+                reviews(
                     &mut out,
                     at,
                     &name,
-                    "interim_review",
-                    "中間振り返り",
                     &initiative.interim_review,
-                );
-                review(
-                    &mut out,
-                    at,
-                    &name,
-                    "self_evaluation",
-                    "自己評価",
                     &initiative.self_evaluation,
                 );
             }
@@ -227,20 +210,19 @@ fn indicator_warnings(out: &mut Warnings, at: ItemPath, name: &str, indicator: &
     }
 }
 
-fn review(
-    out: &mut Warnings,
-    at: ItemPath,
-    name: &str,
-    field: &'static str,
-    what: &str,
-    review: &Review,
-) {
-    if review.status == ReviewStatus::NotAchieved && review.improvement.trim().is_empty() {
-        out.push(
-            at,
-            field,
-            format!("{name}の{what}が「②目標未達成」ですが、課題と改善策が空です。"),
-        );
+/// A negative review needs its 課題と改善策.
+fn reviews(out: &mut Warnings, at: ItemPath, name: &str, interim: &Review, evaluation: &Review) {
+    for (field, what, review) in [
+        ("interim_review", "中間振り返り", interim),
+        ("self_evaluation", "自己評価", evaluation),
+    ] {
+        if review.status == ReviewStatus::NotAchieved && review.improvement.trim().is_empty() {
+            out.push(
+                at,
+                field,
+                format!("{name}の{what}が「②目標未達成」ですが、課題と改善策が空です。"),
+            );
+        }
     }
 }
 
@@ -251,7 +233,7 @@ pub fn missing_glyphs(plan: &Plan, has_glyph: impl Fn(char) -> bool) -> Vec<Warn
     for field in text_fields(plan) {
         let mut seen = Vec::new();
         for (offset, c) in field.text.chars().enumerate() {
-            if c.is_control() || is_invisible_mark(c) || has_glyph(c) || seen.contains(&c) {
+            if c.is_control() || is_invisible(c) || has_glyph(c) || seen.contains(&c) {
                 continue;
             }
             seen.push(c);
@@ -268,11 +250,6 @@ pub fn missing_glyphs(plan: &Plan, has_glyph: impl Fn(char) -> bool) -> Vec<Warn
         }
     }
     out
-}
-
-/// Variation selectors and zero-width marks: not printed, so never missing.
-fn is_invisible_mark(c: char) -> bool {
-    matches!(c, '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}' | '\u{200b}'..='\u{200d}' | '\u{00ad}' | '\u{feff}')
 }
 
 /// One text field of the plan with where it sits, named as a reader would.

@@ -45,6 +45,26 @@ pub enum Block {
     ContactLine(String),
 }
 
+impl Block {
+    /// The block's text; empty for a table, whose text is in its cells.
+    pub fn text(&self) -> &str {
+        match self {
+            Block::Title(t)
+            | Block::Date(t)
+            | Block::Note(t)
+            | Block::Section(t)
+            | Block::IssueHeading(t)
+            | Block::Label(t)
+            | Block::ItemHeading(t)
+            | Block::FieldName(t)
+            | Block::Paragraph(t)
+            | Block::Bullet(t)
+            | Block::ContactLine(t) => t,
+            Block::Table(_) => "",
+        }
+    }
+}
+
 /// A small table with a header row.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Table {
@@ -419,21 +439,12 @@ pub fn plain_text(blocks: &[Block]) -> String {
     let mut out = String::new();
     for block in blocks {
         let line = match block {
-            Block::Title(t)
-            | Block::Date(t)
-            | Block::Note(t)
-            | Block::Section(t)
-            | Block::IssueHeading(t)
-            | Block::Label(t)
-            | Block::ItemHeading(t)
-            | Block::FieldName(t)
-            | Block::Paragraph(t)
-            | Block::ContactLine(t) => t.clone(),
             Block::Bullet(t) => format!("{BULLET}{t}"),
             Block::Table(table) => std::iter::once(table.headers.join("\t"))
                 .chain(table.rows.iter().map(|r| r.cells.join("\t")))
                 .collect::<Vec<_>>()
                 .join("\n"),
+            other => other.text().to_owned(),
         };
         out.push_str(&line);
         out.push_str("\n\n");

@@ -33,6 +33,16 @@ fn retype(h: &mut Harness<'_, PlanApp>, field: &str, text: &str) {
     h.run_steps(2);
 }
 
+/// What the window's close button sends.
+fn request_close(h: &mut Harness<'_, PlanApp>) {
+    h.input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(ViewportEvent::Close);
+}
+
 #[test]
 fn opens_the_sample_in_japanese() {
     let mut h = harness();
@@ -159,12 +169,7 @@ fn closing_with_unsaved_changes_asks_first() {
     retype(&mut h, "区の目標", "変更した目標");
     h.key_press(Key::Escape);
     h.run_steps(1);
-    h.input_mut()
-        .viewports
-        .entry(ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(ViewportEvent::Close);
+    request_close(&mut h);
     h.run_steps(2);
     h.get_by_label("変更が保存されていません。保存しますか？");
     h.get_by_role_and_label(Role::Button, "キャンセル").click();
@@ -308,12 +313,7 @@ fn save_in_the_close_question_saves_then_closes() {
     retype(&mut h, "考え方 6", "新しい方針を追加する。");
     h.key_press(Key::Escape);
     h.run_steps(1);
-    h.input_mut()
-        .viewports
-        .entry(ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(ViewportEvent::Close);
+    request_close(&mut h);
     h.run_steps(2);
     h.get_by_role_and_label(Role::Button, "保存").click();
     h.run_steps(2);

@@ -253,7 +253,7 @@ fn make_line(
 
 /// Characters that take no room and are not printed: variation selectors (IVS),
 /// zero-width joiners, soft hyphens.
-fn is_invisible(c: char) -> bool {
+pub fn is_invisible(c: char) -> bool {
     matches!(c, '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}' | '\u{200b}'..='\u{200d}' | '\u{00ad}' | '\u{feff}')
 }
 

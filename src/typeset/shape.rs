@@ -135,23 +135,6 @@ pub fn shape(blocks: &[Block], style: &PageStyle, measure: &dyn Measure) -> Vec<
         .collect()
 }
 
-fn text_of(block: &Block) -> &str {
-    match block {
-        Block::Title(t)
-        | Block::Date(t)
-        | Block::Note(t)
-        | Block::Section(t)
-        | Block::IssueHeading(t)
-        | Block::Label(t)
-        | Block::ItemHeading(t)
-        | Block::FieldName(t)
-        | Block::Paragraph(t)
-        | Block::Bullet(t)
-        | Block::ContactLine(t) => t,
-        Block::Table(_) => "",
-    }
-}
-
 fn text_chunk(block: &Block, page: &PageStyle, measure: &dyn Measure) -> Chunk {
     let st = style_of(block, page);
     let setting = Setting {
@@ -162,7 +145,7 @@ fn text_chunk(block: &Block, page: &PageStyle, measure: &dyn Measure) -> Chunk {
         justify: st.justify,
     };
     let mut lines = Vec::new();
-    for (i, line) in break_lines(text_of(block), &setting, measure)
+    for (i, line) in break_lines(block.text(), &setting, measure)
         .into_iter()
         .enumerate()
     {
