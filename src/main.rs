@@ -12,7 +12,12 @@ use ward_plan::{Plan, check, document, io};
 /// Without a command, opens the editor on FILE, or on the bundled sample
 /// 令和4年度鶴見区運営方針.
 #[derive(Parser)]
-#[command(version, about, long_about = None)]
+#[command(
+    version,
+    about,
+    long_about = None,
+    after_help = "例 / examples:\n  ward-plan                                見本を開く / open the bundled sample\n  ward-plan 鶴見区R5.ron                    ファイルを開く / edit a file\n  ward-plan check 鶴見区R5.ron\n  ward-plan export 鶴見区R5.ron -o 鶴見区R5.pdf"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,

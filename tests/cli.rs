@@ -1,0 +1,80 @@
+//! The command line as a user runs it.
+
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_ward-plan");
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/tsurumi-r4.ron");
+
+#[test]
+fn check_prints_the_summary() {
+    let out = Command::new(BIN)
+        .args(["check", SAMPLE])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("令和4年度 鶴見区運営方針"), "{text}");
+    assert!(
+        text.contains("経営課題: 5") && text.contains("具体的取組: 5"),
+        "{text}"
+    );
+    assert!(text.contains("予算合計: 68,388千円"), "{text}");
+}
+
+#[test]
+fn check_fails_on_a_broken_file_with_line_and_column() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("broken.ron");
+    std::fs::write(&path, "Plan(\n    version: 1,\n    fiscal_year: \"R4\",\n)").expect("write");
+    let out = Command::new(BIN)
+        .arg("check")
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("3行") && err.contains("列"), "{err}");
+}
+
+#[test]
+fn export_writes_a_pdf() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = dir.path().join("tsurumi.pdf");
+    let out = Command::new(BIN)
+        .args(["export", SAMPLE, "-o"])
+        .arg(&pdf)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&pdf).expect("pdf written");
+    assert!(bytes.starts_with(b"%PDF-"));
+}
+
+/// Killing the program while it saves leaves the old file or the new one, whole.
+#[test]
+fn killing_a_save_never_leaves_a_half_written_plan() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("plan.ron");
+    std::fs::copy(SAMPLE, &path).expect("copy");
+    let original = std::fs::read(SAMPLE).expect("sample");
+    for i in 0..40u64 {
+        let mut child = Command::new(BIN)
+            .arg("format")
+            .arg(&path)
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("spawns");
+        std::thread::sleep(std::time::Duration::from_micros(i * 150));
+        let _ = child.kill();
+        let _ = child.wait();
+        assert_eq!(
+            std::fs::read(&path).expect("plan still there"),
+            original,
+            "after kill {i}"
+        );
+    }
+}
