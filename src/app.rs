@@ -549,6 +549,15 @@ impl eframe::App for PlanApp {
         eframe::set_value(storage, "recent", &self.recent);
     }
 
+    /// A normal exit with nothing unsaved leaves no recovery copy behind (one may
+    /// have been written before the changes were undone or saved elsewhere).
+    fn on_exit(&mut self) {
+        let unanswered = matches!(self.pending, Some(Pending::Recover(_)));
+        if !self.is_dirty() && !unanswered {
+            self.clear_recovery();
+        }
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let mut commands = self.shortcuts(&ctx);
