@@ -194,6 +194,16 @@ impl PlanApp {
                     commands.push(command);
                 }
             }
+            ui.menu_button("最近使ったファイル", |ui| {
+                if self.recent.is_empty() {
+                    ui.label("（まだありません）");
+                }
+                for path in &self.recent {
+                    if ui.button(path.display().to_string()).clicked() {
+                        commands.push(Command::OpenPath(path.clone()));
+                    }
+                }
+            });
             ui.separator();
             if ui
                 .add_enabled(

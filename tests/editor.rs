@@ -295,7 +295,21 @@ fn a_dropped_plan_file_opens_and_joins_recent_files() {
     h.run_steps(2);
     assert_eq!(h.state().plan.ward, "北区");
     assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
-    assert_eq!(h.state().recent, [path]);
+    assert_eq!(h.state().recent, [path.clone()]);
+
+    // And 最近使ったファイル opens it again after another file.
+    let second = dir.path().join("南区.ron");
+    let mut south = sample();
+    south.ward = "南区".to_owned();
+    io::save(&second, &south).expect("save");
+    h.state_mut().open(&second);
+    h.run_steps(1);
+    assert_eq!(h.state().recent, [second, path.clone()]);
+    h.get_by_label("最近使ったファイル").click();
+    h.run_steps(2);
+    h.get_by_label(path.display().to_string().as_str()).click();
+    h.run_steps(2);
+    assert_eq!(h.state().plan.ward, "北区");
 }
 
 #[test]
