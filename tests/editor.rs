@@ -295,7 +295,7 @@ fn a_dropped_plan_file_opens_and_joins_recent_files() {
     h.run_steps(2);
     assert_eq!(h.state().plan.ward, "北区");
     assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
-    assert_eq!(h.state().recent, [path.clone()]);
+    assert_eq!(h.state().recent, std::slice::from_ref(&path));
 
     // And 最近使ったファイル opens it again after another file.
     let second = dir.path().join("南区.ron");
