@@ -232,6 +232,9 @@ impl PlanApp {
                 || format!("{}（ファイル未保存）", self.untitled_name),
                 |p| p.display().to_string(),
             ));
+            if self.is_dirty() {
+                ui.label("● 未保存の変更あり");
+            }
             ui.separator();
             ui.label(format!(
                 "予算合計 {}",
