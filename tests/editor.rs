@@ -66,6 +66,7 @@ fn typing_a_title_then_undo_restores_it() {
         "こどもの未来を応援するまちづくり"
     );
     assert!(h.state().is_dirty());
+    h.get_by_label("● 未保存の変更あり");
     // Leave the field, let the edit settle into one undo step, then undo.
     h.key_press(Key::Escape);
     h.run_steps(8);
@@ -128,6 +129,7 @@ fn save_then_reload_finds_the_change() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run_steps(2);
     assert!(!h.state().is_dirty());
+    assert!(h.query_by_label("● 未保存の変更あり").is_none());
     let reloaded = io::load(&path).expect("reload");
     assert_eq!(reloaded.goal, "みんなでつくる、住みつづけたいまち");
     assert_eq!(reloaded.issues, sample().issues);
