@@ -269,21 +269,21 @@ impl Plan {
 
     /// The sum of the budgets of all initiatives, in 千円.
     pub fn budget_total(&self) -> u64 {
-        self.issues.iter().map(Issue::budget_total).sum()
+        saturating_sum(self.issues.iter().map(Issue::budget_total))
     }
 }
 
 impl Issue {
     /// The sum of the budgets of this issue's initiatives, in 千円.
     pub fn budget_total(&self) -> u64 {
-        self.strategies.iter().map(Strategy::budget_total).sum()
+        saturating_sum(self.strategies.iter().map(Strategy::budget_total))
     }
 }
 
 impl Strategy {
     /// The sum of the budgets of this strategy's initiatives, in 千円.
     pub fn budget_total(&self) -> u64 {
-        self.initiatives.iter().filter_map(|i| i.budget).sum()
+        saturating_sum(self.initiatives.iter().filter_map(|i| i.budget))
     }
 }
 
@@ -315,6 +315,12 @@ impl Contact {
     pub fn is_empty(&self) -> bool {
         self == &Self::default()
     }
+}
+
+/// A sum that stops at the largest number instead of overflowing: a file may hold
+/// any budget, and a total must never crash the editor or the export.
+fn saturating_sum(values: impl Iterator<Item = u64>) -> u64 {
+    values.fold(0, u64::saturating_add)
 }
 
 fn is_false(b: &bool) -> bool {
@@ -356,4 +362,28 @@ pub enum ItemPath {
     Strategy(usize, usize),
     /// `issues[i].strategies[s].initiatives[k]`.
     Initiative(usize, usize, usize),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn budget_totals_saturate_instead_of_overflowing() {
+        let initiative = |budget| Initiative {
+            budget: Some(budget),
+            ..Initiative::default()
+        };
+        let mut plan = Plan::new("北区", 2024);
+        plan.issues.push(Issue {
+            strategies: vec![Strategy {
+                initiatives: vec![initiative(u64::MAX), initiative(5), Initiative::default()],
+                ..Strategy::default()
+            }],
+            ..Issue::default()
+        });
+        assert_eq!(plan.budget_total(), u64::MAX);
+        plan.issues[0].strategies[0].initiatives[0].budget = Some(28_523);
+        assert_eq!(plan.budget_total(), 28_528);
+    }
 }

@@ -10,6 +10,8 @@ use ward_plan::typeset::metrics::{FontMetrics, Measure as _};
 use ward_plan::typeset::page::Item;
 use ward_plan::typeset::{PageStyle, typeset};
 
+mod common;
+
 fn metrics() -> FontMetrics {
     FontMetrics::bundled().expect("bundled fonts parse")
 }
@@ -167,5 +169,31 @@ proptest! {
                 prop_assert!(!NO_LINE_END.contains(prev_last), "{:?} ends with {}", lines, prev_last);
             }
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Any plan lays out without panicking, every line on its page, and exports.
+    #[test]
+    fn any_plan_lays_out_and_exports(plan in common::plan()) {
+        let style = PageStyle::default();
+        let pages = typeset(&plan, &style, &metrics());
+        prop_assert!(!pages.is_empty());
+        for page in &pages {
+            for item in &page.items {
+                if let Item::Text { y, x, .. } = item {
+                    prop_assert!(*y > 0.0 && *y < style.size.1, "baseline {} off the page", y);
+                    prop_assert!(*x >= 0.0 && *x < style.size.0, "x {} off the page", x);
+                }
+            }
+        }
+        let created = chrono::FixedOffset::east_opt(0)
+            .and_then(|tz| chrono::TimeZone::with_ymd_and_hms(&tz, 2024, 1, 1, 0, 0, 0).single())
+            .expect("date");
+        let export = ward_plan::export::export_pdf(&plan, created).expect("exports");
+        prop_assert!(export.bytes.starts_with(b"%PDF-"));
+        prop_assert_eq!(export.pages, pages.len());
     }
 }

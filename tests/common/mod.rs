@@ -1,0 +1,197 @@
+//! Generators of arbitrary plans, shared by the property tests.
+
+use proptest::prelude::*;
+use proptest::strategy::Strategy;
+use ward_plan::model::*;
+
+/// Text as people type it: Japanese, ASCII, the ideographic space, quotes and
+/// backslashes (which force raw strings), `#`, IVS, tabs and newlines. No CR: line
+/// ends in a plan are LF, and the loader turns CRLF from mail clients into LF.
+pub fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            Just('あ'),
+            Just('漢'),
+            Just('鶴'),
+            Just('\u{3000}'),
+            Just('\u{e0100}'),
+            Just('"'),
+            Just('\\'),
+            Just('#'),
+            Just('\n'),
+            Just('\t'),
+            Just('】'),
+            Just('😀'),
+            any::<char>().prop_filter("no CR", |c| *c != '\r'),
+        ],
+        0..12,
+    )
+    .prop_map(|cs| cs.into_iter().collect())
+}
+
+fn review() -> impl Strategy<Value = Review> {
+    (
+        prop_oneof![
+            Just(ReviewStatus::Unset),
+            Just(ReviewStatus::Achieved),
+            Just(ReviewStatus::NotAchieved)
+        ],
+        text(),
+        text(),
+    )
+        .prop_map(|(status, comment, improvement)| Review {
+            status,
+            comment,
+            improvement,
+        })
+}
+
+fn date() -> impl Strategy<Value = chrono::NaiveDate> {
+    (1900i32..2200, 1u32..=12, 1u32..=28)
+        .prop_map(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d).expect("valid"))
+}
+
+fn initiative() -> impl Strategy<Value = Initiative> {
+    (
+        prop::option::of(any::<u32>()),
+        text(),
+        any::<bool>(),
+        prop::option::of(any::<u64>()),
+        (text(), text(), text()),
+        review(),
+        review(),
+    )
+        .prop_map(
+            |(number, title, main, budget, (text, performance_target, past_results), a, b)| {
+                Initiative {
+                    number,
+                    title,
+                    main,
+                    budget,
+                    text,
+                    performance_target,
+                    past_results,
+                    interim_review: a,
+                    self_evaluation: b,
+                }
+            },
+        )
+}
+
+fn indicator() -> impl Strategy<Value = Indicator> {
+    (
+        (text(), text(), text(), text()),
+        prop::collection::vec(
+            (any::<i32>(), text(), text()).prop_map(|(fiscal_year, value, grade)| YearResult {
+                fiscal_year,
+                value,
+                grade,
+            }),
+            0..3,
+        ),
+    )
+        .prop_map(|((name, target, unit, period), results)| Indicator {
+            name,
+            target,
+            unit,
+            period,
+            results,
+        })
+}
+
+fn strategy() -> impl Strategy<Value = ward_plan::model::Strategy> {
+    (
+        prop::option::of(any::<u32>()),
+        (text(), any::<bool>(), text(), text()),
+        prop::collection::vec(indicator(), 0..3),
+        review(),
+        review(),
+        prop::collection::vec(initiative(), 0..3),
+    )
+        .prop_map(
+            |(number, (title, main, text, target_state), indicators, a, b, initiatives)| {
+                ward_plan::model::Strategy {
+                    number,
+                    title,
+                    main,
+                    text,
+                    target_state,
+                    indicators,
+                    interim_review: a,
+                    self_evaluation: b,
+                    initiatives,
+                }
+            },
+        )
+}
+
+fn issue() -> impl Strategy<Value = Issue> {
+    (
+        prop::option::of(any::<u32>()),
+        (text(), text(), text(), text(), text(), text()),
+        prop::collection::vec(strategy(), 0..3),
+    )
+        .prop_map(
+            |(
+                number,
+                (title, description, vision, current_state, cause_analysis, challenge),
+                strategies,
+            )| {
+                Issue {
+                    number,
+                    title,
+                    description,
+                    vision,
+                    current_state,
+                    cause_analysis,
+                    challenge,
+                    strategies,
+                }
+            },
+        )
+}
+
+pub fn plan() -> impl Strategy<Value = Plan> {
+    (
+        (any::<i32>(), text(), text(), prop::option::of(date())),
+        prop::collection::vec(
+            (date(), text()).prop_map(|(date, note)| Revision { date, note }),
+            0..3,
+        ),
+        (text(), text(), prop::collection::vec(text(), 0..4)),
+        prop::collection::vec(issue(), 0..3),
+        (text(), text()),
+        (text(), text(), text(), text(), text(), text()),
+    )
+        .prop_map(
+            |(
+                (fiscal_year, ward, office, page_date),
+                revisions,
+                (goal, mission, policy),
+                issues,
+                (overall_evaluation, future_direction),
+                (section, postal_code, address, phone, fax, email),
+            )| Plan {
+                version: FORMAT_VERSION,
+                fiscal_year,
+                ward,
+                office,
+                page_date,
+                revisions,
+                goal,
+                mission,
+                policy,
+                issues,
+                overall_evaluation,
+                future_direction,
+                contact: Contact {
+                    section,
+                    postal_code,
+                    address,
+                    phone,
+                    fax,
+                    email,
+                },
+            },
+        )
+}
