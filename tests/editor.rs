@@ -338,3 +338,37 @@ fn save_in_the_close_question_saves_then_closes() {
     assert_eq!(saved.policy.len(), 6);
     assert_eq!(saved.policy[5], "新しい方針を追加する。");
 }
+
+mod common;
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(12))]
+
+    /// Any plan can be shown: every form of every item draws without a panic.
+    #[test]
+    fn any_plan_shows_every_form(plan in common::plan()) {
+        use ward_plan::model::ItemPath;
+        use ward_plan::ui::Selection;
+        let mut selections = vec![Selection::Basics, Selection::Goal, Selection::Policy, Selection::Closing];
+        for (i, issue) in plan.issues.iter().enumerate() {
+            selections.push(Selection::Item(ItemPath::Issue(i)));
+            for (s, strategy) in issue.strategies.iter().enumerate() {
+                selections.push(Selection::Item(ItemPath::Strategy(i, s)));
+                for k in 0..strategy.initiatives.len() {
+                    selections.push(Selection::Item(ItemPath::Initiative(i, s, k)));
+                }
+            }
+        }
+        // Arbitrary text has characters no font has: the window shows a box for
+        // them (the harness panics by default), and the export reports them.
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1200.0, 900.0))
+            .allow_missing_glyphs()
+            .build_eframe(move |cc| PlanApp::new(cc, plan, None));
+        for selection in selections {
+            h.state_mut().selection = selection;
+            h.step();
+            proptest::prop_assert_eq!(h.state().selection, selection);
+        }
+    }
+}
