@@ -34,6 +34,8 @@ pub enum Command {
     Redo,
     /// Start an empty plan.
     New,
+    /// Start next year's plan from this one (a new, unsaved file).
+    NextYear,
     /// Quit after the unsaved-changes question.
     Close,
     /// Save, then run the command only if the save happened (保存 in the
@@ -189,6 +191,7 @@ impl PlanApp {
                 ("上書き保存", Command::Save),
                 ("名前を付けて保存", Command::SaveAs),
                 ("PDFに書き出し", Command::ExportPdf),
+                ("次年度の方針を作る", Command::NextYear),
             ] {
                 if ui.button(label).clicked() {
                     commands.push(command);
@@ -268,7 +271,11 @@ impl PlanApp {
     pub fn run(&mut self, ctx: &egui::Context, command: Command) {
         let needs_confirm = matches!(
             command,
-            Command::New | Command::Open | Command::OpenPath(_) | Command::Close
+            Command::New
+                | Command::NextYear
+                | Command::Open
+                | Command::OpenPath(_)
+                | Command::Close
         );
         if needs_confirm && self.is_dirty() && self.pending.is_none() {
             self.pending = Some(Pending::Discard(command));
@@ -285,6 +292,15 @@ impl PlanApp {
                 }
             }
             Command::OpenPath(path) => self.open(&path),
+            Command::NextYear => {
+                // A new file, so last year's stays as it was; saving asks for a name.
+                let next = self.plan.carry_forward();
+                let name = document::title(&next, Medium::Web);
+                self.replace(next, None);
+                self.saved = Plan::new("", 0);
+                self.untitled_name = name.clone();
+                self.status = format!("{name}を作りました。名前を付けて保存してください。");
+            }
             Command::Save => match self.path.clone() {
                 Some(path) => self.save_to(path),
                 None => self.run(ctx, Command::SaveAs),

@@ -45,6 +45,14 @@ enum Command {
         #[arg(short, long, value_name = "OUT.pdf")]
         output: PathBuf,
     },
+    /// 前年度のファイルから次年度の方針を作る / start next year's plan from this one
+    NextYear {
+        /// 前年度の運営方針ファイル (.ron) / last year's plan file
+        file: PathBuf,
+        /// 次年度のファイル / the new plan file to write
+        #[arg(short, long, value_name = "OUT.ron")]
+        output: PathBuf,
+    },
     /// 標準の書式で保存し直す（手で編集した後に） / rewrite a file in the standard layout
     Format {
         /// 運営方針ファイル (.ron) / the plan file
@@ -65,6 +73,22 @@ fn main() -> ExitCode {
         Some(Command::Export { file, output }) => {
             load(&file).and_then(|plan| export(&plan, &output))
         }
+        Some(Command::NextYear { file, output }) => load(&file).and_then(|plan| {
+            if output.exists() {
+                return Err(format!(
+                    "エラー: {} はすでにあります。別の名前を指定してください。",
+                    output.display()
+                ));
+            }
+            let next = plan.carry_forward();
+            io::save(&output, &next).map_err(|e| e.to_string())?;
+            println!(
+                "{}を作りました: {}",
+                document::title(&next, document::Medium::Print),
+                output.display()
+            );
+            Ok(())
+        }),
         Some(Command::Format { file }) => load(&file).and_then(|plan| {
             io::save(&file, &plan).map_err(|e| e.to_string())?;
             println!("保存しました: {}", file.display());

@@ -78,3 +78,30 @@ fn killing_a_save_never_leaves_a_half_written_plan() {
         );
     }
 }
+
+#[test]
+fn next_year_writes_a_new_plan_and_never_overwrites() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("tsurumi-r5.ron");
+    let run = || {
+        Command::new(BIN)
+            .args(["next-year", SAMPLE, "-o"])
+            .arg(&out)
+            .output()
+            .expect("runs")
+    };
+    let first = run();
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert!(String::from_utf8_lossy(&first.stdout).contains("令和5年度 鶴見区運営方針"));
+    let next = ward_plan::io::load(&out).expect("loads");
+    assert_eq!(next.fiscal_year, 2023);
+    assert!(next.revisions.is_empty() && next.page_date.is_none());
+    assert_eq!(next.budget_total(), 68_388);
+    let second = run();
+    assert!(!second.status.success());
+    assert!(String::from_utf8_lossy(&second.stderr).contains("すでにあります"));
+}

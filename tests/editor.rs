@@ -339,6 +339,27 @@ fn save_in_the_close_question_saves_then_closes() {
     assert_eq!(saved.policy[5], "新しい方針を追加する。");
 }
 
+#[test]
+fn next_year_starts_a_new_unsaved_plan_from_this_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("tsurumi-r4.ron");
+    let mut plan = sample();
+    plan.issues[0].strategies[0].self_evaluation.comment = "目標を達成した。".to_owned();
+    io::save(&path, &plan).expect("save");
+    let mut h = harness_with(plan.clone(), Some(path.clone()));
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::Button, "次年度の方針を作る")
+        .click();
+    h.run_steps(2);
+    let app = h.state();
+    assert_eq!(app.plan.fiscal_year, 2023);
+    assert!(app.plan.issues[0].strategies[0].self_evaluation.is_empty());
+    assert_eq!(app.path, None, "last year's file is not the target");
+    assert!(app.is_dirty());
+    h.get_by_label("令和5年度鶴見区運営方針（ファイル未保存）");
+    assert_eq!(io::load(&path).expect("last year's file"), plan);
+}
+
 mod common;
 
 proptest::proptest! {
