@@ -3,7 +3,7 @@
 
 use crate::amount::format_thousand_yen;
 use crate::model::{Indicator, ItemPath, Plan, Review, ReviewStatus};
-use crate::numbering::{self, NumberProblem, Numbered};
+use crate::numbering::{self, NumberProblem, Numbered, Part};
 use crate::typeset::linebreak::is_invisible;
 
 /// One thing to look at, with where it is.
@@ -102,55 +102,40 @@ pub fn check(plan: &Plan) -> Vec<Warning> {
             "区運営の基本的な考え方に空の項目があります。".to_owned(),
         );
     }
-    numbers(&mut out, &plan.issues, &[], ItemPath::Issue);
+    numbers(&mut out, &plan.issues, &[], at);
 
-    for (i, (n1, issue)) in numbering::numbered(&plan.issues).enumerate() {
-        let at = ItemPath::Issue(i);
-        let name = format!("経営課題{n1}");
-        if issue.title.trim().is_empty() {
+    for item in numbering::outline(plan) {
+        let (at, name) = (item.path, item.name());
+        if item.title().trim().is_empty() {
             out.push(at, "title", format!("{name}の名称が空です。"));
         }
-        if issue.strategies.is_empty() {
-            out.push(at, "strategies", format!("{name}に戦略がありません。"));
-        }
-        numbers(&mut out, &issue.strategies, &[n1], |s| {
-            ItemPath::Strategy(i, s)
-        });
-
-        for (s, (n2, strategy)) in numbering::numbered(&issue.strategies).enumerate() {
-            let at = ItemPath::Strategy(i, s);
-            let name = format!("戦略【{}】", numbering::label(&[n1, n2]));
-            if strategy.title.trim().is_empty() {
-                out.push(at, "title", format!("{name}の名称が空です。"));
+        match item.part {
+            Part::Issue(issue) => {
+                if issue.strategies.is_empty() {
+                    out.push(at, "strategies", format!("{name}に戦略がありません。"));
+                }
+                numbers(&mut out, &issue.strategies, &item.number, at);
             }
-            for indicator in &strategy.indicators {
-                indicator_warnings(&mut out, at, &name, indicator);
-            }
-            reviews(
-                &mut out,
-                at,
-                &name,
-                &strategy.interim_review,
-                &strategy.self_evaluation,
-            );
-            numbers(&mut out, &strategy.initiatives, &[n1, n2], |k| {
-                ItemPath::Initiative(i, s, k)
-            });
-
-            for (k, (n3, initiative)) in numbering::numbered(&strategy.initiatives).enumerate() {
-                let at = ItemPath::Initiative(i, s, k);
-                let name = format!("具体的取組【{}】", numbering::label(&[n1, n2, n3]));
-                if initiative.title.trim().is_empty() {
-                    out.push(at, "title", format!("{name}の名称が空です。"));
+            Part::Strategy(strategy) => {
+                for indicator in &strategy.indicators {
+                    indicator_warnings(&mut out, at, &name, indicator);
                 }
                 reviews(
                     &mut out,
                     at,
                     &name,
-                    &initiative.interim_review,
-                    &initiative.self_evaluation,
+                    &strategy.interim_review,
+                    &strategy.self_evaluation,
                 );
+                numbers(&mut out, &strategy.initiatives, &item.number, at);
             }
+            Part::Initiative(initiative) => reviews(
+                &mut out,
+                at,
+                &name,
+                &initiative.interim_review,
+                &initiative.self_evaluation,
+            ),
         }
     }
     out.0
@@ -165,12 +150,8 @@ impl Warnings {
     }
 }
 
-fn numbers<T: Numbered>(
-    out: &mut Warnings,
-    items: &[T],
-    parent: &[u32],
-    path: impl Fn(usize) -> ItemPath,
-) {
+/// Problems with the numbers of `items`, the children of `parent_path`.
+fn numbers<T: Numbered>(out: &mut Warnings, items: &[T], parent: &[u32], parent_path: ItemPath) {
     let numbers = numbering::sibling_numbers(items);
     for (index, problem) in numbering::sibling_problems(items) {
         let full: Vec<u32> = parent.iter().copied().chain([numbers[index]]).collect();
@@ -186,7 +167,7 @@ fn numbers<T: Numbered>(
             }
             NumberProblem::Zero => format!("番号 {label} は使えません（1から始めます）。"),
         };
-        out.push(path(index), "number", message);
+        out.push(parent_path.child(index), "number", message);
     }
 }
 
@@ -278,53 +259,53 @@ pub fn text_fields(plan: &Plan) -> Vec<TextField<'_>> {
     for (i, p) in plan.policy.iter().enumerate() {
         out.push(at, "policy", &format!("基本的な考え方の{}つ目", i + 1), p);
     }
-    for (i, (n1, issue)) in numbering::numbered(&plan.issues).enumerate() {
-        let at = ItemPath::Issue(i);
-        let name = format!("経営課題{n1}");
-        for (field, label, text) in [
-            ("title", "名称", &issue.title),
-            ("description", "課題認識", &issue.description),
-            ("vision", "めざすべき将来像", &issue.vision),
-            ("current_state", "現状", &issue.current_state),
-            ("cause_analysis", "要因分析", &issue.cause_analysis),
-            ("challenge", "課題", &issue.challenge),
-        ] {
-            out.push(at, field, &format!("{name}の{label}"), text);
-        }
-        for (s, (n2, strategy)) in numbering::numbered(&issue.strategies).enumerate() {
-            let at = ItemPath::Strategy(i, s);
-            let name = format!("戦略【{}】", numbering::label(&[n1, n2]));
-            for (field, label, text) in [
-                ("title", "名称", &strategy.title),
-                ("text", "内容", &strategy.text),
-                ("target_state", "めざす状態", &strategy.target_state),
-            ] {
-                out.push(at, field, &format!("{name}の{label}"), text);
-            }
-            for indicator in &strategy.indicators {
-                for text in [
-                    &indicator.name,
-                    &indicator.target,
-                    &indicator.unit,
-                    &indicator.period,
+    for item in numbering::outline(plan) {
+        let (at, name) = (item.path, item.name());
+        let label = |what: &str| format!("{name}の{what}");
+        match item.part {
+            Part::Issue(issue) => {
+                for (field, what, text) in [
+                    ("title", "名称", &issue.title),
+                    ("description", "課題認識", &issue.description),
+                    ("vision", "めざすべき将来像", &issue.vision),
+                    ("current_state", "現状", &issue.current_state),
+                    ("cause_analysis", "要因分析", &issue.cause_analysis),
+                    ("challenge", "課題", &issue.challenge),
                 ] {
-                    out.push(at, "indicators", &format!("{name}のアウトカム指標"), text);
-                }
-                for r in &indicator.results {
-                    out.push(at, "indicators", &format!("{name}の指標の実績"), &r.value);
-                    out.push(at, "indicators", &format!("{name}の指標の評価"), &r.grade);
+                    out.push(at, field, &label(what), text);
                 }
             }
-            out.reviews(
-                at,
-                &name,
-                &strategy.interim_review,
-                &strategy.self_evaluation,
-            );
-            for (k, (n3, initiative)) in numbering::numbered(&strategy.initiatives).enumerate() {
-                let at = ItemPath::Initiative(i, s, k);
-                let name = format!("具体的取組【{}】", numbering::label(&[n1, n2, n3]));
-                for (field, label, text) in [
+            Part::Strategy(strategy) => {
+                for (field, what, text) in [
+                    ("title", "名称", &strategy.title),
+                    ("text", "内容", &strategy.text),
+                    ("target_state", "めざす状態", &strategy.target_state),
+                ] {
+                    out.push(at, field, &label(what), text);
+                }
+                for indicator in &strategy.indicators {
+                    for text in [
+                        &indicator.name,
+                        &indicator.target,
+                        &indicator.unit,
+                        &indicator.period,
+                    ] {
+                        out.push(at, "indicators", &label("アウトカム指標"), text);
+                    }
+                    for r in &indicator.results {
+                        out.push(at, "indicators", &label("指標の実績"), &r.value);
+                        out.push(at, "indicators", &label("指標の評価"), &r.grade);
+                    }
+                }
+                out.reviews(
+                    at,
+                    &name,
+                    &strategy.interim_review,
+                    &strategy.self_evaluation,
+                );
+            }
+            Part::Initiative(initiative) => {
+                for (field, what, text) in [
                     ("title", "名称", &initiative.title),
                     ("text", "内容", &initiative.text),
                     ("past_results", "前年度までの実績", &initiative.past_results),
@@ -334,7 +315,7 @@ pub fn text_fields(plan: &Plan) -> Vec<TextField<'_>> {
                         &initiative.performance_target,
                     ),
                 ] {
-                    out.push(at, field, &format!("{name}の{label}"), text);
+                    out.push(at, field, &label(what), text);
                 }
                 out.reviews(
                     at,
@@ -394,5 +375,56 @@ impl<'a> Fields<'a> {
                 &review.improvement,
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Initiative;
+
+    fn sample() -> Plan {
+        crate::io::parse(crate::SAMPLE_RON.as_bytes()).expect("sample")
+    }
+
+    #[test]
+    fn warnings_name_the_item_and_point_at_it() {
+        let mut plan = sample();
+        let strategy = &mut plan.issues[1].strategies[0];
+        strategy.initiatives.push(Initiative {
+            number: Some(2),
+            title: String::new(),
+            ..Initiative::default()
+        });
+        strategy.self_evaluation.status = ReviewStatus::NotAchieved;
+        plan.issues[3].strategies.clear();
+        let found: Vec<(ItemPath, &str, String)> = check(&plan)
+            .into_iter()
+            .map(|w| (w.at, w.field, w.message))
+            .collect();
+        let expected = [
+            (
+                ItemPath::Strategy(1, 0),
+                "self_evaluation",
+                "戦略【2-1】の自己評価が「②目標未達成」ですが、課題と改善策が空です。",
+            ),
+            (
+                ItemPath::Initiative(1, 0, 1),
+                "number",
+                "番号 2-1-2 が重複しています。",
+            ),
+            (
+                ItemPath::Initiative(1, 0, 1),
+                "title",
+                "具体的取組【2-1-2】の名称が空です。",
+            ),
+            (
+                ItemPath::Issue(3),
+                "strategies",
+                "経営課題4に戦略がありません。",
+            ),
+        ]
+        .map(|(at, field, message)| (at, field, message.to_owned()));
+        assert_eq!(found, expected);
     }
 }

@@ -386,6 +386,19 @@ pub enum ItemPath {
     Initiative(usize, usize, usize),
 }
 
+impl ItemPath {
+    /// The path of child `k`: an issue of the plan, a strategy of an issue, an
+    /// initiative of a strategy. Initiatives have no children: their own path.
+    pub fn child(self, k: usize) -> Self {
+        match self {
+            Self::Plan => Self::Issue(k),
+            Self::Issue(i) => Self::Strategy(i, k),
+            Self::Strategy(i, s) => Self::Initiative(i, s, k),
+            initiative @ Self::Initiative(..) => initiative,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@
 //! from the parent, so a number can never sit under the wrong parent, even after an
 //! item is moved.
 
-use crate::model::{Initiative, Issue, Strategy};
+use crate::model::{Initiative, Issue, ItemPath, Plan, Strategy};
 
 /// An item that may pin its number.
 pub trait Numbered {
@@ -59,6 +59,75 @@ pub fn label(parts: &[u32]) -> String {
         .map(u32::to_string)
         .collect::<Vec<_>>()
         .join("-")
+}
+
+/// An issue, strategy or initiative.
+#[derive(Clone, Copy, Debug)]
+pub enum Part<'a> {
+    /// A management issue.
+    Issue(&'a Issue),
+    /// A strategy.
+    Strategy(&'a Strategy),
+    /// An initiative.
+    Initiative(&'a Initiative),
+}
+
+/// A part of the plan with its place and the number it prints.
+#[derive(Clone, Debug)]
+pub struct OutlineItem<'a> {
+    /// Where it sits.
+    pub path: ItemPath,
+    /// Its full number: [2, 1, 2] for 2-1-2.
+    pub number: Vec<u32>,
+    /// The part itself.
+    pub part: Part<'a>,
+}
+
+impl OutlineItem<'_> {
+    /// The part as a reader names it: 経営課題2, 戦略【2-1】, 具体的取組【2-1-2】.
+    pub fn name(&self) -> String {
+        match self.part {
+            Part::Issue(_) => format!("経営課題{}", label(&self.number)),
+            Part::Strategy(_) => format!("戦略【{}】", label(&self.number)),
+            Part::Initiative(_) => format!("具体的取組【{}】", label(&self.number)),
+        }
+    }
+
+    /// The part's title.
+    pub fn title(&self) -> &str {
+        match self.part {
+            Part::Issue(i) => &i.title,
+            Part::Strategy(s) => &s.title,
+            Part::Initiative(k) => &k.title,
+        }
+    }
+}
+
+/// Every issue, strategy and initiative in document order, numbered.
+pub fn outline(plan: &Plan) -> Vec<OutlineItem<'_>> {
+    let mut out = Vec::new();
+    for (i, (n1, issue)) in numbered(&plan.issues).enumerate() {
+        out.push(OutlineItem {
+            path: ItemPath::Issue(i),
+            number: vec![n1],
+            part: Part::Issue(issue),
+        });
+        for (s, (n2, strategy)) in numbered(&issue.strategies).enumerate() {
+            out.push(OutlineItem {
+                path: ItemPath::Strategy(i, s),
+                number: vec![n1, n2],
+                part: Part::Strategy(strategy),
+            });
+            for (k, (n3, initiative)) in numbered(&strategy.initiatives).enumerate() {
+                out.push(OutlineItem {
+                    path: ItemPath::Initiative(i, s, k),
+                    number: vec![n1, n2, n3],
+                    part: Part::Initiative(initiative),
+                });
+            }
+        }
+    }
+    out
 }
 
 /// A problem with one sibling's number.
@@ -146,6 +215,20 @@ mod tests {
             sibling_problems(&items(&[Some(0)])),
             [(0, NumberProblem::Zero)]
         );
+    }
+
+    #[test]
+    fn outline_numbers_and_names_every_part() {
+        let plan = crate::io::parse(crate::SAMPLE_RON.as_bytes()).expect("sample");
+        let names: Vec<String> = outline(&plan).iter().map(OutlineItem::name).collect();
+        assert_eq!(names.len(), 15);
+        assert_eq!(
+            names[..3],
+            ["経営課題1", "戦略【1-1】", "具体的取組【1-1-1】"]
+        );
+        assert_eq!(names[5], "具体的取組【2-1-2】");
+        assert_eq!(outline(&plan)[5].path, ItemPath::Initiative(1, 0, 0));
+        assert_eq!(outline(&plan)[5].title(), "児童虐待防止対策");
     }
 
     #[test]
