@@ -3,6 +3,24 @@
 
 use crate::model::{Initiative, Issue, ItemPath, Plan, Strategy};
 
+/// What a delete, duplicate or move acts on: an item of the outline, or an entry of
+/// one of the plan's plain lists. All of them go through the same list operations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// An issue, strategy or initiative.
+    Item(ItemPath),
+    /// Policy bullet `n` (基本的な考え方).
+    Policy(usize),
+    /// Update note `n` (改訂履歴).
+    Revision(usize),
+}
+
+impl From<ItemPath> for Target {
+    fn from(path: ItemPath) -> Self {
+        Self::Item(path)
+    }
+}
+
 /// One structural edit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Edit {
@@ -12,26 +30,18 @@ pub enum Edit {
     AddStrategy(usize),
     /// A new empty initiative at the end of strategy `(i, s)`.
     AddInitiative(usize, usize),
-    /// Remove the item.
-    Delete(ItemPath),
-    /// Insert a copy right after the item.
-    Duplicate(ItemPath),
-    /// Swap with the previous sibling.
-    MoveUp(ItemPath),
-    /// Swap with the next sibling.
-    MoveDown(ItemPath),
     /// A new empty policy bullet at the end.
     AddPolicy,
-    /// Remove policy bullet `n`.
-    DeletePolicy(usize),
-    /// Swap policy bullet `n` with the one before it.
-    MovePolicyUp(usize),
-    /// Swap policy bullet `n` with the one after it.
-    MovePolicyDown(usize),
     /// A new update note (改訂履歴) dated `date`.
     AddRevision(chrono::NaiveDate),
-    /// Remove update note `n`.
-    DeleteRevision(usize),
+    /// Remove the target.
+    Delete(Target),
+    /// Insert a copy right after the target.
+    Duplicate(Target),
+    /// Swap with the previous sibling.
+    MoveUp(Target),
+    /// Swap with the next sibling.
+    MoveDown(Target),
 }
 
 /// Applies an edit; returns the item to select afterwards, if it changes.
@@ -52,54 +62,8 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Option<ItemPath> {
             strategy.initiatives.push(Initiative::default());
             Some(ItemPath::Initiative(i, s, strategy.initiatives.len() - 1))
         }
-        Edit::Delete(path) => with_siblings(plan, path, |len, idx, ops| {
-            ops.remove(idx);
-            (idx > 0 || len > 1).then_some(idx.saturating_sub(1))
-        })
-        .flatten()
-        .map(|idx| sibling(path, idx))
-        .or_else(|| parent(path)),
-        Edit::Duplicate(path) => with_siblings(plan, path, |_, idx, ops| {
-            ops.duplicate(idx);
-            idx + 1
-        })
-        .map(|idx| sibling(path, idx)),
-        Edit::MoveUp(path) => with_siblings(plan, path, |_, idx, ops| {
-            if idx == 0 {
-                return idx;
-            }
-            ops.swap(idx - 1, idx);
-            idx - 1
-        })
-        .map(|idx| sibling(path, idx)),
-        Edit::MoveDown(path) => with_siblings(plan, path, |len, idx, ops| {
-            if idx + 1 >= len {
-                return idx;
-            }
-            ops.swap(idx, idx + 1);
-            idx + 1
-        })
-        .map(|idx| sibling(path, idx)),
         Edit::AddPolicy => {
             plan.policy.push(String::new());
-            None
-        }
-        Edit::DeletePolicy(n) => {
-            if n < plan.policy.len() {
-                plan.policy.remove(n);
-            }
-            None
-        }
-        Edit::MovePolicyUp(n) => {
-            if n > 0 && n < plan.policy.len() {
-                plan.policy.swap(n - 1, n);
-            }
-            None
-        }
-        Edit::MovePolicyDown(n) => {
-            if n + 1 < plan.policy.len() {
-                plan.policy.swap(n, n + 1);
-            }
             None
         }
         Edit::AddRevision(date) => {
@@ -109,41 +73,69 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Option<ItemPath> {
             });
             None
         }
-        Edit::DeleteRevision(n) => {
-            if n < plan.revisions.len() {
-                plan.revisions.remove(n);
+        Edit::Delete(target) => with_siblings(plan, target, |len, idx, ops| {
+            ops.remove(idx);
+            (idx > 0 || len > 1).then_some(idx.saturating_sub(1))
+        })
+        .flatten()
+        .and_then(|idx| sibling(target, idx))
+        .or_else(|| parent(target)),
+        Edit::Duplicate(target) => with_siblings(plan, target, |_, idx, ops| {
+            ops.duplicate(idx);
+            idx + 1
+        })
+        .and_then(|idx| sibling(target, idx)),
+        Edit::MoveUp(target) => with_siblings(plan, target, |_, idx, ops| {
+            if idx == 0 {
+                return idx;
             }
-            None
-        }
+            ops.swap(idx - 1, idx);
+            idx - 1
+        })
+        .and_then(|idx| sibling(target, idx)),
+        Edit::MoveDown(target) => with_siblings(plan, target, |len, idx, ops| {
+            if idx + 1 >= len {
+                return idx;
+            }
+            ops.swap(idx, idx + 1);
+            idx + 1
+        })
+        .and_then(|idx| sibling(target, idx)),
     }
 }
 
-/// The same kind of item at another index under the same parent.
-fn sibling(path: ItemPath, idx: usize) -> ItemPath {
-    match path {
-        ItemPath::Plan => ItemPath::Plan,
-        ItemPath::Issue(_) => ItemPath::Issue(idx),
-        ItemPath::Strategy(i, _) => ItemPath::Strategy(i, idx),
-        ItemPath::Initiative(i, s, _) => ItemPath::Initiative(i, s, idx),
+/// The same kind of item at another index under the same parent, to select it;
+/// list entries are not selected on their own.
+fn sibling(target: Target, idx: usize) -> Option<ItemPath> {
+    match target {
+        Target::Item(ItemPath::Plan) => Some(ItemPath::Plan),
+        Target::Item(ItemPath::Issue(_)) => Some(ItemPath::Issue(idx)),
+        Target::Item(ItemPath::Strategy(i, _)) => Some(ItemPath::Strategy(i, idx)),
+        Target::Item(ItemPath::Initiative(i, s, _)) => Some(ItemPath::Initiative(i, s, idx)),
+        Target::Policy(_) | Target::Revision(_) => None,
     }
 }
 
-fn parent(path: ItemPath) -> Option<ItemPath> {
-    match path {
-        ItemPath::Plan | ItemPath::Issue(_) => None,
-        ItemPath::Strategy(i, _) => Some(ItemPath::Issue(i)),
-        ItemPath::Initiative(i, s, _) => Some(ItemPath::Strategy(i, s)),
+fn parent(target: Target) -> Option<ItemPath> {
+    match target {
+        Target::Item(ItemPath::Strategy(i, _)) => Some(ItemPath::Issue(i)),
+        Target::Item(ItemPath::Initiative(i, s, _)) => Some(ItemPath::Strategy(i, s)),
+        _ => None,
     }
 }
 
 /// The list operations an edit needs, over whichever list the item is in.
 trait ListOps {
+    fn len(&self) -> usize;
     fn remove(&mut self, idx: usize);
     fn duplicate(&mut self, idx: usize);
     fn swap(&mut self, a: usize, b: usize);
 }
 
 impl<T: Clone> ListOps for Vec<T> {
+    fn len(&self) -> usize {
+        Vec::len(self)
+    }
     fn remove(&mut self, idx: usize) {
         Vec::remove(self, idx);
     }
@@ -156,27 +148,25 @@ impl<T: Clone> ListOps for Vec<T> {
     }
 }
 
-/// Runs `f(len, index, list)` on the list holding the item at `path`.
+/// Runs `f(len, index, list)` on the list holding the target.
 fn with_siblings<R>(
     plan: &mut Plan,
-    path: ItemPath,
+    target: Target,
     f: impl FnOnce(usize, usize, &mut dyn ListOps) -> R,
 ) -> Option<R> {
-    match path {
-        ItemPath::Plan => None,
-        ItemPath::Issue(i) => {
-            let list = &mut plan.issues;
-            (i < list.len()).then(|| f(list.len(), i, list))
-        }
-        ItemPath::Strategy(i, s) => {
-            let list = &mut plan.issues.get_mut(i)?.strategies;
-            (s < list.len()).then(|| f(list.len(), s, list))
-        }
-        ItemPath::Initiative(i, s, k) => {
-            let list = &mut plan.issues.get_mut(i)?.strategies.get_mut(s)?.initiatives;
-            (k < list.len()).then(|| f(list.len(), k, list))
-        }
-    }
+    let (list, idx): (&mut dyn ListOps, usize) = match target {
+        Target::Item(ItemPath::Plan) => return None,
+        Target::Item(ItemPath::Issue(i)) => (&mut plan.issues, i),
+        Target::Item(ItemPath::Strategy(i, s)) => (&mut plan.issues.get_mut(i)?.strategies, s),
+        Target::Item(ItemPath::Initiative(i, s, k)) => (
+            &mut plan.issues.get_mut(i)?.strategies.get_mut(s)?.initiatives,
+            k,
+        ),
+        Target::Policy(n) => (&mut plan.policy, n),
+        Target::Revision(n) => (&mut plan.revisions, n),
+    };
+    let len = list.len();
+    (idx < len).then(|| f(len, idx, list))
 }
 
 #[cfg(test)]
@@ -198,23 +188,26 @@ mod tests {
         );
         assert_eq!(p.issues[1].strategies[0].initiatives.len(), 2);
         assert_eq!(
-            apply(&mut p, Edit::MoveUp(ItemPath::Issue(1))),
+            apply(&mut p, Edit::MoveUp(ItemPath::Issue(1).into())),
             Some(ItemPath::Issue(0))
         );
         assert_eq!(p.issues[0].title, "子育てを応援するまちづくり");
         assert_eq!(
-            apply(&mut p, Edit::Duplicate(ItemPath::Issue(0))),
+            apply(&mut p, Edit::Duplicate(ItemPath::Issue(0).into())),
             Some(ItemPath::Issue(1))
         );
         assert_eq!(p.issues[1].title, "子育てを応援するまちづくり");
         assert_eq!(
-            apply(&mut p, Edit::Delete(ItemPath::Strategy(0, 0))),
+            apply(&mut p, Edit::Delete(ItemPath::Strategy(0, 0).into())),
             Some(ItemPath::Issue(0))
         );
         assert!(p.issues[0].strategies.is_empty());
-        assert_eq!(apply(&mut p, Edit::Delete(ItemPath::Issue(40))), None);
         assert_eq!(
-            apply(&mut p, Edit::MoveDown(ItemPath::Issue(6))),
+            apply(&mut p, Edit::Delete(ItemPath::Issue(40).into())),
+            None
+        );
+        assert_eq!(
+            apply(&mut p, Edit::MoveDown(ItemPath::Issue(6).into())),
             Some(ItemPath::Issue(6))
         );
     }
@@ -223,17 +216,21 @@ mod tests {
     fn policy_and_revision_edits() {
         let mut p = plan();
         let first = p.policy[0].clone();
-        apply(&mut p, Edit::MovePolicyDown(0));
+        apply(&mut p, Edit::MoveDown(Target::Policy(0)));
         assert_eq!(p.policy[1], first);
-        apply(&mut p, Edit::MovePolicyUp(1));
+        apply(&mut p, Edit::MoveUp(Target::Policy(1)));
         assert_eq!(p.policy[0], first);
-        apply(&mut p, Edit::MovePolicyDown(4));
+        apply(&mut p, Edit::MoveDown(Target::Policy(4)));
+        assert_eq!(p.policy.len(), 5);
+        assert_eq!(apply(&mut p, Edit::Duplicate(Target::Policy(0))), None);
+        assert_eq!((p.policy.len(), &p.policy[1]), (6, &first));
+        apply(&mut p, Edit::Delete(Target::Policy(1)));
         assert_eq!(p.policy.len(), 5);
         let day = chrono::NaiveDate::from_ymd_opt(2024, 3, 1).expect("date");
         apply(&mut p, Edit::AddRevision(day));
         assert_eq!(p.revisions.len(), 2);
         assert_eq!(p.revisions[1].date, day);
-        apply(&mut p, Edit::DeleteRevision(0));
+        apply(&mut p, Edit::Delete(Target::Revision(0)));
         assert_eq!(p.revisions.len(), 1);
         assert_eq!(p.revisions[0].date, day);
     }

@@ -166,17 +166,10 @@ pub fn break_lines(text: &str, setting: &Setting, measure: &dyn Measure) -> Vec<
             start += 1;
         }
     }
-    if setting.justify {
-        let last = lines.len() - 1;
-        for (i, line) in lines.iter_mut().enumerate() {
-            if i == last {
-                line.spacing = 0.0;
-            }
-        }
-    } else {
-        for line in &mut lines {
-            line.spacing = 0.0;
-        }
+    // The last line of a paragraph is set ragged, and every line when not justifying.
+    let ragged_from = if setting.justify { lines.len() - 1 } else { 0 };
+    for line in &mut lines[ragged_from..] {
+        line.spacing = 0.0;
     }
     lines
 }

@@ -3,7 +3,7 @@
 
 use egui::Ui;
 
-use crate::edit::Edit;
+use crate::edit::{Edit, Target};
 use crate::model::{Indicator, ItemPath, Plan, Review, ReviewStatus, YearResult};
 use crate::numbering::{label, sibling_numbers};
 use crate::ui::Selection;
@@ -50,9 +50,7 @@ fn basics_ui(ui: &mut Ui, plan: &mut Plan, edits: &mut Vec<Edit>) {
                 revision.date = d;
             }
             widgets::paragraph(ui, &format!("改訂の内容 {}", n + 1), &mut revision.note);
-            if ui.button("この改訂履歴を削除").clicked() {
-                edits.push(Edit::DeleteRevision(n));
-            }
+            structure_buttons(ui, Target::Revision(n), edits);
         });
     }
     if ui.button("＋ 改訂履歴を追加").clicked() {
@@ -74,17 +72,7 @@ fn policy_ui(ui: &mut Ui, plan: &mut Plan, edits: &mut Vec<Edit>) {
     for (n, bullet) in plan.policy.iter_mut().enumerate() {
         ui.push_id(n, |ui| {
             widgets::paragraph(ui, &format!("考え方 {}", n + 1), bullet);
-            ui.horizontal(|ui| {
-                if ui.button("↑ 上へ").clicked() {
-                    edits.push(Edit::MovePolicyUp(n));
-                }
-                if ui.button("↓ 下へ").clicked() {
-                    edits.push(Edit::MovePolicyDown(n));
-                }
-                if ui.button("削除").clicked() {
-                    edits.push(Edit::DeletePolicy(n));
-                }
-            });
+            structure_buttons(ui, Target::Policy(n), edits);
         });
     }
     if ui.button("＋ 考え方を追加").clicked() {
@@ -92,20 +80,21 @@ fn policy_ui(ui: &mut Ui, plan: &mut Plan, edits: &mut Vec<Edit>) {
     }
 }
 
-/// Buttons shared by issues, strategies and initiatives.
-fn structure_buttons(ui: &mut Ui, path: ItemPath, edits: &mut Vec<Edit>) {
+/// Move, duplicate and delete buttons for an item or a list entry.
+fn structure_buttons(ui: &mut Ui, target: impl Into<Target>, edits: &mut Vec<Edit>) {
+    let target = target.into();
     ui.horizontal(|ui| {
         if ui.button("↑ 上へ").clicked() {
-            edits.push(Edit::MoveUp(path));
+            edits.push(Edit::MoveUp(target));
         }
         if ui.button("↓ 下へ").clicked() {
-            edits.push(Edit::MoveDown(path));
+            edits.push(Edit::MoveDown(target));
         }
         if ui.button("複製").clicked() {
-            edits.push(Edit::Duplicate(path));
+            edits.push(Edit::Duplicate(target));
         }
         if ui.button("削除").clicked() {
-            edits.push(Edit::Delete(path));
+            edits.push(Edit::Delete(target));
         }
     });
 }
