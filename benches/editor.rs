@@ -10,11 +10,12 @@ use ward_plan::Plan;
 mod common;
 use common::{sample, ten_times};
 use ward_plan::app::PlanApp;
+use ward_plan::app::document::Document;
 
 fn harness(plan: Plan) -> Harness<'static, PlanApp> {
     Harness::builder()
         .with_size(egui::vec2(1200.0, 820.0))
-        .build_eframe(move |cc| PlanApp::new(cc, plan, None))
+        .build_eframe(move |cc| PlanApp::new(cc, Document::untitled(plan, "見本")))
 }
 
 fn bench(c: &mut Criterion) {

@@ -2,6 +2,8 @@
 //! about what a reader of the published plan would stumble on.
 
 use crate::amount::format_thousand_yen;
+use crate::model::fields::{self as f, Field};
+use crate::model::walk;
 use crate::model::{Indicator, ItemPath, Plan, Review, ReviewStatus};
 use crate::numbering::{self, NumberProblem, Numbered, Part};
 use crate::typeset::linebreak::is_invisible;
@@ -11,8 +13,8 @@ use crate::typeset::linebreak::is_invisible;
 pub struct Warning {
     /// The item the warning is about.
     pub at: ItemPath,
-    /// The model field concerned (`title`, `number`, …), for jumping to it.
-    pub field: &'static str,
+    /// The field concerned, for jumping to it.
+    pub field: &'static Field,
     /// What is wrong, in Japanese, naming the item as printed (経営課題2, 【2-1-2】).
     pub message: String,
 }
@@ -76,43 +78,49 @@ pub fn check(plan: &Plan) -> Vec<Warning> {
     if !(1989..=2100).contains(&plan.fiscal_year) {
         out.push(
             at,
-            "fiscal_year",
-            format!("年度 {} が範囲外です（1989〜2100）。", plan.fiscal_year),
+            &f::FISCAL_YEAR,
+            format!(
+                "{} {} が範囲外です（1989〜2100）。",
+                f::FISCAL_YEAR.label,
+                plan.fiscal_year
+            ),
         );
     }
-    for (field, value, name) in [
-        ("ward", &plan.ward, "区の名前"),
-        ("goal", &plan.goal, "区の目標"),
-        ("mission", &plan.mission, "区の使命"),
+    for (field, value) in [
+        (&f::WARD, &plan.ward),
+        (&f::GOAL, &plan.goal),
+        (&f::MISSION, &plan.mission),
     ] {
         if value.trim().is_empty() {
-            out.push(at, field, format!("{name}が空です。"));
+            out.push(at, field, format!("{}が空です。", field.label));
         }
     }
+    let policy = f::POLICY.label;
     if plan.policy.iter().all(|p| p.trim().is_empty()) {
-        out.push(
-            at,
-            "policy",
-            "区運営の基本的な考え方が一つもありません。".to_owned(),
-        );
+        out.push(at, &f::POLICY, format!("{policy}が一つもありません。"));
     } else if plan.policy.iter().any(|p| p.trim().is_empty()) {
-        out.push(
-            at,
-            "policy",
-            "区運営の基本的な考え方に空の項目があります。".to_owned(),
-        );
+        out.push(at, &f::POLICY, format!("{policy}に空の項目があります。"));
     }
     numbers(&mut out, &plan.issues, &[], at);
 
     for item in numbering::outline(plan) {
         let (at, name) = (item.path, item.name());
         if item.title().trim().is_empty() {
-            out.push(at, "title", format!("{name}の名称が空です。"));
+            out.push(
+                at,
+                &f::TITLE,
+                format!("{name}の{}が空です。", f::TITLE.label),
+            );
         }
         match item.part {
             Part::Issue(issue) => {
                 if issue.strategies.is_empty() {
-                    out.push(at, "strategies", format!("{name}に戦略がありません。"));
+                    let strategies = f::STRATEGIES.label;
+                    out.push(
+                        at,
+                        &f::STRATEGIES,
+                        format!("{name}に{strategies}がありません。"),
+                    );
                 }
                 numbers(&mut out, &issue.strategies, &item.number, at);
             }
@@ -145,7 +153,7 @@ pub fn check(plan: &Plan) -> Vec<Warning> {
 struct Warnings(Vec<Warning>);
 
 impl Warnings {
-    fn push(&mut self, at: ItemPath, field: &'static str, message: String) {
+    fn push(&mut self, at: ItemPath, field: &'static Field, message: String) {
         self.0.push(Warning { at, field, message });
     }
 }
@@ -167,25 +175,31 @@ fn numbers<T: Numbered>(out: &mut Warnings, items: &[T], parent: &[u32], parent_
             }
             NumberProblem::Zero => format!("番号 {label} は使えません（1から始めます）。"),
         };
-        out.push(parent_path.child(index), "number", message);
+        out.push(parent_path.child(index), &f::NUMBER, message);
     }
 }
 
 fn indicator_warnings(out: &mut Warnings, at: ItemPath, name: &str, indicator: &Indicator) {
+    let indicators = f::INDICATORS.label;
     if indicator.name.trim().is_empty() {
         out.push(
             at,
-            "indicators",
-            format!("{name}のアウトカム指標に名称がありません。"),
+            &f::INDICATORS,
+            format!(
+                "{name}の{indicators}に{}がありません。",
+                f::INDICATOR_NAME.label
+            ),
         );
     }
     if indicator.target.trim().is_empty() || indicator.period.trim().is_empty() {
         out.push(
             at,
-            "indicators",
+            &f::INDICATORS,
             format!(
-                "{name}のアウトカム指標「{}」には目標値と目標年度（期間）が必要です。",
-                indicator.name
+                "{name}の{indicators}「{}」には{}と{}が必要です。",
+                indicator.name,
+                f::INDICATOR_TARGET.label,
+                f::INDICATOR_PERIOD.label
             ),
         );
     }
@@ -193,15 +207,20 @@ fn indicator_warnings(out: &mut Warnings, at: ItemPath, name: &str, indicator: &
 
 /// A negative review needs its 課題と改善策.
 fn reviews(out: &mut Warnings, at: ItemPath, name: &str, interim: &Review, evaluation: &Review) {
-    for (field, what, review) in [
-        ("interim_review", "中間振り返り", interim),
-        ("self_evaluation", "自己評価", evaluation),
+    for (field, review) in [
+        (&f::INTERIM_REVIEW, interim),
+        (&f::SELF_EVALUATION, evaluation),
     ] {
         if review.status == ReviewStatus::NotAchieved && review.improvement.trim().is_empty() {
             out.push(
                 at,
                 field,
-                format!("{name}の{what}が「②目標未達成」ですが、課題と改善策が空です。"),
+                format!(
+                    "{name}の{}が「{}」ですが、{}が空です。",
+                    field.label,
+                    ReviewStatus::NotAchieved.label(),
+                    f::REVIEW_IMPROVEMENT.label
+                ),
             );
         }
     }
@@ -211,9 +230,12 @@ fn reviews(out: &mut Warnings, at: ItemPath, name: &str, interim: &Review, evalu
 /// box, so the export reports them instead of printing them silently.
 pub fn missing_glyphs(plan: &Plan, has_glyph: impl Fn(char) -> bool) -> Vec<Warning> {
     let mut out = Vec::new();
-    for field in text_fields(plan) {
+    for field in walk::fields(plan) {
+        let Some(text) = field.value.text() else {
+            continue;
+        };
         let mut seen = Vec::new();
-        for (offset, c) in field.text.chars().enumerate() {
+        for (offset, c) in text.chars().enumerate() {
             if c.is_control() || is_invisible(c) || has_glyph(c) || seen.contains(&c) {
                 continue;
             }
@@ -231,151 +253,6 @@ pub fn missing_glyphs(plan: &Plan, has_glyph: impl Fn(char) -> bool) -> Vec<Warn
         }
     }
     out
-}
-
-/// One text field of the plan with where it sits, named as a reader would.
-pub struct TextField<'a> {
-    /// The item.
-    pub at: ItemPath,
-    /// The model field.
-    pub field: &'static str,
-    /// 経営課題2 の名称, 具体的取組【2-1-2】の内容, ….
-    pub name: String,
-    /// The text.
-    pub text: &'a str,
-}
-
-/// Every text field of the plan, in document order.
-pub fn text_fields(plan: &Plan) -> Vec<TextField<'_>> {
-    let mut out = Fields(Vec::new());
-    let at = ItemPath::Plan;
-    out.push(at, "ward", "区の名前", &plan.ward);
-    out.push(at, "office", "所属", &plan.office);
-    for r in &plan.revisions {
-        out.push(at, "revisions", "改訂履歴", &r.note);
-    }
-    out.push(at, "goal", "区の目標", &plan.goal);
-    out.push(at, "mission", "区の使命", &plan.mission);
-    for (i, p) in plan.policy.iter().enumerate() {
-        out.push(at, "policy", &format!("基本的な考え方の{}つ目", i + 1), p);
-    }
-    for item in numbering::outline(plan) {
-        let (at, name) = (item.path, item.name());
-        let label = |what: &str| format!("{name}の{what}");
-        match item.part {
-            Part::Issue(issue) => {
-                for (field, what, text) in [
-                    ("title", "名称", &issue.title),
-                    ("description", "課題認識", &issue.description),
-                    ("vision", "めざすべき将来像", &issue.vision),
-                    ("current_state", "現状", &issue.current_state),
-                    ("cause_analysis", "要因分析", &issue.cause_analysis),
-                    ("challenge", "課題", &issue.challenge),
-                ] {
-                    out.push(at, field, &label(what), text);
-                }
-            }
-            Part::Strategy(strategy) => {
-                for (field, what, text) in [
-                    ("title", "名称", &strategy.title),
-                    ("text", "内容", &strategy.text),
-                    ("target_state", "めざす状態", &strategy.target_state),
-                ] {
-                    out.push(at, field, &label(what), text);
-                }
-                for indicator in &strategy.indicators {
-                    for text in [
-                        &indicator.name,
-                        &indicator.target,
-                        &indicator.unit,
-                        &indicator.period,
-                    ] {
-                        out.push(at, "indicators", &label("アウトカム指標"), text);
-                    }
-                    for r in &indicator.results {
-                        out.push(at, "indicators", &label("指標の実績"), &r.value);
-                        out.push(at, "indicators", &label("指標の評価"), &r.grade);
-                    }
-                }
-                out.reviews(
-                    at,
-                    &name,
-                    &strategy.interim_review,
-                    &strategy.self_evaluation,
-                );
-            }
-            Part::Initiative(initiative) => {
-                for (field, what, text) in [
-                    ("title", "名称", &initiative.title),
-                    ("text", "内容", &initiative.text),
-                    ("past_results", "前年度までの実績", &initiative.past_results),
-                    (
-                        "performance_target",
-                        "業績目標",
-                        &initiative.performance_target,
-                    ),
-                ] {
-                    out.push(at, field, &label(what), text);
-                }
-                out.reviews(
-                    at,
-                    &name,
-                    &initiative.interim_review,
-                    &initiative.self_evaluation,
-                );
-            }
-        }
-    }
-    out.push(
-        at,
-        "overall_evaluation",
-        "自己評価(全体)",
-        &plan.overall_evaluation,
-    );
-    out.push(at, "future_direction", "今後の方針", &plan.future_direction);
-    let c = &plan.contact;
-    for text in [
-        &c.section,
-        &c.postal_code,
-        &c.address,
-        &c.phone,
-        &c.fax,
-        &c.email,
-    ] {
-        out.push(at, "contact", "問合せ先", text);
-    }
-    out.0
-}
-
-/// Collects text fields; skips empty ones.
-struct Fields<'a>(Vec<TextField<'a>>);
-
-impl<'a> Fields<'a> {
-    fn push(&mut self, at: ItemPath, field: &'static str, name: &str, text: &'a str) {
-        if !text.is_empty() {
-            self.0.push(TextField {
-                at,
-                field,
-                name: name.to_owned(),
-                text,
-            });
-        }
-    }
-
-    fn reviews(&mut self, at: ItemPath, name: &str, interim: &'a Review, evaluation: &'a Review) {
-        for (field, label, review) in [
-            ("interim_review", "中間振り返り", interim),
-            ("self_evaluation", "自己評価", evaluation),
-        ] {
-            self.push(at, field, &format!("{name}の{label}"), &review.comment);
-            self.push(
-                at,
-                field,
-                &format!("{name}の{label}(課題と改善策)"),
-                &review.improvement,
-            );
-        }
-    }
 }
 
 #[cfg(test)]
@@ -400,7 +277,7 @@ mod tests {
         plan.issues[3].strategies.clear();
         let found: Vec<(ItemPath, &str, String)> = check(&plan)
             .into_iter()
-            .map(|w| (w.at, w.field, w.message))
+            .map(|w| (w.at, w.field.key, w.message))
             .collect();
         let expected = [
             (

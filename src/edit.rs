@@ -1,7 +1,11 @@
-//! Structural edits of a plan (add, delete, duplicate, move), addressed by position.
-//! Views emit them; the app applies them once a frame, after an undo point.
+//! Structural edits of a plan (add, delete, duplicate, move), addressed by position
+//! within the frame that made them. Views emit them; the app applies them once a
+//! frame, after an undo point, so each is one undo step. New items and duplicates
+//! get fresh identities here; moved items keep theirs.
 
-use crate::model::{Initiative, Issue, ItemPath, Plan, Strategy};
+use crate::model::{
+    Indicator, Initiative, Issue, ItemId, ItemPath, PartMut, Plan, Strategy, YearResult,
+};
 
 /// What a delete, duplicate or move acts on: an item of the outline, or an entry of
 /// one of the plan's plain lists. All of them go through the same list operations.
@@ -13,6 +17,10 @@ pub enum Target {
     Policy(usize),
     /// Update note `n` (改訂履歴).
     Revision(usize),
+    /// Indicator `n` of the strategy at the path.
+    Indicator(ItemPath, usize),
+    /// Result `r` of indicator `n` of the strategy at the path.
+    YearResult(ItemPath, usize, usize),
 }
 
 impl From<ItemPath> for Target {
@@ -34,6 +42,11 @@ pub enum Edit {
     AddPolicy,
     /// A new update note (改訂履歴) dated `date`.
     AddRevision(chrono::NaiveDate),
+    /// A new empty indicator at the end of the strategy at the path.
+    AddIndicator(ItemPath),
+    /// A new result for indicator `n` of the strategy at the path, for the year
+    /// after its last result (or the plan's year).
+    AddYearResult(ItemPath, usize),
     /// Remove the target.
     Delete(Target),
     /// Insert a copy right after the target.
@@ -49,17 +62,26 @@ pub enum Edit {
 pub fn apply(plan: &mut Plan, edit: Edit) -> Option<ItemPath> {
     match edit {
         Edit::AddIssue => {
-            plan.issues.push(Issue::default());
+            plan.issues.push(Issue {
+                id: ItemId::fresh(),
+                ..Issue::default()
+            });
             Some(ItemPath::Issue(plan.issues.len() - 1))
         }
         Edit::AddStrategy(i) => {
             let issue = plan.issues.get_mut(i)?;
-            issue.strategies.push(Strategy::default());
+            issue.strategies.push(Strategy {
+                id: ItemId::fresh(),
+                ..Strategy::default()
+            });
             Some(ItemPath::Strategy(i, issue.strategies.len() - 1))
         }
         Edit::AddInitiative(i, s) => {
             let strategy = plan.issues.get_mut(i)?.strategies.get_mut(s)?;
-            strategy.initiatives.push(Initiative::default());
+            strategy.initiatives.push(Initiative {
+                id: ItemId::fresh(),
+                ..Initiative::default()
+            });
             Some(ItemPath::Initiative(i, s, strategy.initiatives.len() - 1))
         }
         Edit::AddPolicy => {
@@ -73,6 +95,25 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Option<ItemPath> {
             });
             None
         }
+        Edit::AddIndicator(path) => {
+            strategy_at(plan, path)?
+                .indicators
+                .push(Indicator::default());
+            None
+        }
+        Edit::AddYearResult(path, n) => {
+            let year = plan.fiscal_year;
+            let indicator = strategy_at(plan, path)?.indicators.get_mut(n)?;
+            let fiscal_year = indicator
+                .results
+                .last()
+                .map_or(year, |r| r.fiscal_year.saturating_add(1));
+            indicator.results.push(YearResult {
+                fiscal_year,
+                ..YearResult::default()
+            });
+            None
+        }
         Edit::Delete(target) => with_siblings(plan, target, |len, idx, ops| {
             ops.remove(idx);
             (idx > 0 || len > 1).then_some(idx.saturating_sub(1))
@@ -80,11 +121,20 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Option<ItemPath> {
         .flatten()
         .and_then(|idx| sibling(target, idx))
         .or_else(|| parent(target)),
-        Edit::Duplicate(target) => with_siblings(plan, target, |_, idx, ops| {
-            ops.duplicate(idx);
-            idx + 1
-        })
-        .and_then(|idx| sibling(target, idx)),
+        Edit::Duplicate(target) => {
+            let copy = with_siblings(plan, target, |_, idx, ops| {
+                ops.duplicate(idx);
+                idx + 1
+            })
+            .and_then(|idx| sibling(target, idx))?;
+            // A duplicate is a new item, with new items inside it.
+            match plan.get_mut(copy)? {
+                PartMut::Issue(issue) => issue.renew_ids(),
+                PartMut::Strategy(strategy) => strategy.renew_ids(),
+                PartMut::Initiative(initiative) => initiative.renew_ids(),
+            }
+            Some(copy)
+        }
         Edit::MoveUp(target) => with_siblings(plan, target, |_, idx, ops| {
             if idx == 0 {
                 return idx;
@@ -112,7 +162,17 @@ fn sibling(target: Target, idx: usize) -> Option<ItemPath> {
         Target::Item(ItemPath::Issue(_)) => Some(ItemPath::Issue(idx)),
         Target::Item(ItemPath::Strategy(i, _)) => Some(ItemPath::Strategy(i, idx)),
         Target::Item(ItemPath::Initiative(i, s, _)) => Some(ItemPath::Initiative(i, s, idx)),
-        Target::Policy(_) | Target::Revision(_) => None,
+        Target::Policy(_)
+        | Target::Revision(_)
+        | Target::Indicator(..)
+        | Target::YearResult(..) => None,
+    }
+}
+
+fn strategy_at(plan: &mut Plan, path: ItemPath) -> Option<&mut Strategy> {
+    match plan.get_mut(path)? {
+        PartMut::Strategy(strategy) => Some(strategy),
+        _ => None,
     }
 }
 
@@ -157,13 +217,20 @@ fn with_siblings<R>(
     let (list, idx): (&mut dyn ListOps, usize) = match target {
         Target::Item(ItemPath::Plan) => return None,
         Target::Item(ItemPath::Issue(i)) => (&mut plan.issues, i),
-        Target::Item(ItemPath::Strategy(i, s)) => (&mut plan.issues.get_mut(i)?.strategies, s),
-        Target::Item(ItemPath::Initiative(i, s, k)) => (
-            &mut plan.issues.get_mut(i)?.strategies.get_mut(s)?.initiatives,
-            k,
-        ),
+        Target::Item(path @ ItemPath::Strategy(_, s)) => match plan.get_mut(path.parent())? {
+            PartMut::Issue(issue) => (&mut issue.strategies, s),
+            _ => return None,
+        },
+        Target::Item(path @ ItemPath::Initiative(.., k)) => {
+            (&mut strategy_at(plan, path.parent())?.initiatives, k)
+        }
         Target::Policy(n) => (&mut plan.policy, n),
         Target::Revision(n) => (&mut plan.revisions, n),
+        Target::Indicator(path, n) => (&mut strategy_at(plan, path)?.indicators, n),
+        Target::YearResult(path, n, r) => (
+            &mut strategy_at(plan, path)?.indicators.get_mut(n)?.results,
+            r,
+        ),
     };
     let len = list.len();
     (idx < len).then(|| f(len, idx, list))
@@ -209,6 +276,54 @@ mod tests {
         assert_eq!(
             apply(&mut p, Edit::MoveDown(ItemPath::Issue(6).into())),
             Some(ItemPath::Issue(6))
+        );
+    }
+
+    #[test]
+    fn new_items_and_duplicates_get_new_ids_and_moves_keep_them() {
+        let mut p = plan();
+        let ids =
+            |p: &Plan| -> Vec<ItemId> { p.parts().iter().map(|(_, part)| part.id()).collect() };
+        let before = ids(&p);
+        let first = p.issues[0].id;
+        apply(&mut p, Edit::MoveDown(ItemPath::Issue(0).into()));
+        assert_eq!(p.issues[1].id, first, "a moved issue keeps its identity");
+        let copy = apply(&mut p, Edit::Duplicate(ItemPath::Issue(1).into())).expect("copy");
+        assert_eq!(copy, ItemPath::Issue(2));
+        assert_ne!(p.issues[2].id, first);
+        let inner_old = p.issues[1].strategies[0].initiatives[0].id;
+        assert_ne!(p.issues[2].strategies[0].initiatives[0].id, inner_old);
+        let added = apply(&mut p, Edit::AddInitiative(0, 0)).expect("added");
+        let new_id = p.get(added).expect("new").id();
+        assert!(!new_id.is_unset() && !before.contains(&new_id));
+        let all = ids(&p);
+        let unique: std::collections::HashSet<_> = all.iter().collect();
+        assert_eq!(unique.len(), all.len(), "no two items share an identity");
+    }
+
+    #[test]
+    fn indicator_and_result_edits() {
+        let mut p = plan();
+        let at = ItemPath::Strategy(0, 0);
+        apply(&mut p, Edit::AddIndicator(at));
+        apply(&mut p, Edit::AddYearResult(at, 0));
+        apply(&mut p, Edit::AddYearResult(at, 0));
+        let results = &p.issues[0].strategies[0].indicators[0].results;
+        assert_eq!(
+            results.iter().map(|r| r.fiscal_year).collect::<Vec<_>>(),
+            [2022, 2023]
+        );
+        apply(&mut p, Edit::Delete(Target::YearResult(at, 0, 0)));
+        assert_eq!(
+            p.issues[0].strategies[0].indicators[0].results[0].fiscal_year,
+            2023
+        );
+        apply(&mut p, Edit::Delete(Target::Indicator(at, 0)));
+        assert!(p.issues[0].strategies[0].indicators.is_empty());
+        assert_eq!(apply(&mut p, Edit::AddIndicator(ItemPath::Issue(0))), None);
+        assert!(
+            p.issues[0].strategies[0].indicators.is_empty(),
+            "only strategies have indicators"
         );
     }
 

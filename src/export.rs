@@ -1,8 +1,8 @@
 //! Plan → PDF in one call, for the command line and the editor: lays the plan out,
 //! writes the PDF and reports the characters the fonts cannot print.
 
+use crate::blocks::{self, Medium};
 use crate::check::{self, Warning};
-use crate::document::{self, Medium};
 use crate::fonts::Face;
 use crate::model::Plan;
 use crate::pdf::{self, PdfError, PdfMeta};
@@ -27,7 +27,7 @@ pub fn export_pdf(
     let metrics = FontMetrics::bundled().map_err(|_| PdfError::Font("BIZ UD"))?;
     let pages = typeset::typeset(plan, &PageStyle::default(), &metrics);
     let meta = PdfMeta {
-        title: document::title(plan, Medium::Print),
+        title: blocks::title(plan, Medium::Print),
         author: if plan.office.is_empty() {
             plan.ward.clone()
         } else {

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use ron::error::{Error as RonError, SpannedError};
 use serde::Deserialize;
 
+use crate::model::fields::{self, Owner};
 use crate::model::{FORMAT_VERSION, Plan};
 
 /// Files larger than this are refused before reading: a plan is a few tens of KB.
@@ -149,7 +150,13 @@ pub fn parse(bytes: &[u8]) -> Result<Plan, LoadError> {
             supported: FORMAT_VERSION,
         });
     }
-    ron::from_str::<Plan>(&text).map_err(|e| syntax_error(&text, e))
+    let mut plan = ron::from_str::<Plan>(&text).map_err(|e| syntax_error(&text, e))?;
+    // Older files load into the current format; items without an identity (older
+    // files, hand-written ones, blocks copied by hand) get one here, so that every
+    // plan in the program has them and they are written on the first save.
+    plan.version = FORMAT_VERSION;
+    plan.ensure_ids();
+    Ok(plan)
 }
 
 /// Just the version of a plan file; every other field is skipped.
@@ -255,7 +262,7 @@ fn japanese_message(code: &RonError) -> String {
         RonError::MissingStructField { field, outer } => format!(
             "{}に必須の項目「{field}」（{}）がありません。",
             outer_label(outer.as_deref()),
-            field_label(field)
+            field_label(field, outer.as_deref())
         ),
         RonError::DuplicateStructField { field, outer } => format!(
             "{}で項目「{field}」が二度書かれています。",
@@ -300,68 +307,13 @@ fn outer_label(outer: Option<&str>) -> String {
 }
 
 fn struct_label(name: &str) -> &'static str {
-    match name {
-        "Plan" => "運営方針",
-        "Revision" => "改訂履歴",
-        "Issue" => "経営課題",
-        "Strategy" => "戦略",
-        "Indicator" => "アウトカム指標",
-        "YearResult" => "指標の実績",
-        "Initiative" => "具体的取組",
-        "Review" => "振り返り",
-        "Contact" => "問合せ先",
-        _ => "項目",
-    }
+    Owner::from_type_name(name).map_or("項目", Owner::label)
 }
 
-/// The Japanese name of a field, for error messages.
-pub fn field_label(field: &str) -> &'static str {
-    match field {
-        "version" => "ファイル形式のバージョン",
-        "fiscal_year" => "年度",
-        "ward" => "区",
-        "office" => "所属",
-        "page_date" => "掲載日",
-        "revisions" => "改訂履歴",
-        "date" => "日付",
-        "note" => "内容",
-        "goal" => "目標",
-        "mission" => "使命",
-        "policy" => "基本的な考え方",
-        "issues" => "経営課題",
-        "title" => "名称",
-        "description" => "課題認識",
-        "vision" => "めざすべき将来像",
-        "current_state" => "現状",
-        "cause_analysis" => "要因分析",
-        "challenge" => "課題",
-        "strategies" => "戦略",
-        "text" => "内容",
-        "target_state" => "めざす状態",
-        "indicators" => "アウトカム指標",
-        "name" => "指標",
-        "target" => "目標値",
-        "unit" => "単位",
-        "period" => "目標年度・期間",
-        "results" => "実績",
-        "value" => "値",
-        "grade" => "評価",
-        "initiatives" => "具体的取組",
-        "budget" => "予算額（千円）",
-        "performance_target" => "業績目標",
-        "past_results" => "前年度までの実績",
-        "interim_review" => "中間振り返り",
-        "self_evaluation" => "自己評価",
-        "status" => "評価",
-        "comment" => "所見",
-        "improvement" => "課題と改善策",
-        "overall_evaluation" => "自己評価（全体）",
-        "future_direction" => "今後の方針",
-        "contact" => "問合せ先",
-        "number" => "番号",
-        "main" => "主な項目",
-        _ => "項目",
-    }
+/// The Japanese name of a field of `outer`, for error messages: the form's label.
+fn field_label(field: &str, outer: Option<&str>) -> &'static str {
+    let owner = outer.and_then(Owner::from_type_name);
+    fields::lookup(owner, field).map_or("項目", |f| f.label)
 }
 
 /// Why a plan could not be saved.

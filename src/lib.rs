@@ -3,14 +3,14 @@
 //! Data flows one way:
 //! ```text
 //! plan.ron ──io::load──▶ model::Plan ──▶ check::summarize (CLI `check`)
-//!                              └──▶ document::blocks ──┬──▶ plain_text (web page)
+//!                              └──▶ blocks::blocks ──┬──▶ plain_text (web page)
 //!                                                      └──▶ typeset ──▶ Vec<Page> ──▶ pdf::write_pdf
 //! ```
 
 pub mod amount;
 pub mod app;
+pub mod blocks;
 pub mod check;
-pub mod document;
 pub mod edit;
 pub mod export;
 pub mod fonts;

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use ward_plan::{Plan, check, document, io};
+use ward_plan::{Plan, blocks, check, io};
 
 /// ward-plan — 区運営方針の編集・点検・PDF書き出し
 /// (an editor for a ward's yearly operating plan).
@@ -67,7 +67,7 @@ fn main() -> ExitCode {
         Some(Command::Text { file }) => load(&file).map(|plan| {
             print!(
                 "{}",
-                document::plain_text(&document::blocks(&plan, document::Medium::Web))
+                blocks::plain_text(&blocks::blocks(&plan, blocks::Medium::Web))
             );
         }),
         Some(Command::Export { file, output }) => {
@@ -84,7 +84,7 @@ fn main() -> ExitCode {
             io::save(&output, &next).map_err(|e| e.to_string())?;
             println!(
                 "{}を作りました: {}",
-                document::title(&next, document::Medium::Print),
+                blocks::title(&next, blocks::Medium::Print),
                 output.display()
             );
             Ok(())
@@ -120,7 +120,7 @@ fn load(path: &Path) -> Result<Plan, String> {
 fn print_summary(plan: &Plan, path: &Path) {
     println!(
         "{} ({})",
-        document::title(plan, document::Medium::Print),
+        blocks::title(plan, blocks::Medium::Print),
         path.display()
     );
     print!("{}", check::summarize(plan));
@@ -145,20 +145,19 @@ fn export(plan: &Plan, output: &Path) -> Result<(), String> {
 
 /// Opens the editor window on `file`, or on the bundled sample.
 fn editor(file: Option<PathBuf>) -> Result<(), String> {
-    let from_sample = file.is_none();
-    let (plan, path, error) = match file {
+    use ward_plan::app::{PlanApp, document::Document};
+    let mut error = None;
+    let doc = match file {
         Some(path) => match io::load(&path) {
-            Ok(plan) => (plan, Some(path), None),
-            Err(e) => (
-                Plan::new("", 2026),
-                None,
-                Some(format!("{} を開けませんでした。\n{e}", path.display())),
-            ),
+            Ok(plan) => Document::opened(plan, path),
+            Err(e) => {
+                error = Some(format!("{} を開けませんでした。\n{e}", path.display()));
+                Document::untitled(Plan::new("", 2026), "無題")
+            }
         },
-        None => (
+        None => Document::untitled(
             io::parse(ward_plan::SAMPLE_RON.as_bytes()).map_err(|e| e.to_string())?,
-            None,
-            None,
+            "見本 tsurumi-r4.ron",
         ),
     };
     let options = eframe::NativeOptions {
@@ -171,11 +170,8 @@ fn editor(file: Option<PathBuf>) -> Result<(), String> {
         "ward-plan",
         options,
         Box::new(move |cc| {
-            let mut app = ward_plan::app::PlanApp::new(cc, plan, path);
-            app.set_recovery_dir(ward_plan::app::PlanApp::default_recovery_dir());
-            if from_sample {
-                app.untitled_name = "見本 tsurumi-r4.ron".to_owned();
-            }
+            let mut app = PlanApp::new(cc, doc);
+            app.set_recovery_dir(PlanApp::default_recovery_dir());
             if let Some(message) = error {
                 app.show_message(message);
             }

@@ -8,6 +8,7 @@
 //! from the parent, so a number can never sit under the wrong parent, even after an
 //! item is moved.
 
+pub use crate::model::Part;
 use crate::model::{Initiative, Issue, ItemPath, Plan, Strategy};
 
 /// An item that may pin its number.
@@ -61,17 +62,6 @@ pub fn label(parts: &[u32]) -> String {
         .join("-")
 }
 
-/// An issue, strategy or initiative.
-#[derive(Clone, Copy, Debug)]
-pub enum Part<'a> {
-    /// A management issue.
-    Issue(&'a Issue),
-    /// A strategy.
-    Strategy(&'a Strategy),
-    /// An initiative.
-    Initiative(&'a Initiative),
-}
-
 /// A part of the plan with its place and the number it prints.
 #[derive(Clone, Debug)]
 pub struct OutlineItem<'a> {
@@ -95,11 +85,7 @@ impl OutlineItem<'_> {
 
     /// The part's title.
     pub fn title(&self) -> &str {
-        match self.part {
-            Part::Issue(i) => &i.title,
-            Part::Strategy(s) => &s.title,
-            Part::Initiative(k) => &k.title,
-        }
+        self.part.title()
     }
 }
 

@@ -5,6 +5,8 @@ use egui::{Event, ImeEvent, Key, Modifiers, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use ward_plan::app::PlanApp;
+use ward_plan::app::command::Command;
+use ward_plan::app::document::Document;
 use ward_plan::io;
 
 fn sample() -> ward_plan::Plan {
@@ -17,7 +19,13 @@ fn harness_with(
 ) -> Harness<'static, PlanApp> {
     Harness::builder()
         .with_size(egui::vec2(1200.0, 900.0))
-        .build_eframe(move |cc| PlanApp::new(cc, plan, path))
+        .build_eframe(move |cc| {
+            let doc = match path {
+                Some(path) => Document::opened(plan, path),
+                None => Document::untitled(plan, "見本"),
+            };
+            PlanApp::new(cc, doc)
+        })
 }
 
 fn harness() -> Harness<'static, PlanApp> {
@@ -30,6 +38,22 @@ fn retype(h: &mut Harness<'_, PlanApp>, field: &str, text: &str) {
     h.run_steps(2);
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     h.get_by_label(field).type_text(text);
+    h.run_steps(2);
+}
+
+/// Opens `menu` in the menu bar and clicks its `entry` (whose label goes on
+/// with the shortcut, as a screen reader reads it).
+fn menu(h: &mut Harness<'_, PlanApp>, menu: &str, entry: &str) {
+    h.get_by_label(menu).click();
+    h.run_steps(2);
+    h.get_all_by_role(Role::Button)
+        .find(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l == entry || l.starts_with(&format!("{entry} ")))
+        })
+        .unwrap_or_else(|| panic!("no {entry} in {menu}"))
+        .click();
     h.run_steps(2);
 }
 
@@ -49,7 +73,9 @@ fn opens_the_sample_in_japanese() {
     h.run_steps(2);
     h.get_by_label("経営課題2 子育てを応援するまちづくり");
     h.get_by_label("2-1-2 児童虐待防止対策");
-    h.get_by_role_and_label(Role::Button, "上書き保存");
+    h.get_by_label("ファイル").click();
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::Button, "上書き保存 Ctrl+S");
     assert!(!h.state().is_dirty());
 }
 
@@ -60,9 +86,9 @@ fn typing_a_title_then_undo_restores_it() {
     h.get_by_label("経営課題2 子育てを応援するまちづくり")
         .click();
     h.run_steps(2);
-    retype(&mut h, "経営課題の名称", "こどもの未来を応援するまちづくり");
+    retype(&mut h, "名称", "こどもの未来を応援するまちづくり");
     assert_eq!(
-        h.state().plan.issues[1].title,
+        h.state().doc.plan.issues[1].title,
         "こどもの未来を応援するまちづくり"
     );
     assert!(h.state().is_dirty());
@@ -72,12 +98,15 @@ fn typing_a_title_then_undo_restores_it() {
     h.run_steps(8);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
-    assert_eq!(h.state().plan.issues[1].title, "子育てを応援するまちづくり");
+    assert_eq!(
+        h.state().doc.plan.issues[1].title,
+        "子育てを応援するまちづくり"
+    );
     // And redo brings it back.
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.run_steps(2);
     assert_eq!(
-        h.state().plan.issues[1].title,
+        h.state().doc.plan.issues[1].title,
         "こどもの未来を応援するまちづくり"
     );
 }
@@ -93,25 +122,34 @@ fn adding_an_initiative_with_a_budget_changes_the_total() {
     h.get_by_role_and_label(Role::Button, "＋ 具体的取組を追加")
         .click();
     h.run_steps(2);
-    assert_eq!(h.state().plan.issues[0].strategies[0].initiatives.len(), 2);
+    assert_eq!(
+        h.state().doc.plan.issues[0].strategies[0].initiatives.len(),
+        2
+    );
     retype(&mut h, "予算額", "1,612");
     h.key_press(Key::Escape);
     h.run_steps(2);
-    assert_eq!(h.state().plan.budget_total(), 70_000);
+    assert_eq!(h.state().doc.plan.budget_total(), 70_000);
     h.get_by_label("予算合計 70,000千円");
     // A budget that is not a number is refused and explained.
     retype(&mut h, "予算額", "千六百");
     h.get_by_label("予算額は数字で入力してください（例: 28,523）。");
-    assert_eq!(h.state().plan.budget_total(), 70_000);
+    assert_eq!(h.state().doc.plan.budget_total(), 70_000);
     // Deleting is one undo step.
     h.key_press(Key::Escape);
     h.run_steps(8);
     h.get_by_role_and_label(Role::Button, "削除").click();
     h.run_steps(2);
-    assert_eq!(h.state().plan.issues[0].strategies[0].initiatives.len(), 1);
+    assert_eq!(
+        h.state().doc.plan.issues[0].strategies[0].initiatives.len(),
+        1
+    );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
-    assert_eq!(h.state().plan.issues[0].strategies[0].initiatives.len(), 2);
+    assert_eq!(
+        h.state().doc.plan.issues[0].strategies[0].initiatives.len(),
+        2
+    );
 }
 
 #[test]
@@ -159,7 +197,7 @@ fn ime_preedit_then_commit_inserts_kanji() {
     h.run_steps(1);
     h.event(Event::Ime(ImeEvent::Commit("漢字".to_owned())));
     h.run_steps(2);
-    assert_eq!(h.state().plan.goal, "漢字");
+    assert_eq!(h.state().doc.plan.goal, "漢字");
 }
 
 #[test]
@@ -180,7 +218,7 @@ fn closing_with_unsaved_changes_asks_first() {
         h.query_by_label("変更が保存されていません。保存しますか？")
             .is_none()
     );
-    assert_eq!(h.state().plan.goal, "変更した目標");
+    assert_eq!(h.state().doc.plan.goal, "変更した目標");
 }
 
 #[test]
@@ -194,7 +232,7 @@ fn a_broken_file_is_explained_and_the_plan_stays() {
     .expect("write");
     let mut h = harness();
     h.run_steps(2);
-    h.state_mut().open(&path);
+    h.state_mut().request(Command::OpenPath(path.clone()));
     h.run_steps(2);
     let message = h
         .get_all_by_role(Role::Label)
@@ -202,7 +240,7 @@ fn a_broken_file_is_explained_and_the_plan_stays() {
         .find(|l| l.contains("開けませんでした"))
         .expect("a dialog explains the failure");
     assert!(message.contains("3行"), "{message}");
-    assert_eq!(h.state().plan, sample());
+    assert_eq!(h.state().doc.plan, sample());
 }
 
 #[test]
@@ -215,11 +253,9 @@ fn warnings_panel_jumps_to_the_item() {
     h.run_steps(2);
     h.get_by_label("戦略【3-1】の名称が空です。").click();
     h.run_steps(2);
-    assert_eq!(
-        h.state().selection,
-        ward_plan::ui::Selection::Item(ward_plan::model::ItemPath::Strategy(2, 0))
-    );
-    h.get_by_label("戦略の名称");
+    let id = h.state().doc.plan.issues[2].strategies[0].id;
+    assert_eq!(h.state().selection, ward_plan::ui::Selection::Item(id));
+    h.get_by_label("戦略 3-1");
 }
 
 #[test]
@@ -251,7 +287,7 @@ fn a_recovery_copy_is_written_and_offered_after_a_crash() {
     h.run_steps(2);
     h.get_by_role_and_label(Role::Button, "復元する").click();
     h.run_steps(2);
-    assert_eq!(h.state().plan.goal, "停電の前に書いた目標");
+    assert_eq!(h.state().doc.plan.goal, "停電の前に書いた目標");
     assert!(h.state().is_dirty(), "restored work still needs saving");
 }
 
@@ -266,7 +302,7 @@ fn discarding_a_recovery_copy_removes_it() {
     h.run_steps(2);
     h.get_by_role_and_label(Role::Button, "破棄する").click();
     h.run_steps(2);
-    assert_eq!(h.state().plan, sample());
+    assert_eq!(h.state().doc.plan, sample());
     assert!(ward_plan::recovery::find(dir.path()).is_none());
 }
 
@@ -295,8 +331,8 @@ fn a_dropped_plan_file_opens_and_joins_recent_files() {
         .dropped_files
         .push(std::sync::Arc::new(Dropped(path.clone())));
     h.run_steps(2);
-    assert_eq!(h.state().plan.ward, "北区");
-    assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
+    assert_eq!(h.state().doc.plan.ward, "北区");
+    assert_eq!(h.state().doc.path.as_deref(), Some(path.as_path()));
     assert_eq!(h.state().recent, std::slice::from_ref(&path));
 
     // And 最近使ったファイル opens it again after another file.
@@ -304,14 +340,13 @@ fn a_dropped_plan_file_opens_and_joins_recent_files() {
     let mut south = sample();
     south.ward = "南区".to_owned();
     io::save(&second, &south).expect("save");
-    h.state_mut().open(&second);
+    h.state_mut().request(Command::OpenPath(second.clone()));
     h.run_steps(1);
     assert_eq!(h.state().recent, [second, path.clone()]);
-    h.get_by_label("最近使ったファイル").click();
-    h.run_steps(2);
+    menu(&mut h, "ファイル", "最近使ったファイル");
     h.get_by_label(path.display().to_string().as_str()).click();
     h.run_steps(2);
-    assert_eq!(h.state().plan.ward, "北区");
+    assert_eq!(h.state().doc.plan.ward, "北区");
 }
 
 #[test]
@@ -326,7 +361,11 @@ fn save_in_the_close_question_saves_then_closes() {
     h.get_by_role_and_label(Role::Button, "＋ 考え方を追加")
         .click();
     h.run_steps(2);
-    retype(&mut h, "考え方 6", "新しい方針を追加する。");
+    retype(
+        &mut h,
+        "区運営の基本的な考え方の6つ目",
+        "新しい方針を追加する。",
+    );
     h.key_press(Key::Escape);
     h.run_steps(1);
     request_close(&mut h);
@@ -348,13 +387,15 @@ fn next_year_starts_a_new_unsaved_plan_from_this_one() {
     io::save(&path, &plan).expect("save");
     let mut h = harness_with(plan.clone(), Some(path.clone()));
     h.run_steps(2);
-    h.get_by_role_and_label(Role::Button, "次年度の方針を作る")
-        .click();
-    h.run_steps(2);
+    menu(&mut h, "ファイル", "次年度の方針を作る");
     let app = h.state();
-    assert_eq!(app.plan.fiscal_year, 2023);
-    assert!(app.plan.issues[0].strategies[0].self_evaluation.is_empty());
-    assert_eq!(app.path, None, "last year's file is not the target");
+    assert_eq!(app.doc.plan.fiscal_year, 2023);
+    assert!(
+        app.doc.plan.issues[0].strategies[0]
+            .self_evaluation
+            .is_empty()
+    );
+    assert_eq!(app.doc.path, None, "last year's file is not the target");
     assert!(app.is_dirty());
     h.get_by_label("令和5年度鶴見区運営方針（ファイル未保存）");
     assert_eq!(io::load(&path).expect("last year's file"), plan);
@@ -368,24 +409,15 @@ proptest::proptest! {
     /// Any plan can be shown: every form of every item draws without a panic.
     #[test]
     fn any_plan_shows_every_form(plan in common::plan()) {
-        use ward_plan::model::ItemPath;
         use ward_plan::ui::Selection;
         let mut selections = vec![Selection::Basics, Selection::Goal, Selection::Policy, Selection::Closing];
-        for (i, issue) in plan.issues.iter().enumerate() {
-            selections.push(Selection::Item(ItemPath::Issue(i)));
-            for (s, strategy) in issue.strategies.iter().enumerate() {
-                selections.push(Selection::Item(ItemPath::Strategy(i, s)));
-                for k in 0..strategy.initiatives.len() {
-                    selections.push(Selection::Item(ItemPath::Initiative(i, s, k)));
-                }
-            }
-        }
+        selections.extend(plan.parts().into_iter().map(|(_, part)| Selection::Item(part.id())));
         // Arbitrary text has characters no font has: the window shows a box for
         // them (the harness panics by default), and the export reports them.
         let mut h = Harness::builder()
             .with_size(egui::vec2(1200.0, 900.0))
             .allow_missing_glyphs()
-            .build_eframe(move |cc| PlanApp::new(cc, plan, None));
+            .build_eframe(move |cc| PlanApp::new(cc, Document::untitled(plan, "無題")));
         for selection in selections {
             h.state_mut().selection = selection;
             h.step();

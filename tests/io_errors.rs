@@ -62,7 +62,7 @@ fn wrong_type_gives_line_and_column() {
 #[test]
 fn newer_version_is_refused_naming_both_versions() {
     let text = SAMPLE.replace(
-        "version: 1,",
+        "version: 2,",
         "version: 7,\n    a_field_from_the_future: true,",
     );
     let err = parse_err(&text);
@@ -71,14 +71,14 @@ fn newer_version_is_refused_naming_both_versions() {
             err,
             LoadError::NewerVersion {
                 found: 7,
-                supported: 1
+                supported: 2
             }
         ),
         "{err:?}"
     );
     let message = err.to_string();
     assert!(
-        message.contains("バージョン 7") && message.contains("バージョン 1"),
+        message.contains("バージョン 7") && message.contains("バージョン 2"),
         "{message}"
     );
 }
@@ -98,7 +98,7 @@ fn missing_required_field_is_named_in_japanese() {
         .map(|l| format!("{l}\n"))
         .collect();
     let err = parse_err(&text);
-    assert!(err.to_string().contains("「mission」（使命）"), "{err}");
+    assert!(err.to_string().contains("「mission」（区の使命）"), "{err}");
     assert!(err.position().is_some());
 }
 

@@ -2,7 +2,7 @@
 //! punctuation, nothing lost.
 
 use proptest::prelude::*;
-use ward_plan::document::{self, BULLET, Block, Medium};
+use ward_plan::blocks::{self, BULLET, Block, Medium};
 use ward_plan::fonts::Face;
 use ward_plan::io;
 use ward_plan::typeset::linebreak::{HANGING, NO_LINE_END, NO_LINE_START, Setting, break_lines};
@@ -82,7 +82,7 @@ fn headings_are_never_last_on_a_page() {
     let style = PageStyle::default();
     let pages = typeset(&plan, &style, &metrics());
     assert!(pages.len() > 10);
-    let headings: Vec<String> = document::blocks(&plan, Medium::Print)
+    let headings: Vec<String> = blocks::blocks(&plan, Medium::Print)
         .into_iter()
         .filter_map(|b| match b {
             Block::Section(t)

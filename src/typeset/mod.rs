@@ -1,7 +1,7 @@
 //! The print layout of a plan: A4 pages of positioned text, with no PDF dependency
 //! (the editor's print preview reuses it).
 //!
-//! Stages, one module each: `document::blocks` collects what to print, [`shape`]
+//! Stages, one module each: `blocks::blocks` collects what to print, [`shape`]
 //! sets each block into line boxes with [`linebreak`], [`paginate`] cuts the boxes
 //! into pages and adds the footers. Lengths are in pt (1/72 inch) throughout.
 
@@ -11,7 +11,7 @@ pub mod page;
 pub mod paginate;
 pub mod shape;
 
-use crate::document::{self, Medium};
+use crate::blocks::{self, Medium};
 use crate::model::Plan;
 use metrics::Measure;
 use page::Page;
@@ -59,7 +59,7 @@ impl Default for PageStyle {
 /// Lays a plan out as printed pages.
 pub fn typeset(plan: &Plan, style: &PageStyle, measure: &dyn Measure) -> Vec<Page> {
     // What to print, in order, with the era's headings and the numbers.
-    let blocks = document::blocks(plan, Medium::Print);
+    let blocks = blocks::blocks(plan, Medium::Print);
     // Each block set into line boxes, Japanese line breaking included.
     let chunks = shape::shape(&blocks, style, measure);
     // Line boxes onto A4 pages, headings kept with what follows, footers added.

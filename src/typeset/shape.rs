@@ -1,7 +1,7 @@
 //! Sets each block into line boxes: the type style of each kind of block, indents,
 //! bullets with a hanging indent, and tables.
 
-use crate::document::{BULLET, Block, Table};
+use crate::blocks::{BULLET, Block, Table};
 use crate::fonts::Face;
 use crate::typeset::PageStyle;
 use crate::typeset::linebreak::{Setting, break_lines};

@@ -5,7 +5,7 @@ pub mod forms;
 pub mod outline;
 pub mod widgets;
 
-use crate::model::ItemPath;
+use crate::model::ItemId;
 
 /// What the form on the right shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,8 +18,9 @@ pub enum Selection {
     Policy,
     /// Overall 自己評価 and 今後の方針.
     Closing,
-    /// An issue, strategy or initiative.
-    Item(ItemPath),
+    /// An issue, strategy or initiative, by identity: the selection follows the
+    /// item when it moves (or an undo moves it back).
+    Item(ItemId),
 }
 
 /// Installs the bundled BIZ UDゴシック in every family, so every label and field

@@ -53,7 +53,7 @@ fn date() -> impl Strategy<Value = chrono::NaiveDate> {
 
 fn initiative() -> impl Strategy<Value = Initiative> {
     (
-        prop::option::of(any::<u32>()),
+        (id(), prop::option::of(any::<u32>())),
         text(),
         any::<bool>(),
         prop::option::of(any::<u64>()),
@@ -62,8 +62,17 @@ fn initiative() -> impl Strategy<Value = Initiative> {
         review(),
     )
         .prop_map(
-            |(number, title, main, budget, (text, performance_target, past_results), a, b)| {
+            |(
+                (id, number),
+                title,
+                main,
+                budget,
+                (text, performance_target, past_results),
+                a,
+                b,
+            )| {
                 Initiative {
+                    id,
                     number,
                     title,
                     main,
@@ -101,7 +110,7 @@ fn indicator() -> impl Strategy<Value = Indicator> {
 
 fn strategy() -> impl Strategy<Value = ward_plan::model::Strategy> {
     (
-        prop::option::of(any::<u32>()),
+        (id(), prop::option::of(any::<u32>())),
         (text(), any::<bool>(), text(), text()),
         prop::collection::vec(indicator(), 0..3),
         review(),
@@ -109,8 +118,9 @@ fn strategy() -> impl Strategy<Value = ward_plan::model::Strategy> {
         prop::collection::vec(initiative(), 0..3),
     )
         .prop_map(
-            |(number, (title, main, text, target_state), indicators, a, b, initiatives)| {
+            |((id, number), (title, main, text, target_state), indicators, a, b, initiatives)| {
                 ward_plan::model::Strategy {
+                    id,
                     number,
                     title,
                     main,
@@ -127,17 +137,18 @@ fn strategy() -> impl Strategy<Value = ward_plan::model::Strategy> {
 
 fn issue() -> impl Strategy<Value = Issue> {
     (
-        prop::option::of(any::<u32>()),
+        (id(), prop::option::of(any::<u32>())),
         (text(), text(), text(), text(), text(), text()),
         prop::collection::vec(strategy(), 0..3),
     )
         .prop_map(
             |(
-                number,
+                (id, number),
                 (title, description, vision, current_state, cause_analysis, challenge),
                 strategies,
             )| {
                 Issue {
+                    id,
                     number,
                     title,
                     description,
@@ -149,6 +160,11 @@ fn issue() -> impl Strategy<Value = Issue> {
                 }
             },
         )
+}
+
+/// An item identity: 64 random bits, as a loaded plan has (never unset).
+fn id() -> impl Strategy<Value = ItemId> {
+    (1..u64::MAX).prop_map(ItemId::from_raw)
 }
 
 pub fn plan() -> impl Strategy<Value = Plan> {

@@ -2,8 +2,11 @@
 //! numbers the plan prints, and in which order. The web text (what staff paste into
 //! the city page) and the PDF layout both read these blocks, so the two cannot drift.
 
-use crate::amount::{format_thousand_yen, group_digits};
-use crate::model::{Contact, Indicator, Initiative, Issue, Plan, Review, Strategy};
+mod tables;
+
+use crate::amount::format_thousand_yen;
+use crate::model::fields::{self as f, Era, Field};
+use crate::model::{Contact, Initiative, Issue, Plan, Review, Strategy};
 use crate::numbering::{self, numbered};
 use crate::wareki::{format_date, format_date_western, format_fiscal_year};
 
@@ -90,48 +93,30 @@ pub struct TableRow {
 /// The bullet mark used for policy bullets.
 pub const BULLET: &str = "・";
 
-/// The headings of one era of the published plan.
+/// The labels of one era of the published plan that are not field headings (those
+/// come from the field vocabulary, [`crate::model::fields`]).
 struct Headings {
-    goal: &'static str,
-    mission: &'static str,
-    /// Follows the fiscal year in the R4 form, stands alone from R5.
-    policy: &'static str,
+    era: Era,
+    /// The policy heading carries the fiscal year in the R4 form.
     policy_with_year: bool,
-    issues: &'static str,
-    description: Option<&'static str>,
     main_strategy: &'static str,
     strategy: &'static str,
 }
 
-/// 令和4年度 and before: the page form of the seed.
-const HEADINGS_TO_R4: Headings = Headings {
-    goal: "【区の目標(何をめざすのか)】",
-    mission: "【区の使命(どのような役割を担うのか)】",
-    policy: "区運営の基本的な考え方(区長の方針)",
-    policy_with_year: true,
-    issues: "重点的に取り組む主な経営課題",
-    description: None,
-    main_strategy: "《主な戦略》",
-    strategy: "《戦略》",
-};
-
-/// 令和5年度 on: the headings the city's page changed to.
-const HEADINGS_FROM_R5: Headings = Headings {
-    goal: "【目標】",
-    mission: "【使命】",
-    policy: "所属運営の基本的な考え方(区の方針)",
-    policy_with_year: false,
-    issues: "重点的に取り組む主な経営課題",
-    description: Some("課題認識"),
-    main_strategy: "《主な戦略(課題解決の方策)》",
-    strategy: "《戦略(課題解決の方策)》",
-};
-
-fn headings(plan: &Plan) -> &'static Headings {
-    if plan.fiscal_year <= 2022 {
-        &HEADINGS_TO_R4
-    } else {
-        &HEADINGS_FROM_R5
+fn headings(plan: &Plan) -> Headings {
+    match plan.era() {
+        Era::ToR4 => Headings {
+            era: Era::ToR4,
+            policy_with_year: true,
+            main_strategy: "《主な戦略》",
+            strategy: "《戦略》",
+        },
+        Era::FromR5 => Headings {
+            era: Era::FromR5,
+            policy_with_year: false,
+            main_strategy: "《主な戦略(課題解決の方策)》",
+            strategy: "《戦略(課題解決の方策)》",
+        },
     }
 }
 
@@ -147,7 +132,8 @@ pub fn title(plan: &Plan, medium: Medium) -> String {
 
 /// The plan as blocks, in reading order. Empty optional parts give no blocks.
 pub fn blocks(plan: &Plan, medium: Medium) -> Vec<Block> {
-    let h = headings(plan);
+    let h = &headings(plan);
+    let era = h.era;
     let mut out = vec![Block::Title(title(plan, medium))];
     if let Some(date) = plan.page_date {
         out.push(Block::Date(match medium {
@@ -162,14 +148,15 @@ pub fn blocks(plan: &Plan, medium: Medium) -> Vec<Block> {
             format_date(revision.date)
         )));
     }
-    out.push(Block::Section(h.goal.to_owned()));
+    out.push(Block::Section(format!("【{}】", f::GOAL.heading(era))));
     paragraphs(&mut out, &plan.goal);
-    out.push(Block::Section(h.mission.to_owned()));
+    out.push(Block::Section(format!("【{}】", f::MISSION.heading(era))));
     paragraphs(&mut out, &plan.mission);
+    let policy = f::POLICY.heading(era);
     out.push(Block::Section(if h.policy_with_year {
-        format!("【{} {}】", format_fiscal_year(plan.fiscal_year), h.policy)
+        format!("【{} {policy}】", format_fiscal_year(plan.fiscal_year))
     } else {
-        format!("【{}】", h.policy)
+        format!("【{policy}】")
     }));
     out.extend(
         plan.policy
@@ -179,7 +166,7 @@ pub fn blocks(plan: &Plan, medium: Medium) -> Vec<Block> {
     );
 
     if !plan.issues.is_empty() {
-        out.push(Block::Section(h.issues.to_owned()));
+        out.push(Block::Section(f::ISSUES.heading(era).to_owned()));
     }
     for (n1, issue) in numbered(&plan.issues) {
         issue_blocks(&mut out, h, n1, issue);
@@ -187,14 +174,15 @@ pub fn blocks(plan: &Plan, medium: Medium) -> Vec<Block> {
 
     if medium == Medium::Print && plan.initiatives().any(|i| i.budget.is_some()) {
         out.push(Block::Section("【予算額一覧】".to_owned()));
-        out.push(Block::Table(budget_table(plan)));
+        out.push(Block::Table(tables::budgets(plan)));
     }
     field(
         &mut out,
-        "自己評価(運営方針全体の定性評価)",
+        era,
+        &f::OVERALL_EVALUATION,
         &plan.overall_evaluation,
     );
-    field(&mut out, "今後の方針", &plan.future_direction);
+    field(&mut out, era, &f::FUTURE_DIRECTION, &plan.future_direction);
     contact_blocks(&mut out, plan, &plan.contact, medium);
     out
 }
@@ -205,14 +193,15 @@ fn issue_blocks(out: &mut Vec<Block>, h: &Headings, n1: u32, issue: &Issue) {
             .trim_end()
             .to_owned(),
     ));
-    match h.description {
-        Some(name) => field(out, name, &issue.description),
-        None => paragraphs(out, &issue.description),
+    for (name, text) in [
+        (&f::DESCRIPTION, &issue.description),
+        (&f::VISION, &issue.vision),
+        (&f::CURRENT_STATE, &issue.current_state),
+        (&f::CAUSE_ANALYSIS, &issue.cause_analysis),
+        (&f::CHALLENGE, &issue.challenge),
+    ] {
+        field(out, h.era, name, text);
     }
-    field(out, "めざすべき将来像", &issue.vision);
-    field(out, "現状", &issue.current_state);
-    field(out, "要因分析", &issue.cause_analysis);
-    field(out, "課題", &issue.challenge);
     for (n2, strategy) in numbered(&issue.strategies) {
         strategy_blocks(out, h, &[n1, n2], strategy);
     }
@@ -232,14 +221,14 @@ fn strategy_blocks(out: &mut Vec<Block>, h: &Headings, number: &[u32], strategy:
         numbering::label(number),
         strategy.title
     )));
-    paragraphs(out, &strategy.text);
-    field(out, "めざす状態", &strategy.target_state);
+    field(out, h.era, &f::STRATEGY_TEXT, &strategy.text);
+    field(out, h.era, &f::TARGET_STATE, &strategy.target_state);
     if !strategy.indicators.is_empty() {
-        out.push(Block::FieldName("アウトカム指標".to_owned()));
-        out.push(Block::Table(indicator_table(&strategy.indicators)));
+        out.push(Block::FieldName(f::INDICATORS.heading(h.era).to_owned()));
+        out.push(Block::Table(tables::indicators(&strategy.indicators)));
     }
-    review_blocks(out, "中間振り返り", &strategy.interim_review);
-    review_blocks(out, "自己評価", &strategy.self_evaluation);
+    review_blocks(out, h.era, &f::INTERIM_REVIEW, &strategy.interim_review);
+    review_blocks(out, h.era, &f::SELF_EVALUATION, &strategy.self_evaluation);
 
     let mut previous_main = None;
     for (n3, initiative) in numbered(&strategy.initiatives) {
@@ -256,11 +245,11 @@ fn strategy_blocks(out: &mut Vec<Block>, h: &Headings, number: &[u32], strategy:
         }
         let mut full = number.to_vec();
         full.push(n3);
-        initiative_blocks(out, &full, initiative);
+        initiative_blocks(out, h.era, &full, initiative);
     }
 }
 
-fn initiative_blocks(out: &mut Vec<Block>, number: &[u32], initiative: &Initiative) {
+fn initiative_blocks(out: &mut Vec<Block>, era: Era, number: &[u32], initiative: &Initiative) {
     let budget = initiative
         .budget
         .map(|b| format!("(予算額 {})", format_thousand_yen(b)))
@@ -270,14 +259,18 @@ fn initiative_blocks(out: &mut Vec<Block>, number: &[u32], initiative: &Initiati
         numbering::label(number),
         initiative.title
     )));
-    paragraphs(out, &initiative.text);
-    field(out, "前年度までの実績", &initiative.past_results);
-    field(out, "業績目標", &initiative.performance_target);
-    review_blocks(out, "中間振り返り", &initiative.interim_review);
-    review_blocks(out, "自己評価", &initiative.self_evaluation);
+    for (name, text) in [
+        (&f::INITIATIVE_TEXT, &initiative.text),
+        (&f::PAST_RESULTS, &initiative.past_results),
+        (&f::PERFORMANCE_TARGET, &initiative.performance_target),
+    ] {
+        field(out, era, name, text);
+    }
+    review_blocks(out, era, &f::INTERIM_REVIEW, &initiative.interim_review);
+    review_blocks(out, era, &f::SELF_EVALUATION, &initiative.self_evaluation);
 }
 
-fn review_blocks(out: &mut Vec<Block>, name: &str, review: &Review) {
+fn review_blocks(out: &mut Vec<Block>, era: Era, which: &Field, review: &Review) {
     if review.is_empty() {
         return;
     }
@@ -286,90 +279,9 @@ fn review_blocks(out: &mut Vec<Block>, name: &str, review: &Review) {
     } else {
         format!(" {}", review.status.label())
     };
-    out.push(Block::FieldName(format!("{name}{status}")));
-    paragraphs(out, &review.comment);
-    field(out, "課題と改善策", &review.improvement);
-}
-
-fn indicator_table(indicators: &[Indicator]) -> Table {
-    let mut rows = Vec::new();
-    for indicator in indicators {
-        let results = indicator
-            .results
-            .iter()
-            .map(|r| {
-                let grade = if r.grade.is_empty() {
-                    String::new()
-                } else {
-                    format!(" 評価{}", r.grade)
-                };
-                format!("{}: {}{grade}", format_fiscal_year(r.fiscal_year), r.value)
-            })
-            .collect::<Vec<_>>()
-            .join("、");
-        rows.push(TableRow {
-            cells: vec![
-                indicator.name.clone(),
-                format!("{}{}", indicator.target, indicator.unit),
-                indicator.period.clone(),
-                results,
-            ],
-            total: false,
-        });
-    }
-    Table {
-        headers: ["指標", "目標値", "目標年度・期間", "実績"]
-            .map(String::from)
-            .to_vec(),
-        widths: vec![5.0, 2.0, 2.4, 2.6],
-        right_aligned: vec![false, false, false, false],
-        rows,
-    }
-}
-
-/// Budgets of every initiative, a subtotal per issue and the total, in 千円.
-fn budget_table(plan: &Plan) -> Table {
-    let mut rows = Vec::new();
-    for (n1, issue) in numbered(&plan.issues) {
-        for (n2, strategy) in numbered(&issue.strategies) {
-            for (n3, initiative) in numbered(&strategy.initiatives) {
-                if let Some(budget) = initiative.budget {
-                    rows.push(TableRow {
-                        cells: vec![
-                            numbering::label(&[n1, n2, n3]),
-                            initiative.title.clone(),
-                            group_digits(budget),
-                        ],
-                        total: false,
-                    });
-                }
-            }
-        }
-        rows.push(TableRow {
-            cells: vec![
-                String::new(),
-                format!("経営課題{n1} 小計"),
-                group_digits(issue.budget_total()),
-            ],
-            total: true,
-        });
-    }
-    rows.push(TableRow {
-        cells: vec![
-            String::new(),
-            "合計".to_owned(),
-            group_digits(plan.budget_total()),
-        ],
-        total: true,
-    });
-    Table {
-        headers: ["番号", "具体的取組", "予算額(千円)"]
-            .map(String::from)
-            .to_vec(),
-        widths: vec![1.3, 7.5, 2.2],
-        right_aligned: vec![false, false, true],
-        rows,
-    }
+    out.push(Block::FieldName(format!("{}{status}", which.heading(era))));
+    field(out, era, &f::REVIEW_COMMENT, &review.comment);
+    field(out, era, &f::REVIEW_IMPROVEMENT, &review.improvement);
 }
 
 fn contact_blocks(out: &mut Vec<Block>, plan: &Plan, contact: &Contact, medium: Medium) {
@@ -415,12 +327,17 @@ fn labelled(label: &str, value: &str) -> String {
     }
 }
 
-/// A named field of the full plan, when it has text.
-fn field(out: &mut Vec<Block>, name: &str, text: &str) {
-    if !text.trim().is_empty() {
-        out.push(Block::FieldName(name.to_owned()));
-        paragraphs(out, text);
+/// A field of the full plan, when it has text: under its printed heading, or
+/// as bare paragraphs for a field the era prints without one.
+fn field(out: &mut Vec<Block>, era: Era, field: &Field, text: &str) {
+    if text.trim().is_empty() {
+        return;
     }
+    let heading = field.heading(era);
+    if !heading.is_empty() {
+        out.push(Block::FieldName(heading.to_owned()));
+    }
+    paragraphs(out, text);
 }
 
 /// One paragraph block per non-empty line of `text`.

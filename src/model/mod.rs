@@ -5,11 +5,21 @@
 //! every title. Everything else is optional, empty by default and left out of the file
 //! when empty, so a summary plan stays short and older files keep loading.
 
+mod derived;
+pub mod fields;
+mod id;
+mod path;
+pub mod walk;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub use id::ItemId;
+pub use path::{ItemPath, Part, PartMut};
+
 /// The file format version this build writes. Files with a higher number are refused.
-pub const FORMAT_VERSION: u32 = 1;
+/// 2 added item identities (`id`); version 1 files load and are written as 2.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A ward's operating plan (区運営方針) for one fiscal year.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -64,6 +74,9 @@ pub struct Revision {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Issue {
+    /// The item's identity (see [`ItemId`]); given on load when the file has none.
+    #[serde(default, skip_serializing_if = "ItemId::is_unset")]
+    pub id: ItemId,
     /// A number to print instead of the one that follows from position (see `numbering`).
     #[serde(default, skip_serializing_if = "Option::is_none", with = "plain_some")]
     pub number: Option<u32>,
@@ -93,6 +106,9 @@ pub struct Issue {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Strategy {
+    /// The item's identity (see [`ItemId`]); given on load when the file has none.
+    #[serde(default, skip_serializing_if = "ItemId::is_unset")]
+    pub id: ItemId,
     /// A number to print instead of the one that follows from position.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "plain_some")]
     pub number: Option<u32>,
@@ -158,6 +174,9 @@ pub struct YearResult {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Initiative {
+    /// The item's identity (see [`ItemId`]); given on load when the file has none.
+    #[serde(default, skip_serializing_if = "ItemId::is_unset")]
+    pub id: ItemId,
     /// A number to print instead of the one that follows from position.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "plain_some")]
     pub number: Option<u32>,
@@ -257,6 +276,11 @@ impl Plan {
         }
     }
 
+    /// The printed form the plan's year calls for.
+    pub fn era(&self) -> fields::Era {
+        fields::Era::of(self.fiscal_year)
+    }
+
     /// Every strategy of the plan, in document order.
     pub fn strategies(&self) -> impl Iterator<Item = &Strategy> {
         self.issues.iter().flat_map(|i| i.strategies.iter())
@@ -265,47 +289,6 @@ impl Plan {
     /// Every initiative of the plan, in document order.
     pub fn initiatives(&self) -> impl Iterator<Item = &Initiative> {
         self.strategies().flat_map(|s| s.initiatives.iter())
-    }
-
-    /// Next year's plan, started from this one: the fiscal year plus one, the same
-    /// goal, mission, policy, issues, strategies, initiatives, numbers, texts and
-    /// budgets to revise; this year's reviews, overall evaluation, publication date and
-    /// update notes cleared. Indicator results stay: each is labelled with its year.
-    pub fn carry_forward(&self) -> Self {
-        let mut next = self.clone();
-        next.fiscal_year = self.fiscal_year.saturating_add(1);
-        next.page_date = None;
-        next.revisions.clear();
-        next.overall_evaluation.clear();
-        next.future_direction.clear();
-        for strategy in next.issues.iter_mut().flat_map(|i| i.strategies.iter_mut()) {
-            strategy.interim_review = Review::default();
-            strategy.self_evaluation = Review::default();
-            for initiative in &mut strategy.initiatives {
-                initiative.interim_review = Review::default();
-                initiative.self_evaluation = Review::default();
-            }
-        }
-        next
-    }
-
-    /// The sum of the budgets of all initiatives, in 千円.
-    pub fn budget_total(&self) -> u64 {
-        saturating_sum(self.issues.iter().map(Issue::budget_total))
-    }
-}
-
-impl Issue {
-    /// The sum of the budgets of this issue's initiatives, in 千円.
-    pub fn budget_total(&self) -> u64 {
-        saturating_sum(self.strategies.iter().map(Strategy::budget_total))
-    }
-}
-
-impl Strategy {
-    /// The sum of the budgets of this strategy's initiatives, in 千円.
-    pub fn budget_total(&self) -> u64 {
-        saturating_sum(self.initiatives.iter().filter_map(|i| i.budget))
     }
 }
 
@@ -339,12 +322,6 @@ impl Contact {
     }
 }
 
-/// A sum that stops at the largest number instead of overflowing: a file may hold
-/// any budget, and a total must never crash the editor or the export.
-fn saturating_sum(values: impl Iterator<Item = u64>) -> u64 {
-    values.fold(0, u64::saturating_add)
-}
-
 fn is_false(b: &bool) -> bool {
     !*b
 }
@@ -369,90 +346,5 @@ mod plain_some {
         deserializer: D,
     ) -> Result<Option<T>, D::Error> {
         T::deserialize(deserializer).map(Some)
-    }
-}
-
-/// Where a part of the plan sits, by position: what a warning points at and what the
-/// editor's outline selects.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ItemPath {
-    /// The plan as a whole (year, ward, goal, mission, policy, contact).
-    Plan,
-    /// `issues[i]`.
-    Issue(usize),
-    /// `issues[i].strategies[s]`.
-    Strategy(usize, usize),
-    /// `issues[i].strategies[s].initiatives[k]`.
-    Initiative(usize, usize, usize),
-}
-
-impl ItemPath {
-    /// The path of child `k`: an issue of the plan, a strategy of an issue, an
-    /// initiative of a strategy. Initiatives have no children: their own path.
-    pub fn child(self, k: usize) -> Self {
-        match self {
-            Self::Plan => Self::Issue(k),
-            Self::Issue(i) => Self::Strategy(i, k),
-            Self::Strategy(i, s) => Self::Initiative(i, s, k),
-            initiative @ Self::Initiative(..) => initiative,
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn carry_forward_keeps_the_plan_and_clears_the_year() {
-        let mut plan = crate::io::parse(crate::SAMPLE_RON.as_bytes()).expect("sample");
-        let review = Review {
-            status: ReviewStatus::NotAchieved,
-            comment: "未達".to_owned(),
-            improvement: "改善する".to_owned(),
-        };
-        let strategy = &mut plan.issues[0].strategies[0];
-        strategy.self_evaluation = review.clone();
-        strategy.initiatives[0].interim_review = review;
-        strategy.indicators.push(Indicator {
-            name: "割合".to_owned(),
-            results: vec![YearResult {
-                fiscal_year: 2022,
-                value: "76%".to_owned(),
-                grade: "B".to_owned(),
-            }],
-            ..Indicator::default()
-        });
-        plan.overall_evaluation = "順調".to_owned();
-
-        let next = plan.carry_forward();
-        assert_eq!(next.fiscal_year, 2023);
-        assert_eq!((next.page_date, next.revisions.len()), (None, 0));
-        assert!(next.overall_evaluation.is_empty());
-        let s = &next.issues[0].strategies[0];
-        assert!(s.self_evaluation.is_empty() && s.initiatives[0].interim_review.is_empty());
-        assert_eq!(s.indicators[0].results.len(), 1);
-        assert_eq!(next.goal, plan.goal);
-        assert_eq!(next.issues[1].strategies[0].initiatives[0].number, Some(2));
-        assert_eq!(next.budget_total(), plan.budget_total());
-    }
-
-    #[test]
-    fn budget_totals_saturate_instead_of_overflowing() {
-        let initiative = |budget| Initiative {
-            budget: Some(budget),
-            ..Initiative::default()
-        };
-        let mut plan = Plan::new("北区", 2024);
-        plan.issues.push(Issue {
-            strategies: vec![Strategy {
-                initiatives: vec![initiative(u64::MAX), initiative(5), Initiative::default()],
-                ..Strategy::default()
-            }],
-            ..Issue::default()
-        });
-        assert_eq!(plan.budget_total(), u64::MAX);
-        plan.issues[0].strategies[0].initiatives[0].budget = Some(28_523);
-        assert_eq!(plan.budget_total(), 28_528);
     }
 }

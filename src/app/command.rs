@@ -1,0 +1,249 @@
+//! The command table: every action a menu offers, with its label, its menu and its
+//! shortcuts. The menus, the keyboard handling and the README's shortcut table
+//! (checked by a test) all read it, so they cannot drift apart.
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, ModifierNames, Modifiers};
+
+use super::question::Answer;
+
+/// An action from the menus or the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Start an empty plan.
+    New,
+    /// Open a file chosen in a dialog.
+    Open,
+    /// Save to the current file (or ask for one).
+    Save,
+    /// Save under a new name.
+    SaveAs,
+    /// Write the PDF to a file chosen in a dialog.
+    ExportPdf,
+    /// Start next year's plan from this one (a new, unsaved file).
+    NextYear,
+    /// Undo the last change to the plan.
+    Undo,
+    /// Redo what was undone.
+    Redo,
+}
+
+/// The menu an action is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Menu {
+    /// ファイル.
+    File,
+    /// 編集.
+    Edit,
+}
+
+impl Menu {
+    /// The menu's title.
+    pub fn label(self) -> &'static str {
+        match self {
+            Menu::File => "ファイル",
+            Menu::Edit => "編集",
+        }
+    }
+}
+
+const fn cmd(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND, key)
+}
+
+const fn cmd_shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(
+        Modifiers {
+            shift: true,
+            ..Modifiers::COMMAND
+        },
+        key,
+    )
+}
+
+impl Action {
+    /// Every action, in menu order.
+    pub const ALL: [Action; 8] = [
+        Action::New,
+        Action::Open,
+        Action::Save,
+        Action::SaveAs,
+        Action::ExportPdf,
+        Action::NextYear,
+        Action::Undo,
+        Action::Redo,
+    ];
+
+    /// The menu entry's text (… where a dialog follows).
+    pub fn label(self) -> &'static str {
+        match self {
+            Action::New => "新規",
+            Action::Open => "開く…",
+            Action::Save => "上書き保存",
+            Action::SaveAs => "名前を付けて保存…",
+            Action::ExportPdf => "PDFに書き出し…",
+            Action::NextYear => "次年度の方針を作る",
+            Action::Undo => "元に戻す",
+            Action::Redo => "やり直し",
+        }
+    }
+
+    /// The menu it is in.
+    pub fn menu(self) -> Menu {
+        match self {
+            Action::Undo | Action::Redo => Menu::Edit,
+            _ => Menu::File,
+        }
+    }
+
+    /// Its shortcuts, the one shown in the menu first. Ctrl on Windows is ⌘ on a
+    /// Mac (`Modifiers::COMMAND`).
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        const SAVE: [KeyboardShortcut; 1] = [cmd(Key::S)];
+        const OPEN: [KeyboardShortcut; 1] = [cmd(Key::O)];
+        const NEW: [KeyboardShortcut; 1] = [cmd(Key::N)];
+        const UNDO: [KeyboardShortcut; 1] = [cmd(Key::Z)];
+        const REDO: [KeyboardShortcut; 2] = [cmd_shift(Key::Z), cmd(Key::Y)];
+        const SAVE_AS: [KeyboardShortcut; 1] = [cmd_shift(Key::S)];
+        match self {
+            Action::New => &NEW,
+            Action::Open => &OPEN,
+            Action::Save => &SAVE,
+            Action::SaveAs => &SAVE_AS,
+            Action::Undo => &UNDO,
+            Action::Redo => &REDO,
+            Action::ExportPdf | Action::NextYear => &[],
+        }
+    }
+
+    /// Whether a focused text field has its own meaning for the shortcut: each
+    /// field undoes its own typing first (egui's TextEdit keeps an undo history),
+    /// and the plan's history takes over once no field has focus.
+    pub fn yields_to_text_field(self) -> bool {
+        matches!(self, Action::Undo | Action::Redo)
+    }
+
+    /// The shortcut as written on Windows (`Ctrl+Shift+Z`) or a Mac (`⇧⌘Z`).
+    pub fn shortcut_text(self, mac: bool) -> Option<String> {
+        let names = if mac {
+            ModifierNames::SYMBOLS
+        } else {
+            ModifierNames::NAMES
+        };
+        let all: Vec<String> = self
+            .shortcuts()
+            .iter()
+            .map(|s| s.format(&names, mac))
+            .collect();
+        (!all.is_empty()).then(|| all.join(" / "))
+    }
+}
+
+/// Something for the window to do, run once the frame's UI is built.
+#[derive(Clone, Debug, PartialEq)]
+#[must_use]
+pub enum Command {
+    /// A menu action or a shortcut.
+    Run(Action),
+    /// Open this file (最近使ったファイル, a file dropped on the window).
+    OpenPath(PathBuf),
+    /// The answer to the question on top of the queue.
+    Answer(Answer),
+    /// Run the command without asking about unsaved changes: the user chose
+    /// 保存しない for it.
+    Discarding(Box<Command>),
+    /// Save, then run the command only if the save happened (保存 in the
+    /// unsaved-changes question; cancelling the save dialog cancels both).
+    SaveThen(Box<Command>),
+    /// Put the recovery copy in the window (復元する).
+    Restore(Box<crate::recovery::Recovered>),
+    /// Quit (asked about unsaved changes first, like any command that would
+    /// lose them).
+    Close,
+}
+
+impl Command {
+    /// Whether the command puts another plan in the window, or closes it: such a
+    /// command is asked about when there are unsaved changes, whatever else is
+    /// open.
+    pub fn replaces_document(&self) -> bool {
+        matches!(
+            self,
+            Command::Run(Action::New | Action::Open | Action::NextYear)
+                | Command::OpenPath(_)
+                | Command::Restore(_)
+                | Command::Close
+        )
+    }
+}
+
+/// The actions whose shortcuts were pressed this frame, each consumed so egui
+/// does not act on it too. Shortcuts with more modifiers are tried first, so that
+/// Ctrl+Shift+Z is redo and not undo.
+pub fn pressed(ctx: &egui::Context, enabled: impl Fn(Action) -> bool) -> Vec<Action> {
+    let text_focused = ctx.text_edit_focused();
+    let mut candidates: Vec<(Action, KeyboardShortcut)> = Action::ALL
+        .into_iter()
+        .filter(|a| !(text_focused && a.yields_to_text_field()))
+        .flat_map(|a| a.shortcuts().iter().map(move |s| (a, *s)))
+        .collect();
+    candidates.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s.modifiers)));
+    let mut out = Vec::new();
+    ctx.input_mut(|i| {
+        for (action, shortcut) in candidates {
+            if i.consume_shortcut(&shortcut) && enabled(action) && !out.contains(&action) {
+                out.push(action);
+            }
+        }
+    });
+    out
+}
+
+fn modifier_count(m: Modifiers) -> usize {
+    [m.alt, m.ctrl, m.shift, m.mac_cmd, m.command]
+        .iter()
+        .filter(|b| **b)
+        .count()
+}
+
+/// The shortcut table of the README, from the command table.
+pub fn shortcut_table() -> String {
+    let mut out = String::from("| 操作 | Windows | macOS |\n| --- | --- | --- |\n");
+    for action in Action::ALL {
+        if let (Some(win), Some(mac)) = (action.shortcut_text(false), action.shortcut_text(true)) {
+            let label = action.label().trim_end_matches('…');
+            out.push_str(&format!("| {label} | {win} | {mac} |\n"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_actions_share_a_shortcut() {
+        let all: Vec<(Action, KeyboardShortcut)> = Action::ALL
+            .into_iter()
+            .flat_map(|a| a.shortcuts().iter().map(move |s| (a, *s)))
+            .collect();
+        for (n, (a, s)) in all.iter().enumerate() {
+            for (b, t) in &all[n + 1..] {
+                assert!(s != t, "{a:?} and {b:?} share {s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_readme_table_is_the_command_table() {
+        let readme = include_str!("../../README.md");
+        let table = shortcut_table();
+        assert!(
+            readme.contains(&table),
+            "README.md's shortcut table differs from the command table; it should read:\n{table}"
+        );
+        assert!(table.contains("| 上書き保存 | Ctrl+S | ⌘S |"), "{table}");
+    }
+}

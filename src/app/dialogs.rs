@@ -1,0 +1,85 @@
+//! The system's file dialogs and viewer, behind a trait so tests can answer them.
+
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+
+/// What the window asks the operating system for.
+pub trait Dialogs {
+    /// A plan file to open; none when the user cancels.
+    fn open_plan(&mut self) -> Option<PathBuf>;
+    /// Where to save a plan, suggesting `name`; none when cancelled.
+    fn save_plan(&mut self, name: &str) -> Option<PathBuf>;
+    /// Where to write a PDF, suggesting `name`; none when cancelled.
+    fn save_pdf(&mut self, name: &str) -> Option<PathBuf>;
+    /// Shows a written file in the system's viewer (best effort).
+    fn show_file(&mut self, path: &Path);
+}
+
+/// The real dialogs (rfd) and the system's viewer.
+#[derive(Debug, Default)]
+pub struct SystemDialogs;
+
+impl Dialogs for SystemDialogs {
+    fn open_plan(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("運営方針", &["ron"])
+            .pick_file()
+    }
+
+    fn save_plan(&mut self, name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("運営方針", &["ron"])
+            .set_file_name(name)
+            .save_file()
+    }
+
+    fn save_pdf(&mut self, name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("PDF", &["pdf"])
+            .set_file_name(name)
+            .save_file()
+    }
+
+    fn show_file(&mut self, path: &Path) {
+        #[cfg(target_os = "windows")]
+        let spawned = std::process::Command::new("cmd")
+            .args(["/C", "start", ""])
+            .arg(path)
+            .spawn();
+        #[cfg(target_os = "macos")]
+        let spawned = std::process::Command::new("open").arg(path).spawn();
+        #[cfg(not(any(target_os = "windows", target_os = "macos")))]
+        let spawned = std::process::Command::new("xdg-open").arg(path).spawn();
+        let _ = spawned;
+    }
+}
+
+/// Dialogs answered from a script, for tests: each dialog takes the next answer
+/// (none = cancelled once the script runs out).
+#[derive(Debug, Default)]
+pub struct ScriptedDialogs {
+    /// Answers to 開く.
+    pub open: VecDeque<Option<PathBuf>>,
+    /// Answers to 名前を付けて保存 and PDFに書き出し.
+    pub save: VecDeque<Option<PathBuf>>,
+    /// Files shown in the viewer.
+    pub shown: Vec<PathBuf>,
+}
+
+impl Dialogs for ScriptedDialogs {
+    fn open_plan(&mut self) -> Option<PathBuf> {
+        self.open.pop_front().flatten()
+    }
+
+    fn save_plan(&mut self, _name: &str) -> Option<PathBuf> {
+        self.save.pop_front().flatten()
+    }
+
+    fn save_pdf(&mut self, _name: &str) -> Option<PathBuf> {
+        self.save.pop_front().flatten()
+    }
+
+    fn show_file(&mut self, path: &Path) {
+        self.shown.push(path.to_owned());
+    }
+}

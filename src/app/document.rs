@@ -1,0 +1,219 @@
+//! The open document: the plan, its file, what was last saved, and its undo
+//! history. Every plan enters the window as a `Document` made by one of the
+//! constructors here (opened, new, next year, restored), so each way in starts
+//! with the same history settings and an honest idea of what is saved.
+
+use std::path::{Path, PathBuf};
+
+use egui::util::undoer::{Settings, Undoer};
+
+use crate::model::Plan;
+
+/// What the plan is compared with to tell unsaved changes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Baseline {
+    /// The plan as last saved to, or loaded from, the document's file.
+    Saved(Plan),
+    /// Never saved. A plan that is worth keeping from the start (next year's
+    /// plan, a recovered copy) counts as changed at once; a blank or bundled
+    /// one only once it differs from how it started.
+    NeverSaved {
+        /// The plan as it started.
+        start: Plan,
+        /// Whether it needs saving even unchanged.
+        keep: bool,
+    },
+}
+
+/// The document being edited.
+pub struct Document {
+    /// The plan being edited.
+    pub plan: Plan,
+    /// The file it is saved to, if it has one.
+    pub path: Option<PathBuf>,
+    /// The name shown while it has no file: 無題, 見本 tsurumi-r4.ron, 令和5年度….
+    pub untitled_name: String,
+    baseline: Baseline,
+    history: Undoer<Plan>,
+}
+
+/// Seconds a plan must hold still before it becomes an undo step: a typed word
+/// is one step, not one per character.
+pub const UNDO_SETTLE_SECONDS: f32 = 1.0;
+
+impl Document {
+    fn with(plan: Plan, path: Option<PathBuf>, baseline: Baseline, name: &str) -> Self {
+        Self {
+            plan,
+            path,
+            untitled_name: name.to_owned(),
+            baseline,
+            history: Undoer::with_settings(Settings {
+                max_undos: 200,
+                stable_time: UNDO_SETTLE_SECONDS,
+                auto_save_interval: 30.0,
+            }),
+        }
+    }
+
+    /// A plan loaded from `path`.
+    pub fn opened(plan: Plan, path: PathBuf) -> Self {
+        Self::with(plan.clone(), Some(path), Baseline::Saved(plan), "")
+    }
+
+    /// A plan without a file that needs no saving until it is changed (a blank
+    /// plan, the bundled sample), shown as `name`.
+    pub fn untitled(plan: Plan, name: &str) -> Self {
+        let start = plan.clone();
+        Self::with(
+            plan,
+            None,
+            Baseline::NeverSaved { start, keep: false },
+            name,
+        )
+    }
+
+    /// A new plan without a file that must be saved to be kept (next year's
+    /// plan), shown as `name`.
+    pub fn unsaved(plan: Plan, name: &str) -> Self {
+        let start = plan.clone();
+        Self::with(plan, None, Baseline::NeverSaved { start, keep: true }, name)
+    }
+
+    /// A recovered copy: unsaved changes to `original` as it is on disk now
+    /// (`on_disk`), or to no file at all.
+    pub fn restored(plan: Plan, original: Option<PathBuf>, on_disk: Option<Plan>) -> Self {
+        match (original, on_disk) {
+            (Some(path), Some(saved)) => Self::with(plan, Some(path), Baseline::Saved(saved), ""),
+            (original, _) => {
+                let start = plan.clone();
+                let name = original
+                    .as_deref()
+                    .and_then(Path::file_name)
+                    .map_or_else(|| "無題".to_owned(), |n| n.to_string_lossy().into_owned());
+                // The file is gone or unreadable: saving asks for a name again.
+                Self::with(
+                    plan,
+                    None,
+                    Baseline::NeverSaved { start, keep: true },
+                    &name,
+                )
+            }
+        }
+    }
+
+    /// Whether the plan has changes that are not in its file.
+    pub fn is_dirty(&self) -> bool {
+        match &self.baseline {
+            Baseline::Saved(saved) => *saved != self.plan,
+            Baseline::NeverSaved { start, keep } => *keep || *start != self.plan,
+        }
+    }
+
+    /// What the plan is compared with.
+    pub fn baseline(&self) -> &Baseline {
+        &self.baseline
+    }
+
+    /// The name to show: the file's name, or the untitled name.
+    pub fn display_name(&self) -> String {
+        match &self.path {
+            Some(p) => p
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned(),
+            None => self.untitled_name.clone(),
+        }
+    }
+
+    /// Records that the plan as it is now was saved to `path`.
+    pub fn mark_saved(&mut self, path: PathBuf) {
+        self.baseline = Baseline::Saved(self.plan.clone());
+        self.path = Some(path);
+    }
+
+    /// Forces an undo point before a structural edit, so the edit is one step.
+    pub fn checkpoint(&mut self) {
+        self.history.add_undo(&self.plan);
+    }
+
+    /// Called every frame with the time in seconds: a plan that has held still
+    /// for [`UNDO_SETTLE_SECONDS`] becomes an undo step.
+    pub fn feed(&mut self, time: f64) {
+        self.history.feed_state(time, &self.plan);
+    }
+
+    /// Whether there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        self.history.has_undo(&self.plan)
+    }
+
+    /// Whether there is something to redo.
+    pub fn can_redo(&self) -> bool {
+        self.history.has_redo(&self.plan)
+    }
+
+    /// Goes back one step.
+    pub fn undo(&mut self) {
+        if let Some(previous) = self.history.undo(&self.plan) {
+            self.plan = previous.clone();
+        }
+    }
+
+    /// Goes forward one step.
+    pub fn redo(&mut self) {
+        if let Some(next) = self.history.redo(&self.plan) {
+            self.plan = next.clone();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Plan {
+        crate::io::parse(crate::SAMPLE_RON.as_bytes()).expect("sample")
+    }
+
+    #[test]
+    fn each_typed_word_is_one_step_once_it_settles() {
+        let settle = f64::from(UNDO_SETTLE_SECONDS);
+        let mut doc = Document::opened(sample(), PathBuf::from("a.ron"));
+        doc.feed(0.0);
+        let mut t = 0.0;
+        for word in ["みんなで", "みんなでつくる"] {
+            // One keystroke every 0.1 s, then a pause longer than the settle time.
+            for n in 1..=word.chars().count() {
+                doc.plan.goal = word.chars().take(n).collect();
+                t += 0.1;
+                doc.feed(t);
+            }
+            t += settle + 0.1;
+            doc.feed(t);
+        }
+        doc.undo();
+        assert_eq!(doc.plan.goal, "みんなで", "the second word goes at once");
+        doc.undo();
+        assert_eq!(doc.plan.goal, sample().goal, "then the first");
+        assert!(!doc.is_dirty() && !doc.can_undo());
+        doc.redo();
+        assert_eq!(doc.plan.goal, "みんなで");
+    }
+
+    #[test]
+    fn baselines() {
+        let blank = Document::untitled(Plan::new("", 2026), "無題");
+        assert!(!blank.is_dirty());
+        let next = Document::unsaved(sample().carry_forward(), "令和5年度");
+        assert!(next.is_dirty(), "next year's plan must be saved to be kept");
+        let mut doc = Document::restored(sample(), Some("gone.ron".into()), None);
+        assert!(doc.is_dirty() && doc.path.is_none());
+        assert_eq!(doc.display_name(), "gone.ron");
+        doc.mark_saved(PathBuf::from("here.ron"));
+        assert!(!doc.is_dirty());
+        doc.plan.goal.push('。');
+        assert!(doc.is_dirty());
+    }
+}

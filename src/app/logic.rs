@@ -1,0 +1,99 @@
+//! What the window does each frame without drawing (eframe's `App::logic`):
+//! files dropped on the window, the close button, the recovery timer, the undo
+//! clock and the title.
+
+use std::path::PathBuf;
+
+use super::PlanApp;
+use super::command::Command;
+use super::question::Question;
+
+/// Seconds between recovery copies while there are unsaved changes.
+pub const RECOVERY_INTERVAL: f64 = 60.0;
+
+impl PlanApp {
+    pub(super) fn logic_step(&mut self, ctx: &egui::Context) {
+        for command in std::mem::take(&mut self.requested) {
+            self.run(ctx, command);
+        }
+        self.dropped_files(ctx);
+        self.close_request(ctx);
+        self.settle_moot_question(ctx);
+        self.keep_recovery_copy(ctx);
+        self.send_title(ctx);
+    }
+
+    /// A dropped `.ron` file opens (asking first about unsaved changes, like any
+    /// open); anything else is refused with a word in the status bar.
+    fn dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .collect()
+        });
+        for path in dropped {
+            if path.extension().is_some_and(|e| e == "ron") {
+                self.run(ctx, Command::OpenPath(path));
+            } else {
+                self.status = format!(
+                    "{} は運営方針のファイル（.ron）ではないので開きません。",
+                    path.display()
+                );
+            }
+        }
+    }
+
+    /// The window's close button: with unsaved changes, cancel the close and ask.
+    fn close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.quit_confirmed
+            && self.doc.is_dirty()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.run(ctx, Command::Close);
+        }
+    }
+
+    /// An unsaved-changes question whose changes are gone by the time it shows
+    /// (saved, or undone) has nothing left to ask: its command runs.
+    fn settle_moot_question(&mut self, ctx: &egui::Context) {
+        if let Some(Question::Unsaved(_)) = self.questions.current()
+            && !self.doc.is_dirty()
+            && let Some(Question::Unsaved(then)) = self.questions.take()
+        {
+            self.run(ctx, *then);
+        }
+    }
+
+    /// Writes a recovery copy once a minute while there are unsaved changes.
+    fn keep_recovery_copy(&mut self, ctx: &egui::Context) {
+        let Some(dir) = self.recovery_dir.clone() else {
+            return;
+        };
+        if !self.doc.is_dirty() || self.questions.recovery_unanswered() {
+            self.recovery_clock = None;
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        let since = *self.recovery_clock.get_or_insert(now);
+        if now - since >= RECOVERY_INTERVAL {
+            self.write_recovery(&dir);
+            self.recovery_clock = Some(now);
+        }
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(RECOVERY_INTERVAL));
+    }
+
+    fn send_title(&mut self, ctx: &egui::Context) {
+        let mark = if self.doc.is_dirty() { "● " } else { "" };
+        let title = format!(
+            "{mark}{} — ward-plan 区運営方針エディタ",
+            self.doc.display_name()
+        );
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! The editor window. Where things happen, by file:
+//! - `document`: the open plan, its file, what is saved, its undo history;
+//! - `command`: the command table (menus, shortcuts, README table);
+//! - `question`: questions to the user, queued, answers as values;
+//! - `run`: running commands: the only place that opens dialogs or touches files;
+//! - `logic`: what happens without drawing: dropped files, close requests, the
+//!   recovery timer, the window title;
+//! - `view`: the menu bar, status bar and warnings panel (forms are in `ui`).
+
+pub mod command;
+pub mod dialogs;
+pub mod document;
+mod logic;
+pub mod question;
+mod run;
+mod view;
+
+use std::path::PathBuf;
+
+use command::Command;
+use dialogs::{Dialogs, SystemDialogs};
+use document::Document;
+use question::{Question, Questions};
+
+use crate::model::Plan;
+use crate::ui::{self, Selection};
+
+/// How many files 最近使ったファイル remembers.
+const RECENT_MAX: usize = 8;
+
+/// The editor.
+pub struct PlanApp {
+    /// The document being edited.
+    pub doc: Document,
+    /// What the form shows.
+    pub selection: Selection,
+    /// Questions waiting for the user, the one showing first.
+    pub questions: Questions,
+    /// The file dialogs (the system's, or scripted in tests).
+    pub dialogs: Box<dyn Dialogs>,
+    /// 最近使ったファイル, newest first.
+    pub recent: Vec<PathBuf>,
+    /// Where recovery copies go; none in tests that do not ask for one.
+    recovery_dir: Option<PathBuf>,
+    /// When the last recovery copy was written, or the changes began (egui time).
+    recovery_clock: Option<f64>,
+    /// The user confirmed quitting (nothing unsaved, or 保存しない).
+    quit_confirmed: bool,
+    /// A line for the status bar: what the last command did.
+    status: String,
+    /// Whether the warnings panel is open.
+    show_warnings: bool,
+    /// The window title last sent, so it is sent only when it changes.
+    shown_title: String,
+    /// Commands asked for from outside the frame ([`PlanApp::request`]).
+    requested: Vec<Command>,
+}
+
+impl PlanApp {
+    /// An editor on `doc` in a window.
+    pub fn new(cc: &eframe::CreationContext<'_>, doc: Document) -> Self {
+        ui::install_fonts(&cc.egui_ctx);
+        let mut app = Self::with_document(doc);
+        if let Some(storage) = cc.storage {
+            app.recent = eframe::get_value(storage, "recent").unwrap_or_default();
+        }
+        app
+    }
+
+    /// An editor on `doc` without a window context (tests).
+    pub fn with_document(doc: Document) -> Self {
+        Self {
+            doc,
+            selection: Selection::Basics,
+            questions: Questions::default(),
+            dialogs: Box::new(SystemDialogs),
+            recent: Vec::new(),
+            recovery_dir: None,
+            recovery_clock: None,
+            quit_confirmed: false,
+            status: String::new(),
+            show_warnings: false,
+            shown_title: String::new(),
+            requested: Vec::new(),
+        }
+    }
+
+    /// An editor on a plan that came from `path`, or on an untitled plan.
+    pub fn with_plan(plan: Plan, path: Option<PathBuf>) -> Self {
+        Self::with_document(match path {
+            Some(path) => Document::opened(plan, path),
+            None => Document::untitled(plan, "無題"),
+        })
+    }
+
+    /// The folder for recovery copies of the installed program.
+    pub fn default_recovery_dir() -> Option<PathBuf> {
+        eframe::storage_dir("ward-plan").map(|d| d.join("recovery"))
+    }
+
+    /// Where to keep recovery copies (none by default, so tests never touch the
+    /// user's folder); asks about a copy left there by a crash.
+    pub fn set_recovery_dir(&mut self, dir: Option<PathBuf>) {
+        if let Some(found) = dir.as_deref().and_then(crate::recovery::find) {
+            self.questions.ask(Question::Recover(Box::new(found)));
+        }
+        self.recovery_dir = dir;
+    }
+
+    /// Whether the plan has changes that are not saved.
+    pub fn is_dirty(&self) -> bool {
+        self.doc.is_dirty()
+    }
+
+    /// Shows a message in a dialog.
+    pub fn show_message(&mut self, message: String) {
+        self.questions.ask(Question::Message(message));
+    }
+
+    /// Asks for a command as a menu click would: it runs in the next frame, and
+    /// anything that would replace a plan with unsaved changes asks first.
+    pub fn request(&mut self, command: Command) {
+        self.requested.push(command);
+    }
+}
+
+impl eframe::App for PlanApp {
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, "recent", &self.recent);
+    }
+
+    fn on_exit(&mut self) {
+        self.on_exit_keep_work();
+    }
+
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.logic_step(ctx);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.view(ui);
+    }
+}

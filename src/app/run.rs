@@ -1,0 +1,253 @@
+//! Running commands: the only code that opens dialogs, reads or writes files,
+//! or puts another plan in the window. Every plan enters through [`PlanApp::install`].
+
+use std::path::{Path, PathBuf};
+
+use super::PlanApp;
+use super::command::{Action, Command};
+use super::document::Document;
+use super::question::{Answer, Question};
+use crate::blocks::{self, Medium};
+use crate::model::Plan;
+use crate::ui::Selection;
+use crate::{io, recovery};
+
+impl PlanApp {
+    /// Runs a command. One that would replace a plan with unsaved changes (or
+    /// close the window) becomes a question instead, whatever else is open.
+    pub(super) fn run(&mut self, ctx: &egui::Context, command: Command) {
+        if command.replaces_document() && self.doc.is_dirty() {
+            self.questions.ask(Question::Unsaved(Box::new(command)));
+            return;
+        }
+        self.run_unchecked(ctx, command);
+    }
+
+    fn run_unchecked(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::Run(action) => self.run_action(action),
+            Command::OpenPath(path) => self.open(&path),
+            Command::Answer(answer) => self.answer(ctx, answer),
+            Command::Discarding(inner) => self.run_unchecked(ctx, *inner),
+            Command::SaveThen(then) => {
+                if self.save() {
+                    self.run(ctx, *then);
+                }
+            }
+            Command::Restore(found) => self.restore(&found),
+            Command::Close => {
+                self.quit_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn run_action(&mut self, action: Action) {
+        match action {
+            Action::New => {
+                let plan = Plan::new("", fiscal_year_today());
+                self.install(Document::untitled(plan, "無題"));
+            }
+            Action::Open => {
+                if let Some(path) = self.dialogs.open_plan() {
+                    self.open(&path);
+                }
+            }
+            Action::Save => {
+                self.save();
+            }
+            Action::SaveAs => {
+                self.save_as();
+            }
+            Action::ExportPdf => self.export(),
+            Action::NextYear => {
+                // A new file, so last year's stays as it was; saving asks for a name.
+                let next = self.doc.plan.carry_forward();
+                let name = blocks::title(&next, Medium::Web);
+                self.install(Document::unsaved(next, &name));
+                self.status = format!("{name}を作りました。名前を付けて保存してください。");
+            }
+            Action::Undo => self.doc.undo(),
+            Action::Redo => self.doc.redo(),
+        }
+    }
+
+    /// Acts on the answer to the question showing.
+    fn answer(&mut self, ctx: &egui::Context, answer: Answer) {
+        let Some(question) = self.questions.take() else {
+            return;
+        };
+        match (question, answer) {
+            (Question::Unsaved(then), Answer::Save) => {
+                self.run_unchecked(ctx, Command::SaveThen(then));
+            }
+            (Question::Unsaved(then), Answer::Discard) => {
+                self.run_unchecked(ctx, Command::Discarding(then));
+            }
+            (Question::Recover(found), Answer::Restore) => {
+                self.run(ctx, Command::Restore(found));
+            }
+            (Question::Recover(_), Answer::DropRecovery) => self.sync_recovery_now(),
+            (_, Answer::Cancel | Answer::Ok) => {}
+            // An answer that does not fit the question: ask it again.
+            (question, _) => self.questions.ask_first(question),
+        }
+    }
+
+    /// Opens a plan file; on failure the open plan stays as it was.
+    pub(super) fn open(&mut self, path: &Path) {
+        match io::load(path) {
+            Ok(plan) => {
+                self.install(Document::opened(plan, path.to_owned()));
+                self.status = format!("開きました: {}", path.display());
+            }
+            Err(e) => self.questions.ask(Question::Message(format!(
+                "{} を開けませんでした。\n{e}",
+                path.display()
+            ))),
+        }
+    }
+
+    /// Puts a document in the window: the only way a plan enters it. The
+    /// previous plan's changes were saved or knowingly discarded by now, so its
+    /// recovery copy goes; a new plan that needs saving gets one at once.
+    fn install(&mut self, doc: Document) {
+        if let Some(path) = &doc.path {
+            self.remember(path.clone());
+        }
+        self.doc = doc;
+        self.selection = Selection::Basics;
+        self.recovery_clock = None;
+        self.sync_recovery_now();
+    }
+
+    /// Puts a recovery copy in the window as unsaved changes to its file.
+    fn restore(&mut self, found: &recovery::Recovered) {
+        let on_disk = found.original.as_deref().and_then(|p| io::load(p).ok());
+        let doc = Document::restored(found.plan.clone(), found.original.clone(), on_disk);
+        self.install(doc);
+        self.status = "前回の編集内容を復元しました。保存してください。".to_owned();
+    }
+
+    /// Saves to the document's file, asking for one if it has none. True when
+    /// the plan was saved.
+    fn save(&mut self) -> bool {
+        match self.doc.path.clone() {
+            Some(path) => self.save_to(path),
+            None => self.save_as(),
+        }
+    }
+
+    fn save_as(&mut self) -> bool {
+        let name = format!("{}.ron", blocks::title(&self.doc.plan, Medium::Web));
+        match self.dialogs.save_plan(&name) {
+            Some(path) => self.save_to(path),
+            None => false,
+        }
+    }
+
+    /// Saves to `path` and makes it the document's file.
+    fn save_to(&mut self, path: PathBuf) -> bool {
+        match io::save(&path, &self.doc.plan) {
+            Ok(()) => {
+                self.status = format!("保存しました: {}", path.display());
+                self.remember(path.clone());
+                self.doc.mark_saved(path);
+                self.sync_recovery_now();
+                true
+            }
+            Err(e) => {
+                self.questions.ask(Question::Message(e.to_string()));
+                false
+            }
+        }
+    }
+
+    fn export(&mut self) {
+        let name = format!("{}.pdf", blocks::title(&self.doc.plan, Medium::Web));
+        let Some(path) = self.dialogs.save_pdf(&name) else {
+            return;
+        };
+        let created = chrono::Local::now().fixed_offset();
+        let result = crate::export::export_pdf(&self.doc.plan, created)
+            .map_err(|e| e.to_string())
+            .and_then(|export| {
+                io::write_atomic(&path, &export.bytes).map_err(|e| e.to_string())?;
+                Ok(export)
+            });
+        match result {
+            Ok(export) => {
+                self.status = format!("PDFを書き出しました: {}", path.display());
+                if !export.missing_glyphs.is_empty() {
+                    let lines = export.missing_glyphs.into_iter().map(|w| w.message);
+                    self.questions.ask(Question::MissingGlyphs {
+                        path: path.clone(),
+                        lines: lines.collect(),
+                    });
+                }
+                self.dialogs.show_file(&path);
+            }
+            Err(e) => self.questions.ask(Question::Message(format!(
+                "{} に書き出せませんでした。\n{e}",
+                path.display()
+            ))),
+        }
+    }
+
+    /// Puts `path` first in 最近使ったファイル.
+    fn remember(&mut self, path: PathBuf) {
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(super::RECENT_MAX);
+    }
+
+    /// Makes the recovery folder match the document now: a copy of a plan with
+    /// unsaved changes, nothing for a saved one. Does nothing while a recovery
+    /// copy waits for its answer: that copy is the user's work.
+    pub(super) fn sync_recovery_now(&mut self) {
+        let Some(dir) = self.recovery_dir.clone() else {
+            return;
+        };
+        if self.questions.recovery_unanswered() {
+            return;
+        }
+        if self.doc.is_dirty() {
+            self.write_recovery(&dir);
+        } else {
+            recovery::clear(&dir);
+        }
+    }
+
+    pub(super) fn write_recovery(&mut self, dir: &Path) {
+        if let Err(e) = recovery::write(dir, &self.doc.plan, self.doc.path.as_deref()) {
+            self.status = format!("復元用の控えを書けませんでした: {e}");
+        }
+    }
+
+    /// At exit: the work is saved, or knowingly discarded, or kept as a recovery
+    /// copy; an unanswered copy stays as it is.
+    pub(super) fn on_exit_keep_work(&mut self) {
+        let Some(dir) = self.recovery_dir.clone() else {
+            return;
+        };
+        if self.questions.recovery_unanswered() {
+            return;
+        }
+        if self.doc.is_dirty() && !self.quit_confirmed {
+            self.write_recovery(&dir);
+        } else {
+            recovery::clear(&dir);
+        }
+    }
+}
+
+/// The fiscal year today falls in (April to March).
+fn fiscal_year_today() -> i32 {
+    use chrono::Datelike as _;
+    let today = chrono::Local::now().date_naive();
+    if today.month() >= 4 {
+        today.year()
+    } else {
+        today.year() - 1
+    }
+}

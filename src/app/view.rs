@@ -1,0 +1,193 @@
+//! Drawing the window: menu bar, status bar, warnings panel, outline, form and
+//! the question showing. Drawing only collects commands and edits; they are
+//! applied once everything is drawn.
+
+use super::PlanApp;
+use super::command::{self, Action, Command, Menu};
+use super::question;
+use crate::amount::format_thousand_yen;
+use crate::check;
+use crate::edit::{self, Edit};
+use crate::model::ItemPath;
+use crate::model::fields;
+use crate::ui::{Selection, forms, outline};
+
+impl PlanApp {
+    pub(super) fn view(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let mut commands: Vec<Command> = Vec::new();
+        if self.questions.is_empty() {
+            // Like any modal dialog, a question takes the keyboard's shortcuts.
+            let pressed = command::pressed(&ctx, |a| self.is_enabled(a));
+            commands.extend(pressed.into_iter().map(Command::Run));
+        }
+        let mut edits = Vec::new();
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut commands));
+        let warnings = check::check(&self.doc.plan);
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui, warnings.len()));
+        if self.show_warnings {
+            egui::Panel::right("warnings")
+                .resizable(true)
+                .default_size(320.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| self.warnings_ui(ui, &warnings));
+                });
+        }
+        egui::Panel::left("outline")
+            .resizable(true)
+            .default_size(300.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    outline::outline_ui(ui, &self.doc.plan, &mut self.selection, &mut edits);
+                });
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                forms::form_ui(ui, &mut self.doc.plan, self.selection, &mut edits);
+            });
+        });
+        if let Some(q) = self.questions.current()
+            && let Some(answer) = question::question_ui(&ctx, q)
+        {
+            commands.push(Command::Answer(answer));
+        }
+
+        self.apply_edits(edits);
+        for command in commands {
+            self.run(&ctx, command);
+        }
+        if let Selection::Item(id) = self.selection
+            && self.doc.plan.locate(id).is_none()
+        {
+            self.selection = Selection::Basics;
+        }
+        self.doc.feed(ctx.input(|i| i.time));
+    }
+
+    /// Whether a menu entry or shortcut can act now.
+    pub fn is_enabled(&self, action: Action) -> bool {
+        match action {
+            Action::Undo => self.doc.can_undo(),
+            Action::Redo => self.doc.can_redo(),
+            _ => true,
+        }
+    }
+
+    /// Structural edits from the views, as one undo step; the item an edit
+    /// creates or moves becomes the selection.
+    fn apply_edits(&mut self, edits: Vec<Edit>) {
+        if edits.is_empty() {
+            return;
+        }
+        self.doc.checkpoint();
+        for e in edits {
+            if let Some(path) = edit::apply(&mut self.doc.plan, e)
+                && let Some(part) = self.doc.plan.get(path)
+            {
+                self.selection = Selection::Item(part.id());
+            }
+        }
+    }
+
+    fn menu_bar(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let mac = ui.ctx().os() == egui::os::OperatingSystem::Mac;
+        egui::MenuBar::new().ui(ui, |ui| {
+            for menu in [Menu::File, Menu::Edit] {
+                ui.menu_button(menu.label(), |ui| {
+                    for action in Action::ALL.into_iter().filter(|a| a.menu() == menu) {
+                        let mut button = egui::Button::new(action.label());
+                        if let Some(shortcut) = action.shortcuts().first() {
+                            let names = if mac {
+                                egui::ModifierNames::SYMBOLS
+                            } else {
+                                egui::ModifierNames::NAMES
+                            };
+                            button = button.shortcut_text(shortcut.format(&names, mac));
+                        }
+                        if ui.add_enabled(self.is_enabled(action), button).clicked() {
+                            commands.push(Command::Run(action));
+                        }
+                        if action == Action::Open {
+                            self.recent_menu(ui, commands);
+                        }
+                    }
+                });
+            }
+        });
+    }
+
+    fn recent_menu(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        ui.menu_button("最近使ったファイル", |ui| {
+            if self.recent.is_empty() {
+                ui.label("（まだありません）");
+            }
+            for path in &self.recent {
+                if ui.button(path.display().to_string()).clicked() {
+                    commands.push(Command::OpenPath(path.clone()));
+                }
+            }
+        });
+    }
+
+    fn status_bar(&mut self, ui: &mut egui::Ui, warnings: usize) {
+        ui.horizontal(|ui| {
+            ui.label(self.doc.path.as_ref().map_or_else(
+                || format!("{}（ファイル未保存）", self.doc.untitled_name),
+                |p| p.display().to_string(),
+            ));
+            if self.doc.is_dirty() {
+                ui.label("● 未保存の変更あり");
+            }
+            ui.separator();
+            ui.label(format!(
+                "予算合計 {}",
+                format_thousand_yen(self.doc.plan.budget_total())
+            ));
+            ui.separator();
+            ui.toggle_value(&mut self.show_warnings, format!("警告 {warnings}件"));
+            if !self.status.is_empty() {
+                ui.separator();
+                ui.label(&self.status);
+            }
+        });
+    }
+
+    /// The warnings of the plan check; clicking one shows its item's form.
+    fn warnings_ui(&mut self, ui: &mut egui::Ui, warnings: &[check::Warning]) {
+        ui.heading("警告");
+        if warnings.is_empty() {
+            ui.label("警告はありません。");
+        }
+        for (n, warning) in warnings.iter().enumerate() {
+            ui.push_id(n, |ui| {
+                if ui.link(&warning.message).clicked() {
+                    self.selection = self.selection_for(warning);
+                }
+            });
+        }
+    }
+
+    /// The form that shows a warning's field.
+    fn selection_for(&self, warning: &check::Warning) -> Selection {
+        match warning.at {
+            ItemPath::Plan => {
+                let f = *warning.field;
+                if f == fields::GOAL || f == fields::MISSION {
+                    Selection::Goal
+                } else if f == fields::POLICY {
+                    Selection::Policy
+                } else if f == fields::OVERALL_EVALUATION || f == fields::FUTURE_DIRECTION {
+                    Selection::Closing
+                } else {
+                    Selection::Basics
+                }
+            }
+            path => self
+                .doc
+                .plan
+                .get(path)
+                .map_or(Selection::Basics, |part| Selection::Item(part.id())),
+        }
+    }
+}

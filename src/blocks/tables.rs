@@ -1,0 +1,98 @@
+//! The printed plan's tables: outcome indicators and the budget list.
+
+use super::{Table, TableRow};
+use crate::amount::group_digits;
+use crate::model::fields as f;
+use crate::model::{Indicator, Plan};
+use crate::numbering::{self, numbered};
+use crate::wareki::format_fiscal_year;
+
+/// The outcome indicators of a strategy, with their results.
+pub(super) fn indicators(indicators: &[Indicator]) -> Table {
+    let mut rows = Vec::new();
+    for indicator in indicators {
+        let results = indicator
+            .results
+            .iter()
+            .map(|r| {
+                let grade = if r.grade.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {}{}", f::RESULT_GRADE.label, r.grade)
+                };
+                format!("{}: {}{grade}", format_fiscal_year(r.fiscal_year), r.value)
+            })
+            .collect::<Vec<_>>()
+            .join("、");
+        rows.push(TableRow {
+            cells: vec![
+                indicator.name.clone(),
+                format!("{}{}", indicator.target, indicator.unit),
+                indicator.period.clone(),
+                results,
+            ],
+            total: false,
+        });
+    }
+    Table {
+        headers: [
+            f::INDICATOR_NAME.label,
+            f::INDICATOR_TARGET.label,
+            f::INDICATOR_PERIOD.label,
+            f::INDICATOR_RESULTS.label,
+        ]
+        .map(String::from)
+        .to_vec(),
+        widths: vec![5.0, 2.0, 2.4, 2.6],
+        right_aligned: vec![false, false, false, false],
+        rows,
+    }
+}
+
+/// Budgets of every initiative, a subtotal per issue and the total, in 千円.
+pub(super) fn budgets(plan: &Plan) -> Table {
+    let mut rows = Vec::new();
+    for (n1, issue) in numbered(&plan.issues) {
+        for (n2, strategy) in numbered(&issue.strategies) {
+            for (n3, initiative) in numbered(&strategy.initiatives) {
+                if let Some(budget) = initiative.budget {
+                    rows.push(TableRow {
+                        cells: vec![
+                            numbering::label(&[n1, n2, n3]),
+                            initiative.title.clone(),
+                            group_digits(budget),
+                        ],
+                        total: false,
+                    });
+                }
+            }
+        }
+        rows.push(TableRow {
+            cells: vec![
+                String::new(),
+                format!("経営課題{n1} 小計"),
+                group_digits(issue.budget_total()),
+            ],
+            total: true,
+        });
+    }
+    rows.push(TableRow {
+        cells: vec![
+            String::new(),
+            "合計".to_owned(),
+            group_digits(plan.budget_total()),
+        ],
+        total: true,
+    });
+    Table {
+        headers: [
+            f::NUMBER.label.to_owned(),
+            f::INITIATIVES.label.to_owned(),
+            format!("{}(千円)", f::BUDGET.label),
+        ]
+        .to_vec(),
+        widths: vec![1.3, 7.5, 2.2],
+        right_aligned: vec![false, false, true],
+        rows,
+    }
+}

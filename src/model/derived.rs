@@ -1,0 +1,116 @@
+//! What follows from a plan: budget totals, and next year's plan started from it.
+
+use super::{Issue, Plan, Review, Strategy};
+
+impl Plan {
+    /// Next year's plan, started from this one: the fiscal year plus one, the same
+    /// goal, mission, policy, issues, strategies, initiatives, numbers, texts and
+    /// budgets to revise; this year's reviews, overall evaluation, publication date and
+    /// update notes cleared. Indicator results stay: each is labelled with its year.
+    /// Every item keeps its identity, so next year's plan compares with this one.
+    pub fn carry_forward(&self) -> Self {
+        let mut next = self.clone();
+        next.fiscal_year = self.fiscal_year.saturating_add(1);
+        next.page_date = None;
+        next.revisions.clear();
+        next.overall_evaluation.clear();
+        next.future_direction.clear();
+        for strategy in next.issues.iter_mut().flat_map(|i| i.strategies.iter_mut()) {
+            strategy.interim_review = Review::default();
+            strategy.self_evaluation = Review::default();
+            for initiative in &mut strategy.initiatives {
+                initiative.interim_review = Review::default();
+                initiative.self_evaluation = Review::default();
+            }
+        }
+        next
+    }
+
+    /// The sum of the budgets of all initiatives, in 千円.
+    pub fn budget_total(&self) -> u64 {
+        saturating_sum(self.issues.iter().map(Issue::budget_total))
+    }
+}
+
+impl Issue {
+    /// The sum of the budgets of this issue's initiatives, in 千円.
+    pub fn budget_total(&self) -> u64 {
+        saturating_sum(self.strategies.iter().map(Strategy::budget_total))
+    }
+}
+
+impl Strategy {
+    /// The sum of the budgets of this strategy's initiatives, in 千円.
+    pub fn budget_total(&self) -> u64 {
+        saturating_sum(self.initiatives.iter().filter_map(|i| i.budget))
+    }
+}
+
+/// A sum that stops at the largest number instead of overflowing: a file may hold
+/// any budget, and a total must never crash the editor or the export.
+fn saturating_sum(values: impl Iterator<Item = u64>) -> u64 {
+    values.fold(0, u64::saturating_add)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Indicator, Initiative, ReviewStatus, YearResult};
+
+    #[test]
+    fn carry_forward_keeps_the_plan_and_clears_the_year() {
+        let mut plan = crate::io::parse(crate::SAMPLE_RON.as_bytes()).expect("sample");
+        let review = Review {
+            status: ReviewStatus::NotAchieved,
+            comment: "未達".to_owned(),
+            improvement: "改善する".to_owned(),
+        };
+        let strategy = &mut plan.issues[0].strategies[0];
+        strategy.self_evaluation = review.clone();
+        strategy.initiatives[0].interim_review = review;
+        strategy.indicators.push(Indicator {
+            name: "割合".to_owned(),
+            results: vec![YearResult {
+                fiscal_year: 2022,
+                value: "76%".to_owned(),
+                grade: "B".to_owned(),
+            }],
+            ..Indicator::default()
+        });
+        plan.overall_evaluation = "順調".to_owned();
+
+        let next = plan.carry_forward();
+        assert_eq!(next.fiscal_year, 2023);
+        assert_eq!((next.page_date, next.revisions.len()), (None, 0));
+        assert!(next.overall_evaluation.is_empty());
+        let s = &next.issues[0].strategies[0];
+        assert!(s.self_evaluation.is_empty() && s.initiatives[0].interim_review.is_empty());
+        assert_eq!(s.indicators[0].results.len(), 1);
+        assert_eq!(next.goal, plan.goal);
+        assert_eq!(next.parts().len(), plan.parts().len());
+        for ((_, a), (_, b)) in next.parts().into_iter().zip(plan.parts()) {
+            assert_eq!(a.id(), b.id(), "every item keeps its identity");
+        }
+        assert_eq!(next.issues[1].strategies[0].initiatives[0].number, Some(2));
+        assert_eq!(next.budget_total(), plan.budget_total());
+    }
+
+    #[test]
+    fn budget_totals_saturate_instead_of_overflowing() {
+        let initiative = |budget| Initiative {
+            budget: Some(budget),
+            ..Initiative::default()
+        };
+        let mut plan = Plan::new("北区", 2024);
+        plan.issues.push(Issue {
+            strategies: vec![Strategy {
+                initiatives: vec![initiative(u64::MAX), initiative(5), Initiative::default()],
+                ..Strategy::default()
+            }],
+            ..Issue::default()
+        });
+        assert_eq!(plan.budget_total(), u64::MAX);
+        plan.issues[0].strategies[0].initiatives[0].budget = Some(28_523);
+        assert_eq!(plan.budget_total(), 28_528);
+    }
+}
