@@ -1,0 +1,186 @@
+//! Line-breaking rules, tested on lines as strings.
+use super::*;
+use crate::typeset::metrics::FixedMetrics;
+
+/// Sets `text` `n` ems wide in 10pt type with fixed metrics: CJK 1em, ASCII ½em.
+fn lines(text: &str, n: f32) -> Vec<String> {
+    let setting = Setting {
+        face: Face::Mincho,
+        size: 10.0,
+        first_width: n * 10.0,
+        width: n * 10.0,
+        justify: true,
+    };
+    break_lines(text, &setting, &FixedMetrics)
+        .into_iter()
+        .map(|l| l.text)
+        .collect()
+}
+
+#[test]
+fn fills_lines_greedily() {
+    assert_eq!(
+        lines("あいうえおかきくけこ", 4.0),
+        ["あいうえ", "おかきく", "けこ"]
+    );
+    assert_eq!(lines("", 4.0), Vec::<String>::new());
+}
+
+#[test]
+fn prohibited_line_starts_at_every_position() {
+    for c in NO_LINE_START.chars() {
+        for pos in 1..8 {
+            let mut text: Vec<char> = "あいうえおかきくけこさしすせそ".chars().collect();
+            text.insert(pos, c);
+            let text: String = text.into_iter().collect();
+            for width in 3..7 {
+                let ls = lines(&text, width as f32);
+                for (k, l) in ls.iter().enumerate().skip(1) {
+                    assert!(
+                        !l.starts_with(c),
+                        "{c:?} starts line {k} of {ls:?} (width {width})"
+                    );
+                }
+                assert_eq!(ls.concat(), text.replace(' ', ""));
+            }
+        }
+    }
+}
+
+#[test]
+fn prohibited_line_ends_at_every_position() {
+    for c in NO_LINE_END.chars() {
+        for pos in 0..8 {
+            let mut text: Vec<char> = "あいうえおかきくけこさしすせそ".chars().collect();
+            text.insert(pos, c);
+            let text: String = text.into_iter().collect();
+            for width in 3..7 {
+                let ls = lines(&text, width as f32);
+                for l in &ls[..ls.len() - 1] {
+                    assert!(
+                        !l.ends_with(c),
+                        "{c:?} ends a line of {ls:?} (width {width})"
+                    );
+                }
+                assert_eq!(ls.concat(), text);
+            }
+        }
+    }
+}
+
+#[test]
+fn full_stops_hang_instead_of_pushing_down() {
+    // 4 ems wide: "あいうえ。" hangs the 。 rather than moving え down.
+    let setting = Setting {
+        face: Face::Mincho,
+        size: 10.0,
+        first_width: 40.0,
+        width: 40.0,
+        justify: true,
+    };
+    let ls = break_lines("あいうえ。かきくけ、こ", &setting, &FixedMetrics);
+    assert_eq!(ls[0].text, "あいうえ。");
+    assert!(ls[0].hanging);
+    assert_eq!(ls[1].text, "かきくけ、");
+    assert!(ls[1].hanging);
+    assert_eq!(ls[2].text, "こ");
+}
+
+#[test]
+fn only_the_four_marks_hang() {
+    // ！ may not start a line, and may not hang: え is pushed down with it.
+    assert_eq!(lines("あいうえ！かき", 4.0), ["あいう", "え！かき"]);
+    // 」 after 。: 。 cannot hang because 」 would then start the next line.
+    assert_eq!(lines("あいうえ。」かき", 4.0), ["あいう", "え。」か", "き"]);
+}
+
+#[test]
+fn numbers_stay_with_units() {
+    for (text, keep) in [
+        ("ああああ予算額28,523千円です", "28,523千円"),
+        ("あああ令和4年度の方針です", "令和4年度"),
+        ("ああああああ10%以上をめざす", "10%以上"),
+        ("あああああ¥500です", "¥500"),
+        ("ああああ第12回の会議", "第12回"),
+    ] {
+        for width in 5..12 {
+            let ls = lines(text, width as f32);
+            assert!(
+                ls.iter().any(|l| l.contains(keep)),
+                "{keep} split in {ls:?} (width {width})"
+            );
+        }
+    }
+}
+
+#[test]
+fn ellipses_dashes_and_latin_words_are_not_split() {
+    for width in 4..8 {
+        let ls = lines("あいう……えお——かきSDGsくけ", width as f32);
+        assert!(
+            ls.iter().all(|l| !l.ends_with('…') || l.ends_with("……")),
+            "{ls:?}"
+        );
+        assert!(ls.iter().any(|l| l.contains("——")), "{ls:?}");
+        assert!(ls.iter().any(|l| l.contains("SDGs")), "{ls:?}");
+    }
+}
+
+#[test]
+fn quotes_behave_as_brackets() {
+    let ls = lines("あいう“えお”かきくけ", 3.0);
+    for l in &ls {
+        assert!(!l.ends_with('“') && !l.starts_with('”'), "{ls:?}");
+    }
+    // UAX #14 alone would glue ” to か; Japanese allows the break after it.
+    assert_eq!(lines("あ“い”かきく", 4.0), ["あ“い”", "かきく"]);
+}
+
+#[test]
+fn symbols_break_like_ideographs() {
+    assert_eq!(lines("※※※※○○○○", 4.0), ["※※※※", "○○○○"]);
+    assert_eq!(lines("①②③④⑤⑥", 3.0), ["①②③", "④⑤⑥"]);
+}
+
+#[test]
+fn a_word_longer_than_the_line_is_cut() {
+    let setting = Setting {
+        face: Face::Mincho,
+        size: 10.0,
+        first_width: 20.0,
+        width: 20.0,
+        justify: true,
+    };
+    let ls = break_lines("abcdefghij", &setting, &FixedMetrics);
+    assert!(ls.iter().all(|l| l.width <= 20.0 + EPS));
+    assert!(ls[0].forced);
+    assert_eq!(
+        ls.iter().map(|l| l.text.as_str()).collect::<String>(),
+        "abcdefghij"
+    );
+}
+
+#[test]
+fn justified_lines_fill_the_measure() {
+    let setting = Setting {
+        face: Face::Mincho,
+        size: 10.0,
+        first_width: 45.0,
+        width: 45.0,
+        justify: true,
+    };
+    let ls = break_lines("あいうえおかきくけこ", &setting, &FixedMetrics);
+    // 4 chars of 10pt in 45pt: 5pt over 3 gaps.
+    assert!((ls[0].spacing - 5.0 / 3.0).abs() < 1e-4);
+    assert_eq!(ls.last().map(|l| l.spacing), Some(0.0));
+}
+
+#[test]
+fn number_spans_cover_prefix_and_unit() {
+    let chars: Vec<char> = "令和4年度は28,523千円".chars().collect();
+    let spans: Vec<String> = number_spans(&chars)
+        .into_iter()
+        .map(|(s, e)| chars[s..e].iter().collect())
+        .collect();
+    assert_eq!(spans, ["令和4年度", "28,523千円"]);
+}
