@@ -105,3 +105,71 @@ fn next_year_writes_a_new_plan_and_never_overwrites() {
     assert!(!second.status.success());
     assert!(String::from_utf8_lossy(&second.stderr).contains("すでにあります"));
 }
+
+/// Runs `ward-plan format FILE`, which must succeed.
+fn format(path: &std::path::Path) -> String {
+    let out = Command::new(BIN)
+        .arg("format")
+        .arg(path)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::read_to_string(path).expect("formatted")
+}
+
+/// The ids of the file's items, by title, in file order.
+fn ids_by_title(text: &str) -> Vec<(String, String)> {
+    let plan = ward_plan::io::parse(text.as_bytes()).expect("loads");
+    plan.parts()
+        .into_iter()
+        .map(|(_, part)| (part.title().to_owned(), part.id().to_string()))
+        .collect()
+}
+
+#[test]
+fn identities_are_written_kept_through_moves_and_stable_from_the_first_save() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("old.ron");
+    // A file from before identities: version 1, no `id` lines.
+    let old: String = std::fs::read_to_string(SAMPLE)
+        .expect("sample")
+        .replace("version: 2,", "version: 1,")
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("id:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&path, &old).expect("write");
+
+    let first = format(&path);
+    let items = first.matches("Issue(").count()
+        + first.matches("Strategy(").count()
+        + first.matches("Initiative(").count();
+    assert_eq!(items, 15);
+    assert_eq!(first.matches(" id: \"").count(), items, "one id per item");
+    assert!(first.starts_with("Plan(\n    version: 2,"));
+    assert_eq!(format(&path), first, "stable from the first save on");
+
+    // Move issue 1 after issue 2 by hand, as a text editor would, and format again.
+    let start = first.find("        Issue(").expect("issue 1");
+    let second = first[start + 1..].find("        Issue(").expect("issue 2") + start + 1;
+    let third = first[second + 1..].find("        Issue(").expect("issue 3") + second + 1;
+    let moved = format!(
+        "{}{}{}{}",
+        &first[..start],
+        &first[second..third],
+        &first[start..second],
+        &first[third..]
+    );
+    std::fs::write(&path, &moved).expect("write");
+    let after = format(&path);
+    let mut before_ids = ids_by_title(&first);
+    let mut after_ids = ids_by_title(&after);
+    assert_ne!(before_ids, after_ids, "the order changed");
+    before_ids.sort();
+    after_ids.sort();
+    assert_eq!(before_ids, after_ids, "every item kept its identity");
+}

@@ -79,8 +79,16 @@ fn opens_the_sample_in_japanese() {
     assert!(!h.state().is_dirty());
 }
 
+/// Moves the harness clock on by `seconds` and runs one frame at that time.
+fn wait(h: &mut Harness<'_, PlanApp>, seconds: f64) {
+    let now = h.ctx.input(|i| i.time);
+    h.input_mut().time = Some(now + seconds);
+    h.step();
+}
+
 #[test]
 fn typing_a_title_then_undo_restores_it() {
+    use ward_plan::app::document::UNDO_SETTLE_SECONDS;
     let mut h = harness();
     h.run_steps(2);
     h.get_by_label("経営課題2 子育てを応援するまちづくり")
@@ -93,9 +101,10 @@ fn typing_a_title_then_undo_restores_it() {
     );
     assert!(h.state().is_dirty());
     h.get_by_label("● 未保存の変更あり");
-    // Leave the field, let the edit settle into one undo step, then undo.
+    // Leave the field and hold still past the settle time: the typing is one step.
     h.key_press(Key::Escape);
-    h.run_steps(8);
+    wait(&mut h, f64::from(UNDO_SETTLE_SECONDS) + 0.5);
+    wait(&mut h, 0.1);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
     assert_eq!(
@@ -109,6 +118,26 @@ fn typing_a_title_then_undo_restores_it() {
         h.state().doc.plan.issues[1].title,
         "こどもの未来を応援するまちづくり"
     );
+}
+
+#[test]
+fn the_selection_follows_its_item_through_a_move_and_its_undo() {
+    let mut h = harness();
+    h.run_steps(2);
+    let id = h.state().doc.plan.issues[1].id;
+    h.get_by_label("経営課題2 子育てを応援するまちづくり")
+        .click();
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::Button, "↓ 下へ").click();
+    h.run_steps(2);
+    assert_eq!(h.state().doc.plan.issues[2].id, id, "moved down");
+    assert_eq!(h.state().selection, ward_plan::ui::Selection::Item(id));
+    h.get_by_label("経営課題3");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().doc.plan.issues[1].id, id, "back in place");
+    assert_eq!(h.state().selection, ward_plan::ui::Selection::Item(id));
+    h.get_by_label("経営課題2");
 }
 
 #[test]
@@ -137,7 +166,7 @@ fn adding_an_initiative_with_a_budget_changes_the_total() {
     assert_eq!(h.state().doc.plan.budget_total(), 70_000);
     // Deleting is one undo step.
     h.key_press(Key::Escape);
-    h.run_steps(8);
+    wait(&mut h, 2.0);
     h.get_by_role_and_label(Role::Button, "削除").click();
     h.run_steps(2);
     assert_eq!(

@@ -205,7 +205,7 @@ pub const NUMBER: Field = Field::new(O::Issue, "number", "番号");
 /// `title`.
 pub const TITLE: Field = Field::new(O::Issue, "title", "名称");
 /// `main` (strategies and initiatives).
-pub const MAIN: Field = Field::new(O::Strategy, "main", "主なものとして掲載する");
+pub const MAIN: Field = Field::new(O::Strategy, "main", "「主な」として掲載する");
 
 // 経営課題.
 /// `Issue.description`: the paragraph under the title; 課題認識 from 令和5年度.

@@ -119,7 +119,8 @@ fn pinned_number(ui: &mut Ui, number: &mut Option<u32>, printed: &str) {
         ui.checkbox(&mut pinned, "番号を固定").labelled_by(l.id);
         if pinned {
             let mut n = number.unwrap_or(1);
-            ui.add(egui::DragValue::new(&mut n).range(1..=999));
+            ui.add(egui::DragValue::new(&mut n).range(1..=999))
+                .labelled_by(l.id);
             *number = Some(n);
         } else {
             *number = None;
@@ -180,7 +181,7 @@ fn item_ui(ui: &mut Ui, plan: &mut Plan, path: ItemPath, edits: &mut Vec<Edit>) 
             structure_buttons(ui, path, edits);
             pinned_number(ui, &mut strategy.number, &printed);
             widgets::line(ui, f::TITLE.label, &mut strategy.title);
-            ui.checkbox(&mut strategy.main, "主な戦略として掲載する");
+            ui.checkbox(&mut strategy.main, f::MAIN.label);
             widgets::paragraph(ui, f::STRATEGY_TEXT.label, &mut strategy.text);
             widgets::paragraph(ui, f::TARGET_STATE.label, &mut strategy.target_state);
             indicators_ui(ui, path, &mut strategy.indicators, edits);
@@ -197,7 +198,7 @@ fn item_ui(ui: &mut Ui, plan: &mut Plan, path: ItemPath, edits: &mut Vec<Edit>) 
             structure_buttons(ui, path, edits);
             pinned_number(ui, &mut initiative.number, &printed);
             widgets::line(ui, f::TITLE.label, &mut initiative.title);
-            ui.checkbox(&mut initiative.main, "主な具体的取組として掲載する");
+            ui.checkbox(&mut initiative.main, f::MAIN.label);
             widgets::budget(ui, f::BUDGET.label, &mut initiative.budget);
             for (field, text) in [
                 (&f::INITIATIVE_TEXT, &mut initiative.text),
