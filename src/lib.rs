@@ -3,9 +3,14 @@
 //! Data flows one way:
 //! ```text
 //! plan.ron ──io::load──▶ model::Plan ──▶ check::summarize (CLI `check`)
+//!                              ├──▶ app::Document ──▶ ui forms ──▶ Edit / Command ──▶ app::run
 //!                              └──▶ blocks::blocks ──┬──▶ plain_text (web page)
-//!                                                      └──▶ typeset ──▶ Vec<Page> ──▶ pdf::write_pdf
+//!                                                    └──▶ typeset ──▶ Vec<Page> ──▶ pdf::write_pdf
 //! ```
+//!
+//! Three seams the rest stands on: one field vocabulary (`model::fields`, walked by
+//! `model::walk`), stable item identity (`model::ItemId`), and one layout
+//! (`typeset`) for every printed output.
 
 pub mod amount;
 pub mod app;

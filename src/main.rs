@@ -152,7 +152,10 @@ fn editor(file: Option<PathBuf>) -> Result<(), String> {
             Ok(plan) => Document::opened(plan, path),
             Err(e) => {
                 error = Some(format!("{} を開けませんでした。\n{e}", path.display()));
-                Document::untitled(Plan::new("", 2026), "無題")
+                Document::untitled(
+                    Plan::new("", ward_plan::wareki::current_fiscal_year()),
+                    "無題",
+                )
             }
         },
         None => Document::untitled(

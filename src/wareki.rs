@@ -98,6 +98,20 @@ pub fn format_fiscal_year_short(year: i32) -> String {
     }
 }
 
+/// The fiscal year (Western start year) a day falls in: April to March.
+pub fn fiscal_year_of(date: NaiveDate) -> i32 {
+    if date.month() >= 4 {
+        date.year()
+    } else {
+        date.year() - 1
+    }
+}
+
+/// The fiscal year today falls in, for a new plan.
+pub fn current_fiscal_year() -> i32 {
+    fiscal_year_of(chrono::Local::now().date_naive())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,5 +148,12 @@ mod tests {
         assert_eq!(format_fiscal_year(1900), "1900年度");
         assert_eq!(format_fiscal_year_short(2022), "R4");
         assert_eq!(format_fiscal_year_short(2018), "H30");
+    }
+
+    #[test]
+    fn fiscal_years_start_in_april() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2023, m, d).expect("date");
+        assert_eq!(fiscal_year_of(day(3, 31)), 2022);
+        assert_eq!(fiscal_year_of(day(4, 1)), 2023);
     }
 }

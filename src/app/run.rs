@@ -45,7 +45,7 @@ impl PlanApp {
     fn run_action(&mut self, action: Action) {
         match action {
             Action::New => {
-                let plan = Plan::new("", fiscal_year_today());
+                let plan = Plan::new("", crate::wareki::current_fiscal_year());
                 self.install(Document::untitled(plan, "無題"));
             }
             Action::Open => {
@@ -238,16 +238,5 @@ impl PlanApp {
         } else {
             recovery::clear(&dir);
         }
-    }
-}
-
-/// The fiscal year today falls in (April to March).
-fn fiscal_year_today() -> i32 {
-    use chrono::Datelike as _;
-    let today = chrono::Local::now().date_naive();
-    if today.month() >= 4 {
-        today.year()
-    } else {
-        today.year() - 1
     }
 }
