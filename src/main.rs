@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use ward_plan::{Plan, blocks, check, io};
+use ward_plan::{Plan, blocks, check, compare, io};
 
 /// ward-plan — 区運営方針の編集・点検・PDF書き出し
 /// (an editor for a ward's yearly operating plan).
@@ -53,6 +53,27 @@ enum Command {
         #[arg(short, long, value_name = "OUT.ron")]
         output: PathBuf,
     },
+    /// 二つの版の違いを項目ごとに表示する（同じなら終了コード 0、違えば 1） / show
+    /// what changed between two versions (exit 0 when equal, 1 when different)
+    Diff {
+        /// 前の版 / the old version
+        old: PathBuf,
+        /// 後の版 / the new version
+        new: PathBuf,
+    },
+    /// 戻ってきた写しを取り込む（三方向の取り込み。競合があれば何も書かない） /
+    /// merge a returned copy into yours (three-way; writes nothing on a conflict)
+    Merge {
+        /// 送った版（共通の元） / the version sent out (the common base)
+        base: PathBuf,
+        /// こちらの版 / your version
+        mine: PathBuf,
+        /// 戻ってきた版 / the copy that came back
+        theirs: PathBuf,
+        /// 取り込んだ結果のファイル / the merged plan to write
+        #[arg(short, long, value_name = "OUT.ron")]
+        output: PathBuf,
+    },
     /// 標準の書式で保存し直す（手で編集した後に） / rewrite a file in the standard layout
     Format {
         /// 運営方針ファイル (.ron) / the plan file
@@ -89,6 +110,24 @@ fn main() -> ExitCode {
             );
             Ok(())
         }),
+        Some(Command::Diff { old, new }) => {
+            return match (load(&old), load(&new)) {
+                (Ok(a), Ok(b)) => diff(&a, &b),
+                (Err(e), _) | (_, Err(e)) => {
+                    eprintln!("{e}");
+                    ExitCode::from(2)
+                }
+            };
+        }
+        Some(Command::Merge {
+            base,
+            mine,
+            theirs,
+            output,
+        }) => match (load(&base), load(&mine), load(&theirs)) {
+            (Ok(base), Ok(mine), Ok(theirs)) => merge(&base, &mine, &theirs, &output),
+            (Err(e), ..) | (_, Err(e), _) | (.., Err(e)) => Err(e),
+        },
         Some(Command::Format { file }) => load(&file).and_then(|plan| {
             io::save(&file, &plan).map_err(|e| e.to_string())?;
             println!("保存しました: {}", file.display());
@@ -140,6 +179,47 @@ fn export(plan: &Plan, output: &Path) -> Result<(), String> {
     for warning in &export.missing_glyphs {
         eprintln!("警告: {}", warning.message);
     }
+    Ok(())
+}
+
+/// Prints the changes from `old` to `new`; exit status 0 when there are none.
+fn diff(old: &Plan, new: &Plan) -> ExitCode {
+    let changes = compare::diff(old, new);
+    if changes.is_empty() {
+        println!("違いはありません。");
+        return ExitCode::SUCCESS;
+    }
+    let names = compare::report::Names::new(old, new);
+    println!("{}件の違いがあります。", changes.len());
+    for change in &changes {
+        println!("{}", compare::report::describe(change, &names));
+    }
+    ExitCode::from(1)
+}
+
+/// Merges `theirs` into `mine` from `base`; writes `output` only without conflicts.
+fn merge(base: &Plan, mine: &Plan, theirs: &Plan, output: &Path) -> Result<(), String> {
+    let merge = compare::Merge::new(base, mine, theirs);
+    if !merge.conflicts.is_empty() {
+        let names = compare::report::Names::new(base, mine);
+        let mut message = format!(
+            "エラー: {}件の競合があるので、{} は書きませんでした。エディタの「取り込み…」で選んでください。",
+            merge.conflicts.len(),
+            output.display()
+        );
+        for conflict in &merge.conflicts {
+            message.push('\n');
+            message.push_str(&compare::report::describe_conflict(conflict, &names));
+        }
+        return Err(message);
+    }
+    let merged = merge.result(|_| compare::Side::Mine);
+    io::save(output, &merged).map_err(|e| format!("エラー: {}: {e}", output.display()))?;
+    println!(
+        "取り込みました: {}（変更 {}件）",
+        output.display(),
+        merge.change_count()
+    );
     Ok(())
 }
 

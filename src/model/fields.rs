@@ -99,7 +99,7 @@ impl Era {
 }
 
 /// One field: its key in the file, its form label and its printed heading.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Field {
     /// Where it is written.
     pub owner: Owner,

@@ -1,0 +1,398 @@
+//! The changes between two versions of a plan, by item and field. Items are
+//! matched by identity (and, for items from files without it, by title and
+//! number, see [`align`]), so a reordered or renumbered item is moved, not deleted
+//! and added again.
+
+use std::collections::{HashMap, HashSet};
+
+use super::slots::{self, Key, Slot, Val};
+use crate::model::fields as f;
+use crate::model::{Initiative, Issue, ItemId, ItemPath, Part, Plan, Strategy};
+use crate::numbering;
+
+/// One change from the old version to the new one.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    /// A field of the plan (`item: None`) or of an item has another value; `None`
+    /// is a list entry that is not there (a bullet added or removed).
+    Field {
+        /// The item, by identity; none for the plan's own fields.
+        item: Option<ItemId>,
+        /// Where in the item.
+        key: Key,
+        /// The old value.
+        old: Option<Val>,
+        /// The new value.
+        new: Option<Val>,
+    },
+    /// An item (with what it holds) that only the new version has.
+    Added {
+        /// Where it goes.
+        at: Place,
+        /// The item as the new version has it; items inside it that the old
+        /// version has elsewhere are left out (they are moved, each on its own).
+        subtree: Subtree,
+    },
+    /// An item (with what it holds) that only the old version has.
+    Deleted {
+        /// The item as the old version has it.
+        subtree: Subtree,
+    },
+    /// An item both versions have, in another place in the new one.
+    Moved {
+        /// The item.
+        id: ItemId,
+        /// Where it is in the new version.
+        at: Place,
+    },
+}
+
+/// Where an item sits: under which parent, after which sibling.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    /// The issue or strategy it is in; none for an issue.
+    pub parent: Option<ItemId>,
+    /// The sibling it follows; none when it comes first.
+    pub after: Option<ItemId>,
+    /// Its position among its siblings, if the sibling it follows is gone.
+    pub index: usize,
+}
+
+/// An item with everything in it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Subtree {
+    /// An issue with its strategies and initiatives.
+    Issue(Issue),
+    /// A strategy with its initiatives.
+    Strategy(Strategy),
+    /// An initiative.
+    Initiative(Initiative),
+}
+
+impl Subtree {
+    /// The item's identity.
+    pub fn id(&self) -> ItemId {
+        match self {
+            Subtree::Issue(i) => i.id,
+            Subtree::Strategy(s) => s.id,
+            Subtree::Initiative(k) => k.id,
+        }
+    }
+
+    pub(super) fn of(part: Part<'_>) -> Subtree {
+        match part {
+            Part::Issue(i) => Subtree::Issue(i.clone()),
+            Part::Strategy(s) => Subtree::Strategy(s.clone()),
+            Part::Initiative(k) => Subtree::Initiative(k.clone()),
+        }
+    }
+
+    /// Leaves out the items (below the top one) that `keep_out` names.
+    fn without(mut self, keep_out: &impl Fn(ItemId) -> bool) -> Subtree {
+        match &mut self {
+            Subtree::Issue(issue) => {
+                issue.strategies.retain(|s| !keep_out(s.id));
+                for s in &mut issue.strategies {
+                    s.initiatives.retain(|k| !keep_out(k.id));
+                }
+            }
+            Subtree::Strategy(s) => s.initiatives.retain(|k| !keep_out(k.id)),
+            Subtree::Initiative(_) => {}
+        }
+        self
+    }
+}
+
+/// An item of a plan, flattened: what matching needs.
+#[derive(Clone, Debug)]
+pub(super) struct Node {
+    pub id: ItemId,
+    pub path: ItemPath,
+    pub parent: Option<ItemId>,
+    pub number: String,
+    pub title: String,
+}
+
+impl Node {
+    fn kind(&self) -> u8 {
+        match self.path {
+            ItemPath::Plan | ItemPath::Issue(_) => 0,
+            ItemPath::Strategy(..) => 1,
+            ItemPath::Initiative(..) => 2,
+        }
+    }
+}
+
+/// Every item of the plan in document order.
+pub(super) fn nodes(plan: &Plan) -> Vec<Node> {
+    numbering::outline(plan)
+        .into_iter()
+        .map(|item| Node {
+            id: item.part.id(),
+            path: item.path,
+            parent: plan.get(item.path.parent()).map(Part::id),
+            number: numbering::label(&item.number),
+            title: item.title().to_owned(),
+        })
+        .collect()
+}
+
+/// `new` with the identities of its items that `old` has without the same
+/// identity (a file from before identities, an item typed again) replaced by
+/// `old`'s: matched by title and number, then by title, then by number under
+/// the same parent.
+pub fn align(old: &Plan, new: &Plan) -> Plan {
+    let olds = nodes(old);
+    let news = nodes(new);
+    let old_kind: HashMap<ItemId, u8> = olds.iter().map(|n| (n.id, n.kind())).collect();
+    let mut taken: HashSet<ItemId> = news
+        .iter()
+        .filter(|n| old_kind.get(&n.id) == Some(&n.kind()))
+        .map(|n| n.id)
+        .collect();
+    let new_ids: HashSet<ItemId> = news.iter().map(|n| n.id).collect();
+    let mut rename: HashMap<ItemId, ItemId> = HashMap::new();
+    for n in &news {
+        if old_kind.get(&n.id) == Some(&n.kind()) {
+            continue;
+        }
+        let parent = n.parent.map(|p| rename.get(&p).copied().unwrap_or(p));
+        let free =
+            |o: &&Node| o.kind() == n.kind() && !taken.contains(&o.id) && !new_ids.contains(&o.id);
+        let found = olds
+            .iter()
+            .filter(free)
+            .find(|o| o.title == n.title && o.number == n.number)
+            .or_else(|| olds.iter().filter(free).find(|o| o.title == n.title))
+            .or_else(|| {
+                olds.iter()
+                    .filter(free)
+                    .find(|o| o.number == n.number && o.parent == parent)
+            });
+        if let Some(o) = found {
+            taken.insert(o.id);
+            rename.insert(n.id, o.id);
+        }
+    }
+    let mut out = new.clone();
+    for n in &news {
+        if let (Some(&id), Some(part)) = (rename.get(&n.id), out.get_mut(n.path)) {
+            match part {
+                crate::model::PartMut::Issue(i) => i.id = id,
+                crate::model::PartMut::Strategy(s) => s.id = id,
+                crate::model::PartMut::Initiative(k) => k.id = id,
+            }
+        }
+    }
+    out
+}
+
+/// The changes from `old` to `new`, in the new version's document order.
+pub fn diff(old: &Plan, new: &Plan) -> Vec<Change> {
+    let new = align(old, new);
+    let olds = nodes(old);
+    let news = nodes(&new);
+    let old_by_id: HashMap<ItemId, &Node> = olds.iter().map(|n| (n.id, n)).collect();
+    let new_by_id: HashMap<ItemId, &Node> = news.iter().map(|n| (n.id, n)).collect();
+    let old_slots = by_item(slots::slots(old));
+    let new_slots = by_item(slots::slots(&new));
+
+    let moved = moved_items(&olds, &news, &old_by_id);
+    // Deleted items, shown where they were: after the sibling before them, or
+    // first under their parent.
+    let mut deleted_after: HashMap<Option<ItemId>, Vec<Change>> = HashMap::new();
+    let mut deleted_first: HashMap<Option<ItemId>, Vec<Change>> = HashMap::new();
+    for (i, o) in olds.iter().enumerate() {
+        let gone = !new_by_id.contains_key(&o.id);
+        let parent_stays = o.parent.is_none_or(|p| new_by_id.contains_key(&p));
+        if !(gone && parent_stays) {
+            continue;
+        }
+        let Some(part) = old.get(o.path) else {
+            continue;
+        };
+        let change = Change::Deleted {
+            subtree: Subtree::of(part).without(&|id| new_by_id.contains_key(&id)),
+        };
+        let before = olds[..i].iter().rev().find(|s| {
+            s.parent == o.parent && s.kind() == o.kind() && new_by_id.contains_key(&s.id)
+        });
+        match before {
+            Some(s) => deleted_after.entry(Some(s.id)).or_default().push(change),
+            None => deleted_first.entry(o.parent).or_default().push(change),
+        }
+    }
+
+    let mut out = Vec::new();
+    let (head, tail): (Vec<Slot>, Vec<Slot>) = old_slots
+        .get(&None)
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .partition(|s| !is_tail(&s.key));
+    let (new_head, new_tail): (Vec<Slot>, Vec<Slot>) = new_slots
+        .get(&None)
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .partition(|s| !is_tail(&s.key));
+    field_changes(None, &head, &new_head, &mut out);
+    out.extend(deleted_first.remove(&None).unwrap_or_default());
+    let children = |parent: Option<ItemId>| news.iter().filter(move |n| n.parent == parent);
+    let mut stack: Vec<(ItemId, bool)> = children(None).map(|n| (n.id, false)).rev().collect();
+    while let Some((id, done)) = stack.pop() {
+        let Some(n) = new_by_id.get(&id) else {
+            continue;
+        };
+        if done {
+            out.extend(deleted_after.remove(&Some(id)).unwrap_or_default());
+            continue;
+        }
+        let at = place(&news, n);
+        match old_by_id.get(&id) {
+            None => {
+                let added_parent = n.parent.is_some_and(|p| !old_by_id.contains_key(&p));
+                if !added_parent && let Some(part) = new.get(n.path) {
+                    let subtree = Subtree::of(part).without(&|i| old_by_id.contains_key(&i));
+                    out.push(Change::Added { at, subtree });
+                }
+            }
+            Some(_) => {
+                if moved.contains(&id) {
+                    out.push(Change::Moved { id, at });
+                }
+                let empty = Vec::new();
+                let a = old_slots.get(&Some(id)).unwrap_or(&empty);
+                let b = new_slots.get(&Some(id)).unwrap_or(&empty);
+                field_changes(Some(id), a, b, &mut out);
+            }
+        }
+        out.extend(deleted_first.remove(&Some(id)).unwrap_or_default());
+        stack.push((id, true));
+        let kids: Vec<(ItemId, bool)> = children(Some(id)).map(|c| (c.id, false)).collect();
+        stack.extend(kids.into_iter().rev());
+    }
+    // Deleted items whose anchors were not reached (their parent moved away).
+    for (_, rest) in deleted_after.into_iter().chain(deleted_first) {
+        out.extend(rest);
+    }
+    field_changes(None, &tail, &new_tail, &mut out);
+    out
+}
+
+/// Fields printed after the issues: the overall evaluation, the future direction
+/// and the contact block.
+fn is_tail(key: &Key) -> bool {
+    *key.field == f::OVERALL_EVALUATION
+        || *key.field == f::FUTURE_DIRECTION
+        || key.group.is_some_and(|g| *g == f::CONTACT)
+}
+
+fn by_item(slots: Vec<Slot>) -> HashMap<Option<ItemId>, Vec<Slot>> {
+    let mut out: HashMap<Option<ItemId>, Vec<Slot>> = HashMap::new();
+    for slot in slots {
+        out.entry(slot.item).or_default().push(slot);
+    }
+    out
+}
+
+/// The changed values of one item (or of the plan).
+fn field_changes(item: Option<ItemId>, old: &[Slot], new: &[Slot], out: &mut Vec<Change>) {
+    let find = |slots: &[Slot], key: &Key| {
+        slots
+            .iter()
+            .find(|s| s.key == *key)
+            .map(|s| s.value.clone())
+    };
+    let mut keys: Vec<Key> = new.iter().map(|s| s.key).collect();
+    keys.extend(
+        old.iter()
+            .map(|s| s.key)
+            .filter(|k| !new.iter().any(|s| s.key == *k)),
+    );
+    for key in keys {
+        let (a, b) = (find(old, &key), find(new, &key));
+        if a != b {
+            out.push(Change::Field {
+                item,
+                key,
+                old: a,
+                new: b,
+            });
+        }
+    }
+}
+
+/// Where a node of the new version sits.
+fn place(news: &[Node], n: &Node) -> Place {
+    let siblings: Vec<&Node> = news
+        .iter()
+        .filter(|s| s.parent == n.parent && s.kind() == n.kind())
+        .collect();
+    let index = siblings.iter().position(|s| s.id == n.id).unwrap_or(0);
+    Place {
+        parent: n.parent,
+        after: index.checked_sub(1).map(|i| siblings[i].id),
+        index,
+    }
+}
+
+/// Items in another parent, or out of order among the siblings they kept: the
+/// fewest items whose moving explains the new order (all but a longest common
+/// subsequence of the old order).
+fn moved_items(
+    olds: &[Node],
+    news: &[Node],
+    old_by_id: &HashMap<ItemId, &Node>,
+) -> HashSet<ItemId> {
+    let mut moved = HashSet::new();
+    let parents: HashSet<Option<ItemId>> = news.iter().map(|n| n.parent).collect();
+    for parent in parents {
+        let new_order: Vec<ItemId> = news
+            .iter()
+            .filter(|n| n.parent == parent)
+            .filter(|n| old_by_id.get(&n.id).is_some_and(|o| o.parent == parent))
+            .map(|n| n.id)
+            .collect();
+        let old_order: Vec<ItemId> = olds
+            .iter()
+            .filter(|o| o.parent == parent && new_order.contains(&o.id))
+            .map(|o| o.id)
+            .collect();
+        let kept = lcs(&old_order, &new_order);
+        moved.extend(new_order.into_iter().filter(|id| !kept.contains(id)));
+        for n in news.iter().filter(|n| n.parent == parent) {
+            if old_by_id.get(&n.id).is_some_and(|o| o.parent != parent) {
+                moved.insert(n.id);
+            }
+        }
+    }
+    moved
+}
+
+/// The items of a longest common subsequence of two orders.
+fn lcs(a: &[ItemId], b: &[ItemId]) -> HashSet<ItemId> {
+    let mut table = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            table[i][j] = if a[i] == b[j] {
+                table[i + 1][j + 1] + 1
+            } else {
+                table[i + 1][j].max(table[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, HashSet::new());
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            out.insert(a[i]);
+            i += 1;
+            j += 1;
+        } else if table[i + 1][j] >= table[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}

@@ -1,0 +1,174 @@
+//! Three-way merge of copies returned by sections: what each copy changed from
+//! the version sent out (the base) is combined when the changes touch different
+//! fields or items; the same field changed differently, an item moved to two
+//! places, or an item deleted on one side and edited on the other is a conflict,
+//! shown with both sides and settled by a choice — never dropped silently.
+
+use std::collections::HashSet;
+
+use super::apply::apply_all;
+use super::diff::{Change, Subtree, diff};
+use crate::model::{ItemId, Plan};
+
+/// Which copy a change comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// The copy being merged into (the planning group's).
+    Mine,
+    /// The copy that came back.
+    Theirs,
+}
+
+/// Two changes that cannot both be taken.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    /// My change (for a deletion against edits: the deletion, or my first edit).
+    pub mine: Change,
+    /// Their change.
+    pub theirs: Change,
+}
+
+/// The changes of both copies, combined, with the conflicts between them.
+#[derive(Clone, Debug)]
+pub struct Merge {
+    base: Plan,
+    /// Every change, with its side and the conflict it belongs to.
+    changes: Vec<(Change, Side, Option<usize>)>,
+    /// The conflicts, to show and settle.
+    pub conflicts: Vec<Conflict>,
+}
+
+impl Merge {
+    /// Compares both copies with the base.
+    pub fn new(base: &Plan, mine: &Plan, theirs: &Plan) -> Merge {
+        let ours = diff(base, mine);
+        let other = diff(base, theirs);
+        let mut changes: Vec<(Change, Side, Option<usize>)> = Vec::new();
+        let mut conflicts = Vec::new();
+        for c in &ours {
+            changes.push((c.clone(), Side::Mine, None));
+        }
+        for c in other {
+            let clash = ours.iter().position(|m| same_place(m, &c));
+            match clash {
+                Some(i) if ours[i] == c => {} // both made the same change
+                Some(i) => {
+                    let k = conflicts.len();
+                    conflicts.push(Conflict {
+                        mine: ours[i].clone(),
+                        theirs: c.clone(),
+                    });
+                    changes[i].2 = Some(k);
+                    changes.push((c, Side::Theirs, Some(k)));
+                }
+                None => changes.push((c, Side::Theirs, None)),
+            }
+        }
+        // A deletion against edits inside the deleted item.
+        let deletions: Vec<(usize, Side, HashSet<ItemId>)> = changes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (c, side, conflict))| match c {
+                Change::Deleted { subtree } if conflict.is_none() => {
+                    Some((i, *side, subtree_ids(subtree)))
+                }
+                _ => None,
+            })
+            .collect();
+        for (i, side, ids) in deletions {
+            let edits: Vec<usize> = changes
+                .iter()
+                .enumerate()
+                .filter(|(_, (c, s, k))| *s != side && k.is_none() && touches(c, &ids))
+                .map(|(j, _)| j)
+                .collect();
+            let Some(&first) = edits.first() else {
+                continue;
+            };
+            let k = conflicts.len();
+            let (deletion, edit) = (changes[i].0.clone(), changes[first].0.clone());
+            conflicts.push(match side {
+                Side::Mine => Conflict {
+                    mine: deletion,
+                    theirs: edit,
+                },
+                Side::Theirs => Conflict {
+                    mine: edit,
+                    theirs: deletion,
+                },
+            });
+            changes[i].2 = Some(k);
+            for j in edits {
+                changes[j].2 = Some(k);
+            }
+        }
+        Merge {
+            base: base.clone(),
+            changes,
+            conflicts,
+        }
+    }
+
+    /// The merged plan, each conflict settled by `choice(n)`.
+    pub fn result(&self, choice: impl Fn(usize) -> Side) -> Plan {
+        let taken: Vec<Change> = self
+            .changes
+            .iter()
+            .filter(|(_, side, conflict)| conflict.is_none_or(|k| choice(k) == *side))
+            .map(|(c, _, _)| c.clone())
+            .collect();
+        let mut plan = self.base.clone();
+        apply_all(&mut plan, &taken);
+        plan
+    }
+
+    /// How many changes the two copies made, together.
+    pub fn change_count(&self) -> usize {
+        self.changes.len()
+    }
+}
+
+/// Whether two changes are about the same thing: one field of one item, or
+/// where one item goes.
+fn same_place(a: &Change, b: &Change) -> bool {
+    match (a, b) {
+        (
+            Change::Field {
+                item: i1, key: k1, ..
+            },
+            Change::Field {
+                item: i2, key: k2, ..
+            },
+        ) => i1 == i2 && k1 == k2,
+        (Change::Moved { id: a, .. }, Change::Moved { id: b, .. }) => a == b,
+        (Change::Deleted { subtree: a }, Change::Deleted { subtree: b }) => a.id() == b.id(),
+        (Change::Added { subtree: a, .. }, Change::Added { subtree: b, .. }) => a.id() == b.id(),
+        _ => false,
+    }
+}
+
+/// Every identity in an item, the item's own included.
+fn subtree_ids(subtree: &Subtree) -> HashSet<ItemId> {
+    let mut ids = HashSet::from([subtree.id()]);
+    match subtree {
+        Subtree::Issue(issue) => {
+            for s in &issue.strategies {
+                ids.insert(s.id);
+                ids.extend(s.initiatives.iter().map(|k| k.id));
+            }
+        }
+        Subtree::Strategy(s) => ids.extend(s.initiatives.iter().map(|k| k.id)),
+        Subtree::Initiative(_) => {}
+    }
+    ids
+}
+
+/// Whether a change edits something inside the items `ids`.
+fn touches(change: &Change, ids: &HashSet<ItemId>) -> bool {
+    match change {
+        Change::Field { item, .. } => item.is_some_and(|i| ids.contains(&i)),
+        Change::Moved { id, at } => ids.contains(id) || at.parent.is_some_and(|p| ids.contains(&p)),
+        Change::Added { at, .. } => at.parent.is_some_and(|p| ids.contains(&p)),
+        Change::Deleted { .. } => false,
+    }
+}

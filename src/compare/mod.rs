@@ -1,0 +1,14 @@
+//! Comparing versions of a plan: the changes between two versions by item and
+//! field (`diff`), taking changes into a plan (`apply`), three-way merge of copies
+//! returned by sections (`merge`), and saying it all in words (`report`). Items
+//! are matched by their identity, so moves are moves.
+
+mod apply;
+mod diff;
+mod merge;
+pub mod report;
+pub mod slots;
+
+pub use apply::{apply, apply_all};
+pub use diff::{Change, Place, Subtree, align, diff};
+pub use merge::{Conflict, Merge, Side};

@@ -1,0 +1,326 @@
+//! Field values as data: every value of a plan under a [`Key`] (the field, its
+//! group and its list entry), read from the field walk and written back by
+//! [`set`]. Diff compares these values; taking a change writes one back.
+
+use chrono::NaiveDate;
+
+use crate::model::fields::{self as f, Field};
+use crate::model::walk::{self, Value};
+use crate::model::{Indicator, ItemId, PartMut, Plan, Review, ReviewStatus, Revision};
+
+/// Where a value sits within its item (or the plan).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Key {
+    /// The review or contact block the field belongs to.
+    pub group: Option<&'static Field>,
+    /// The entry of a list (policy bullet, update note, indicator).
+    pub entry: Option<usize>,
+    /// The field; for a list entry, the list.
+    pub field: &'static Field,
+}
+
+/// A value, owned.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Val {
+    /// Text.
+    Text(String),
+    /// A budget in 千円.
+    Budget(Option<u64>),
+    /// A pinned number.
+    Number(Option<u32>),
+    /// A yes/no field.
+    Flag(bool),
+    /// A date.
+    Date(Option<NaiveDate>),
+    /// A fiscal year.
+    Year(i32),
+    /// A review's answer.
+    Status(ReviewStatus),
+    /// A whole update note.
+    Revision(Revision),
+    /// A whole indicator with its results.
+    Indicator(Indicator),
+}
+
+impl Val {
+    fn from_walk(value: Value<'_>) -> Val {
+        match value {
+            Value::Text(t) => Val::Text(t.to_owned()),
+            Value::Budget(b) => Val::Budget(b),
+            Value::Number(n) => Val::Number(n),
+            Value::Flag(b) => Val::Flag(b),
+            Value::Date(d) => Val::Date(d),
+            Value::Year(y) => Val::Year(y),
+            Value::Status(s) => Val::Status(s),
+        }
+    }
+
+    /// The text of a text value.
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Val::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+/// One value with where it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Slot {
+    /// The item; none for the plan's own fields.
+    pub item: Option<ItemId>,
+    /// Where in the item.
+    pub key: Key,
+    /// The value.
+    pub value: Val,
+}
+
+/// Every value of the plan in document order; update notes and indicators as
+/// whole entries.
+pub fn slots(plan: &Plan) -> Vec<Slot> {
+    let mut out = Vec::new();
+    for field in walk::fields(plan) {
+        let whole = field
+            .within
+            .is_some_and(|w| *w == f::REVISIONS || *w == f::INDICATORS);
+        if whole {
+            // One slot per entry, at the entry's first field.
+            let first = *field.field == f::REVISION_DATE || *field.field == f::INDICATOR_NAME;
+            if first && let (Some(group), Some(n)) = (field.within, field.entry) {
+                let value = match group.key {
+                    "revisions" => plan.revisions.get(n).cloned().map(Val::Revision),
+                    _ => indicator(plan, field.item, n).map(Val::Indicator),
+                };
+                if let Some(value) = value {
+                    let key = Key {
+                        group: None,
+                        entry: Some(n),
+                        field: group,
+                    };
+                    out.push(Slot {
+                        item: field.item,
+                        key,
+                        value,
+                    });
+                }
+            }
+            continue;
+        }
+        out.push(Slot {
+            item: field.item,
+            key: Key {
+                group: field.within,
+                entry: field.entry,
+                field: field.field,
+            },
+            value: Val::from_walk(field.value),
+        });
+    }
+    out
+}
+
+fn indicator(plan: &Plan, item: Option<ItemId>, n: usize) -> Option<Indicator> {
+    let path = plan.locate(item?)?;
+    match plan.get(path)? {
+        crate::model::Part::Strategy(s) => s.indicators.get(n).cloned(),
+        _ => None,
+    }
+}
+
+/// Sets list entry `n` to `value`: replaces it, appends it, or (none) removes it.
+fn set_entry<T>(list: &mut Vec<T>, n: usize, value: Option<T>) {
+    match value {
+        Some(v) if n < list.len() => list[n] = v,
+        Some(v) => list.push(v),
+        None if n < list.len() => {
+            list.remove(n);
+        }
+        None => {}
+    }
+}
+
+/// Writes `value` at `key` of `item` (the plan when none); `None` removes a list
+/// entry. Returns false when there is no such place or the value does not fit.
+pub fn set(plan: &mut Plan, item: Option<ItemId>, key: Key, value: Option<Val>) -> bool {
+    match item {
+        None => set_plan(plan, key, value),
+        Some(id) => {
+            let Some(path) = plan.locate(id) else {
+                return false;
+            };
+            match plan.get_mut(path) {
+                Some(part) => set_item(part, key, value),
+                None => false,
+            }
+        }
+    }
+}
+
+fn set_plan(plan: &mut Plan, key: Key, value: Option<Val>) -> bool {
+    let field = *key.field;
+    if let Some(n) = key.entry {
+        if field == f::POLICY {
+            let text = match value {
+                Some(Val::Text(t)) => Some(t),
+                Some(_) => return false,
+                None => None,
+            };
+            set_entry(&mut plan.policy, n, text);
+            return true;
+        }
+        if field == f::REVISIONS {
+            let revision = match value {
+                Some(Val::Revision(r)) => Some(r),
+                Some(_) => return false,
+                None => None,
+            };
+            set_entry(&mut plan.revisions, n, revision);
+            return true;
+        }
+        return false;
+    }
+    match value {
+        Some(Val::Year(y)) if field == f::FISCAL_YEAR => plan.fiscal_year = y,
+        Some(Val::Date(d)) if field == f::PAGE_DATE => plan.page_date = d,
+        Some(Val::Text(t)) => {
+            let c = &mut plan.contact;
+            let target = match key.group {
+                Some(g) if *g == f::CONTACT => [
+                    (f::CONTACT_SECTION, &mut c.section),
+                    (f::CONTACT_POSTAL_CODE, &mut c.postal_code),
+                    (f::CONTACT_ADDRESS, &mut c.address),
+                    (f::CONTACT_PHONE, &mut c.phone),
+                    (f::CONTACT_FAX, &mut c.fax),
+                    (f::CONTACT_EMAIL, &mut c.email),
+                ]
+                .into_iter()
+                .find(|(k, _)| *k == field)
+                .map(|(_, v)| v),
+                _ => [
+                    (f::WARD, &mut plan.ward),
+                    (f::OFFICE, &mut plan.office),
+                    (f::GOAL, &mut plan.goal),
+                    (f::MISSION, &mut plan.mission),
+                    (f::OVERALL_EVALUATION, &mut plan.overall_evaluation),
+                    (f::FUTURE_DIRECTION, &mut plan.future_direction),
+                ]
+                .into_iter()
+                .find(|(k, _)| *k == field)
+                .map(|(_, v)| v),
+            };
+            match target {
+                Some(slot) => *slot = t,
+                None => return false,
+            }
+        }
+        _ => return false,
+    }
+    true
+}
+
+fn set_item(part: PartMut<'_>, key: Key, value: Option<Val>) -> bool {
+    let field = *key.field;
+    if field == f::INDICATORS {
+        let (PartMut::Strategy(s), Some(n)) = (part, key.entry) else {
+            return false;
+        };
+        let indicator = match value {
+            Some(Val::Indicator(i)) => Some(i),
+            Some(_) => return false,
+            None => None,
+        };
+        set_entry(&mut s.indicators, n, indicator);
+        return true;
+    }
+    let Some(value) = value else {
+        return false;
+    };
+    match (part, value) {
+        (part, value) if key.group.is_some() => {
+            let group = key.group.copied();
+            let review = match part {
+                PartMut::Strategy(s) => {
+                    pick_review(group, &mut s.interim_review, &mut s.self_evaluation)
+                }
+                PartMut::Initiative(k) => {
+                    pick_review(group, &mut k.interim_review, &mut k.self_evaluation)
+                }
+                PartMut::Issue(_) => None,
+            };
+            let Some(review) = review else {
+                return false;
+            };
+            match value {
+                Val::Status(s) if field == f::REVIEW_STATUS => review.status = s,
+                Val::Text(t) if field == f::REVIEW_COMMENT => review.comment = t,
+                Val::Text(t) if field == f::REVIEW_IMPROVEMENT => review.improvement = t,
+                _ => return false,
+            }
+        }
+        (PartMut::Issue(i), value) => match value {
+            Val::Number(n) if field == f::NUMBER => i.number = n,
+            Val::Text(t) => match [
+                (f::TITLE, &mut i.title),
+                (f::DESCRIPTION, &mut i.description),
+                (f::VISION, &mut i.vision),
+                (f::CURRENT_STATE, &mut i.current_state),
+                (f::CAUSE_ANALYSIS, &mut i.cause_analysis),
+                (f::CHALLENGE, &mut i.challenge),
+            ]
+            .into_iter()
+            .find(|(k, _)| *k == field)
+            {
+                Some((_, slot)) => *slot = t,
+                None => return false,
+            },
+            _ => return false,
+        },
+        (PartMut::Strategy(s), value) => match value {
+            Val::Number(n) if field == f::NUMBER => s.number = n,
+            Val::Flag(b) if field == f::MAIN => s.main = b,
+            Val::Text(t) => match [
+                (f::TITLE, &mut s.title),
+                (f::STRATEGY_TEXT, &mut s.text),
+                (f::TARGET_STATE, &mut s.target_state),
+            ]
+            .into_iter()
+            .find(|(k, _)| *k == field)
+            {
+                Some((_, slot)) => *slot = t,
+                None => return false,
+            },
+            _ => return false,
+        },
+        (PartMut::Initiative(k), value) => match value {
+            Val::Number(n) if field == f::NUMBER => k.number = n,
+            Val::Flag(b) if field == f::MAIN => k.main = b,
+            Val::Budget(b) if field == f::BUDGET => k.budget = b,
+            Val::Text(t) => match [
+                (f::TITLE, &mut k.title),
+                (f::INITIATIVE_TEXT, &mut k.text),
+                (f::PAST_RESULTS, &mut k.past_results),
+                (f::PERFORMANCE_TARGET, &mut k.performance_target),
+            ]
+            .into_iter()
+            .find(|(key, _)| *key == field)
+            {
+                Some((_, slot)) => *slot = t,
+                None => return false,
+            },
+            _ => return false,
+        },
+    }
+    true
+}
+
+fn pick_review<'a>(
+    group: Option<Field>,
+    interim: &'a mut Review,
+    evaluation: &'a mut Review,
+) -> Option<&'a mut Review> {
+    match group {
+        Some(g) if g == f::INTERIM_REVIEW => Some(interim),
+        Some(g) if g == f::SELF_EVALUATION => Some(evaluation),
+        _ => None,
+    }
+}

@@ -1,0 +1,272 @@
+//! Comparing and merging versions: the changes a person would name, the
+//! command line's exit codes, and the laws diff and merge must keep on any plans.
+
+use std::path::Path;
+use std::process::Command;
+
+use ward_plan::compare::{self, Change, Merge, Side, slots};
+use ward_plan::model::{Initiative, ItemId};
+use ward_plan::{Plan, io};
+
+mod common;
+
+const BIN: &str = env!("CARGO_BIN_EXE_ward-plan");
+
+fn sample() -> Plan {
+    io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample")
+}
+
+/// The sample with one sentence changed, one initiative added, one deleted, one
+/// budget changed and two issues swapped.
+fn revised() -> Plan {
+    let mut plan = sample();
+    plan.issues[0].description = plan.issues[0].description.replace(
+        "認知症への理解を深める",
+        "認知症の人とその家族を地域で支える",
+    );
+    plan.issues[0].strategies[0].initiatives.push(Initiative {
+        id: ItemId::fresh(),
+        title: "見守り活動の推進".to_owned(),
+        budget: Some(1_200),
+        text: "地域の見守り活動を支援する。".to_owned(),
+        ..Initiative::default()
+    });
+    plan.issues[2].strategies[0].initiatives.clear();
+    plan.issues[1].strategies[0].initiatives[0].budget = Some(15_000);
+    plan.issues.swap(3, 4);
+    plan
+}
+
+fn run(args: &[&Path]) -> std::process::Output {
+    Command::new(BIN).args(args).output().expect("runs")
+}
+
+#[test]
+fn diff_names_exactly_the_five_changes() {
+    let changes = compare::diff(&sample(), &revised());
+    let kinds: Vec<&str> = changes.iter().map(compare::report::kind).collect();
+    assert_eq!(changes.len(), 5, "{changes:#?}");
+    assert_eq!(
+        kinds.iter().filter(|k| **k == "変更").count(),
+        2,
+        "{kinds:?}"
+    );
+    for kind in ["新設", "削除", "移動"] {
+        assert!(kinds.contains(&kind), "{kind} in {kinds:?}");
+    }
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (old, new) = (dir.path().join("old.ron"), dir.path().join("new.ron"));
+    io::save(&old, &sample()).expect("old");
+    io::save(&new, &revised()).expect("new");
+    let out = run(&[Path::new("diff"), &old, &new]);
+    assert_eq!(out.status.code(), Some(1), "different: exit 1");
+    let text = String::from_utf8_lossy(&out.stdout);
+    for expected in [
+        "5件の違いがあります。",
+        "変更: 経営課題1の課題認識",
+        "認知症«への理解を深め»る",
+        "認知症«の人とその家族を地域で支え»る",
+        "追加: 具体的取組【1-1-2】 見守り活動の推進（予算額 1,200千円）",
+        "削除: 具体的取組【3-1-1】 生涯学習の推進",
+        "変更: 具体的取組【2-1-2】の予算額: 13,989千円 → 15,000千円（+1,011千円）",
+    ] {
+        assert!(text.contains(expected), "{expected}\n---\n{text}");
+    }
+    // The swap is one move: either issue may be the one that moved.
+    assert!(
+        text.contains("移動: 経営課題5 安全なまちづくり（旧 経営課題4）")
+            || text.contains(
+                "移動: 経営課題4 地域活動協議会による自律的な地域運営の促進（旧 経営課題5）"
+            ),
+        "{text}"
+    );
+    let same = run(&[Path::new("diff"), &old, &old]);
+    assert_eq!(same.status.code(), Some(0), "equal: exit 0");
+}
+
+#[test]
+fn merge_combines_different_fields_and_refuses_conflicts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = |name: &str| dir.path().join(name);
+    io::save(&path("base.ron"), &sample()).expect("base");
+    let mut mine = sample();
+    mine.goal = "みんなでつくる、住みつづけたいまち".to_owned();
+    let mut theirs = sample();
+    theirs.issues[1].strategies[0].initiatives[0].budget = Some(15_000);
+    io::save(&path("mine.ron"), &mine).expect("mine");
+    io::save(&path("theirs.ron"), &theirs).expect("theirs");
+    let out = run(&[
+        Path::new("merge"),
+        &path("base.ron"),
+        &path("mine.ron"),
+        &path("theirs.ron"),
+        Path::new("-o"),
+        &path("out.ron"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let merged = io::load(&path("out.ron")).expect("merged");
+    assert_eq!(merged.goal, mine.goal);
+    assert_eq!(
+        merged.issues[1].strategies[0].initiatives[0].budget,
+        Some(15_000)
+    );
+
+    // The same sentence changed differently on both sides.
+    theirs.goal = "だれもが住みつづけたいまち".to_owned();
+    io::save(&path("theirs.ron"), &theirs).expect("theirs");
+    let out = run(&[
+        Path::new("merge"),
+        &path("base.ron"),
+        &path("mine.ron"),
+        &path("theirs.ron"),
+        Path::new("-o"),
+        &path("conflict.ron"),
+    ]);
+    assert!(!out.status.success());
+    assert!(!path("conflict.ron").exists(), "nothing written");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("競合: 区の目標が両方で違うように変更されています"),
+        "{err}"
+    );
+    assert!(
+        err.contains("こちら: みんなでつくる") && err.contains("相手: だれもが"),
+        "{err}"
+    );
+}
+
+#[test]
+fn deleting_what_the_other_side_edited_is_a_conflict() {
+    let base = sample();
+    let mut mine = sample();
+    mine.issues[2].strategies[0].initiatives.clear();
+    let mut theirs = sample();
+    theirs.issues[2].strategies[0].initiatives[0].budget = Some(3_000);
+    let merge = Merge::new(&base, &mine, &theirs);
+    assert_eq!(merge.conflicts.len(), 1);
+    let names = compare::report::Names::new(&base, &mine);
+    let text = compare::report::describe_conflict(&merge.conflicts[0], &names);
+    assert!(
+        text.contains("具体的取組【3-1-1】 生涯学習の推進が一方で削除"),
+        "{text}"
+    );
+    let kept = merge.result(|_| Side::Theirs);
+    assert_eq!(
+        kept.issues[2].strategies[0].initiatives[0].budget,
+        Some(3_000)
+    );
+    let deleted = merge.result(|_| Side::Mine);
+    assert!(deleted.issues[2].strategies[0].initiatives.is_empty());
+}
+
+#[test]
+fn files_without_identities_still_match_by_title_and_number() {
+    let mut old = sample();
+    let mut new = revised();
+    for plan in [&mut old, &mut new] {
+        let paths: Vec<_> = plan.parts().into_iter().map(|(path, _)| path).collect();
+        for path in paths {
+            if let Some(part) = plan.get_mut(path) {
+                match part {
+                    ward_plan::model::PartMut::Issue(i) => i.id = ItemId::fresh(),
+                    ward_plan::model::PartMut::Strategy(s) => s.id = ItemId::fresh(),
+                    ward_plan::model::PartMut::Initiative(k) => k.id = ItemId::fresh(),
+                }
+            }
+        }
+    }
+    let kinds: Vec<&str> = compare::diff(&old, &new)
+        .iter()
+        .map(compare::report::kind)
+        .collect();
+    assert_eq!(kinds.len(), 5, "{kinds:?}");
+    assert!(kinds.contains(&"移動"), "{kinds:?}");
+}
+
+#[test]
+fn taking_one_change_is_exact() {
+    let old = sample();
+    let new = revised();
+    let changes = compare::diff(&old, &new);
+    for change in &changes {
+        let mut plan = old.clone();
+        assert!(compare::apply(&mut plan, change), "{change:?}");
+        let left = compare::diff(&plan, &new);
+        assert_eq!(left.len(), changes.len() - 1, "{change:?} left {left:#?}");
+        if let Change::Added { .. } = change {
+            assert!(
+                !compare::apply(&mut plan, change),
+                "taken twice: added once"
+            );
+        }
+    }
+}
+
+/// Sets the text slot `n` (counting text fields only) of a plan.
+fn set_text(plan: &mut Plan, n: usize, text: &str) -> bool {
+    let Some(slot) = slots::slots(plan)
+        .into_iter()
+        .filter(|s| s.value.text().is_some())
+        .nth(n)
+    else {
+        return false;
+    };
+    slots::set(
+        plan,
+        slot.item,
+        slot.key,
+        Some(slots::Val::Text(text.to_owned())),
+    )
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn a_plan_has_no_changes_from_itself(a in common::plan()) {
+        proptest::prop_assert!(compare::diff(&a, &a).is_empty());
+    }
+
+    #[test]
+    fn taking_every_change_leaves_none(a in common::plan(), b in common::plan()) {
+        let mut taken = a.clone();
+        compare::apply_all(&mut taken, &compare::diff(&a, &b));
+        let left = compare::diff(&taken, &b);
+        proptest::prop_assert!(left.is_empty(), "{:#?}", left);
+    }
+
+    #[test]
+    fn merging_one_sided_changes_gives_that_side(base in common::plan(), a in common::plan()) {
+        let only_mine = Merge::new(&base, &a, &base);
+        proptest::prop_assert!(only_mine.conflicts.is_empty());
+        proptest::prop_assert_eq!(only_mine.result(|_| Side::Mine), compare::align(&base, &a));
+        let only_theirs = Merge::new(&base, &base, &a);
+        proptest::prop_assert!(only_theirs.conflicts.is_empty());
+        proptest::prop_assert_eq!(only_theirs.result(|_| Side::Mine), compare::align(&base, &a));
+    }
+
+    #[test]
+    fn edits_to_different_fields_both_arrive(base in common::plan(), i in 0usize..40, j in 0usize..40) {
+        let text_slots = slots::slots(&base).iter().filter(|s| s.value.text().is_some()).count();
+        proptest::prop_assume!(text_slots >= 2);
+        let (i, j) = (i % text_slots, j % text_slots);
+        proptest::prop_assume!(i != j);
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        proptest::prop_assert!(set_text(&mut mine, i, "こちらの変更"));
+        proptest::prop_assert!(set_text(&mut theirs, j, "相手の変更"));
+        let merge = Merge::new(&base, &mine, &theirs);
+        proptest::prop_assert!(merge.conflicts.is_empty());
+        let merged = merge.result(|_| Side::Mine);
+        let texts: Vec<String> = slots::slots(&merged)
+            .into_iter()
+            .filter_map(|s| s.value.text().map(str::to_owned))
+            .collect();
+        proptest::prop_assert_eq!(texts[i].as_str(), "こちらの変更");
+        proptest::prop_assert_eq!(texts[j].as_str(), "相手の変更");
+    }
+}
