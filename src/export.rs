@@ -1,8 +1,10 @@
-//! Plan → PDF in one call, for the command line and the editor: lays the plan out,
-//! writes the PDF and reports the characters the fonts cannot print.
+//! Plan → PDF in one call, for the command line and the editor: lays the plan (or
+//! the 新旧対照表 of two versions) out, writes the PDF and reports the characters
+//! the fonts cannot print.
 
 use crate::blocks::{self, Medium};
 use crate::check::{self, Warning};
+use crate::compare::{self, sheet::Unchanged};
 use crate::fonts::Face;
 use crate::model::Plan;
 use crate::pdf::{self, PdfError, PdfMeta};
@@ -19,6 +21,51 @@ pub struct Export {
     pub missing_glyphs: Vec<Warning>,
 }
 
+/// The PDF's author: the office, or the ward.
+fn author(plan: &Plan) -> String {
+    if plan.office.is_empty() {
+        plan.ward.clone()
+    } else {
+        plan.office.clone()
+    }
+}
+
+/// Characters of `plan` that either font lacks.
+fn missing(plan: &Plan, metrics: &FontMetrics) -> Vec<Warning> {
+    check::missing_glyphs(plan, |c| {
+        metrics.has_glyph(Face::Mincho, c) && metrics.has_glyph(Face::Gothic, c)
+    })
+}
+
+/// Lays out and writes the 新旧対照表 of `old` → `new` (A4 landscape) as a PDF.
+pub fn export_comparison(
+    old: &Plan,
+    new: &Plan,
+    unchanged: Unchanged,
+    created: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<Export, PdfError> {
+    let metrics = FontMetrics::bundled().map_err(|_| PdfError::Font("BIZ UD"))?;
+    let sheet = compare::sheet::sheet(old, new, unchanged);
+    let pages = typeset::sheet::typeset_sheet(&sheet, &typeset::sheet::landscape(), &metrics);
+    let meta = PdfMeta {
+        title: sheet.title,
+        author: author(new),
+        created,
+    };
+    let bytes = pdf::write_pdf(&pages, &meta)?;
+    let mut missing_glyphs = missing(new, &metrics);
+    for warning in missing(old, &metrics) {
+        if !missing_glyphs.iter().any(|w| w.message == warning.message) {
+            missing_glyphs.push(warning);
+        }
+    }
+    Ok(Export {
+        bytes,
+        pages: pages.len(),
+        missing_glyphs,
+    })
+}
+
 /// Lays out and writes the plan as a PDF dated `created`.
 pub fn export_pdf(
     plan: &Plan,
@@ -28,17 +75,11 @@ pub fn export_pdf(
     let pages = typeset::typeset(plan, &PageStyle::default(), &metrics);
     let meta = PdfMeta {
         title: blocks::title(plan, Medium::Print),
-        author: if plan.office.is_empty() {
-            plan.ward.clone()
-        } else {
-            plan.office.clone()
-        },
+        author: author(plan),
         created,
     };
     let bytes = pdf::write_pdf(&pages, &meta)?;
-    let missing_glyphs = check::missing_glyphs(plan, |c| {
-        metrics.has_glyph(Face::Mincho, c) && metrics.has_glyph(Face::Gothic, c)
-    });
+    let missing_glyphs = missing(plan, &metrics);
     Ok(Export {
         bytes,
         pages: pages.len(),

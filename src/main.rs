@@ -61,6 +61,20 @@ enum Command {
         /// 後の版 / the new version
         new: PathBuf,
     },
+    /// 二つの版の新旧対照表（A4横のPDF）を書き出す / write the 新旧対照表 of two
+    /// versions as an A4 landscape PDF
+    Compare {
+        /// 前の版（旧） / the old version
+        old: PathBuf,
+        /// 後の版（新） / the new version
+        new: PathBuf,
+        /// 書き出すPDFファイル / the PDF to write
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: PathBuf,
+        /// 変更のない部分の「(略)」を書かない / leave unchanged parts out without (略)
+        #[arg(long)]
+        omit_unchanged: bool,
+    },
     /// 戻ってきた写しを取り込む（三方向の取り込み。競合があれば何も書かない） /
     /// merge a returned copy into yours (three-way; writes nothing on a conflict)
     Merge {
@@ -81,12 +95,29 @@ enum Command {
     },
 }
 
+/// Prints a line to standard output. A closed pipe (`ward-plan diff … | head`)
+/// ends the output quietly instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// Prints to standard output without a line end; see [`say!`].
+macro_rules! say_raw {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Check { file }) => load(&file).map(|plan| print_summary(&plan, &file)),
         Some(Command::Text { file }) => load(&file).map(|plan| {
-            print!(
+            say_raw!(
                 "{}",
                 blocks::plain_text(&blocks::blocks(&plan, blocks::Medium::Web))
             );
@@ -103,7 +134,7 @@ fn main() -> ExitCode {
             }
             let next = plan.carry_forward();
             io::save(&output, &next).map_err(|e| e.to_string())?;
-            println!(
+            say!(
                 "{}を作りました: {}",
                 blocks::title(&next, blocks::Medium::Print),
                 output.display()
@@ -119,6 +150,15 @@ fn main() -> ExitCode {
                 }
             };
         }
+        Some(Command::Compare {
+            old,
+            new,
+            output,
+            omit_unchanged,
+        }) => match (load(&old), load(&new)) {
+            (Ok(a), Ok(b)) => comparison(&a, &b, &output, omit_unchanged),
+            (Err(e), _) | (_, Err(e)) => Err(e),
+        },
         Some(Command::Merge {
             base,
             mine,
@@ -130,7 +170,7 @@ fn main() -> ExitCode {
         },
         Some(Command::Format { file }) => load(&file).and_then(|plan| {
             io::save(&file, &plan).map_err(|e| e.to_string())?;
-            println!("保存しました: {}", file.display());
+            say!("保存しました: {}", file.display());
             Ok(())
         }),
         None => editor(cli.file),
@@ -157,20 +197,25 @@ fn load(path: &Path) -> Result<Plan, String> {
 }
 
 fn print_summary(plan: &Plan, path: &Path) {
-    println!(
+    say!(
         "{} ({})",
         blocks::title(plan, blocks::Medium::Print),
         path.display()
     );
-    print!("{}", check::summarize(plan));
+    say_raw!("{}", check::summarize(plan));
 }
 
 fn export(plan: &Plan, output: &Path) -> Result<(), String> {
     let created = chrono::Local::now().fixed_offset();
     let export = ward_plan::export::export_pdf(plan, created).map_err(|e| e.to_string())?;
+    write_export(&export, output)
+}
+
+/// Writes an exported PDF and says so, with any characters the fonts lack.
+fn write_export(export: &ward_plan::export::Export, output: &Path) -> Result<(), String> {
     io::write_atomic(output, &export.bytes)
         .map_err(|e| format!("エラー: {}: 書き出せませんでした: {e}", output.display()))?;
-    println!(
+    say!(
         "書き出しました: {} ({}ページ, {} バイト)",
         output.display(),
         export.pages,
@@ -186,15 +231,29 @@ fn export(plan: &Plan, output: &Path) -> Result<(), String> {
 fn diff(old: &Plan, new: &Plan) -> ExitCode {
     let changes = compare::diff(old, new);
     if changes.is_empty() {
-        println!("違いはありません。");
+        say!("違いはありません。");
         return ExitCode::SUCCESS;
     }
     let names = compare::report::Names::new(old, new);
-    println!("{}件の違いがあります。", changes.len());
+    say!("{}件の違いがあります。", changes.len());
     for change in &changes {
-        println!("{}", compare::report::describe(change, &names));
+        say!("{}", compare::report::describe(change, &names));
     }
     ExitCode::from(1)
+}
+
+/// Writes the 新旧対照表 of `old` → `new`.
+fn comparison(old: &Plan, new: &Plan, output: &Path, omit: bool) -> Result<(), String> {
+    use ward_plan::compare::sheet::Unchanged;
+    let unchanged = if omit {
+        Unchanged::Omit
+    } else {
+        Unchanged::Abbreviate
+    };
+    let created = chrono::Local::now().fixed_offset();
+    let export = ward_plan::export::export_comparison(old, new, unchanged, created)
+        .map_err(|e| e.to_string())?;
+    write_export(&export, output)
 }
 
 /// Merges `theirs` into `mine` from `base`; writes `output` only without conflicts.
@@ -215,7 +274,7 @@ fn merge(base: &Plan, mine: &Plan, theirs: &Plan, output: &Path) -> Result<(), S
     }
     let merged = merge.result(|_| compare::Side::Mine);
     io::save(output, &merged).map_err(|e| format!("エラー: {}: {e}", output.display()))?;
-    println!(
+    say!(
         "取り込みました: {}（変更 {}件）",
         output.display(),
         merge.change_count()

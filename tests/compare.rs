@@ -270,3 +270,108 @@ proptest::proptest! {
         proptest::prop_assert_eq!(texts[j].as_str(), "相手の変更");
     }
 }
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn the_comparison_table_is_an_a4_landscape_pdf_with_both_versions() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (old, new, pdf) = (
+        dir.path().join("old.ron"),
+        dir.path().join("new.ron"),
+        dir.path().join("新旧対照表.pdf"),
+    );
+    io::save(&old, &sample()).expect("old");
+    io::save(&new, &revised()).expect("new");
+    let out = run(&[Path::new("compare"), &old, &new, Path::new("-o"), &pdf]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc = lopdf::Document::load(&pdf).expect("reads back");
+    for (_, id) in doc.get_pages() {
+        let media = doc
+            .get_dictionary(id)
+            .and_then(|d| d.get(b"MediaBox"))
+            .and_then(lopdf::Object::as_array)
+            .expect("MediaBox");
+        let n: Vec<f32> = media
+            .iter()
+            .map(|o| o.as_float().expect("number"))
+            .collect();
+        assert!(
+            (n[2] - n[0] - 841.89).abs() < 0.5 && (n[3] - n[1] - 595.28).abs() < 0.5,
+            "{n:?}"
+        );
+    }
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = squeeze(&doc.extract_text(&pages).expect("text"));
+    for expected in [
+        "令和4年度鶴見区運営方針新旧対照表",
+        "新",
+        "旧",
+        "備考",
+        "認知症への理解を深める取組みを進める",
+        "認知症の人とその家族を地域で支える取組みを進める",
+        "(新設)",
+        "(削除)",
+        "(変更)",
+        "(移動)",
+        "(略)",
+        "見守り活動の推進",
+        "-1-",
+    ] {
+        assert!(
+            text.contains(&squeeze(expected)),
+            "{expected} not in {text}"
+        );
+    }
+    // Left out without (略) when asked.
+    let omit = dir.path().join("omit.pdf");
+    let out = run(&[
+        Path::new("compare"),
+        &old,
+        &new,
+        Path::new("-o"),
+        &omit,
+        Path::new("--omit-unchanged"),
+    ]);
+    assert!(out.status.success());
+    let doc = lopdf::Document::load(&omit).expect("reads back");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    assert!(!doc.extract_text(&pages).expect("text").contains("(略)"));
+}
+
+#[test]
+fn changed_characters_are_underlined_on_both_sides() {
+    use ward_plan::compare::sheet::{Unchanged, sheet};
+    let table = sheet(&sample(), &revised(), Unchanged::Omit);
+    let row = table
+        .rows
+        .iter()
+        .find(|r| r[0].iter().any(|p| p.text.contains("認知症の人")))
+        .expect("the changed sentence's row");
+    let underlined = |paras: &[ward_plan::typeset::sheet::Para]| -> Vec<String> {
+        paras
+            .iter()
+            .flat_map(|p| {
+                p.marks
+                    .iter()
+                    .map(|r| {
+                        p.text
+                            .chars()
+                            .skip(r.start)
+                            .take(r.len())
+                            .collect::<String>()
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    assert_eq!(underlined(&row[0]), ["の人とその家族を地域で支え"]);
+    assert_eq!(underlined(&row[1]), ["への理解を深め"]);
+    assert_eq!(row[2][0].text, "(変更)");
+}

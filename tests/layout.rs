@@ -106,6 +106,29 @@ fn headings_are_never_last_on_a_page() {
     }
 }
 
+#[test]
+fn a_table_continued_on_a_new_page_repeats_its_header() {
+    let mut plan = io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample");
+    let issues = plan.issues.clone();
+    plan.issues = (0..10).flat_map(|_| issues.iter().cloned()).collect();
+    for issue in &mut plan.issues {
+        issue.number = None;
+    }
+    let pages = typeset(&plan, &PageStyle::default(), &metrics());
+    let with_rows: Vec<&ward_plan::typeset::page::Page> = pages
+        .iter()
+        .filter(|p| p.lines().any(|l| l.ends_with("小計")))
+        .collect();
+    assert!(with_rows.len() >= 2, "the budget table spans pages");
+    for page in with_rows {
+        assert!(
+            page.lines().any(|l| l == "予算額(千円)"),
+            "a page of budget rows without the header: {:?}",
+            page.lines().collect::<Vec<_>>()
+        );
+    }
+}
+
 fn japanese_text() -> impl Strategy<Value = String> {
     let pieces = prop_oneof![
         Just("あ"),

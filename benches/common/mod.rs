@@ -18,5 +18,7 @@ pub fn ten_times() -> Plan {
             issue
         })
         .collect();
+    // Copies are new items: each gets its own identity.
+    plan.ensure_ids();
     plan
 }

@@ -6,7 +6,7 @@ mod tables;
 
 use crate::amount::format_thousand_yen;
 use crate::model::fields::{self as f, Era, Field};
-use crate::model::{Contact, Initiative, Issue, Plan, Review, Strategy};
+use crate::model::{Contact, Initiative, Issue, Part, Plan, Review, Strategy};
 use crate::numbering::{self, numbered};
 use crate::wareki::{format_date, format_date_western, format_fiscal_year};
 
@@ -120,6 +120,25 @@ fn headings(plan: &Plan) -> Headings {
     }
 }
 
+/// An item's heading as printed: 経営課題2 子育てを…, 【2-1 …】,
+/// 【2-1-2 児童虐待防止対策】(予算額 13,989千円).
+pub fn heading(number: &[u32], part: Part<'_>) -> String {
+    let label = numbering::label(number);
+    match part {
+        Part::Issue(issue) => format!("経営課題{label} {}", issue.title)
+            .trim_end()
+            .to_owned(),
+        Part::Strategy(strategy) => format!("【{label} {}】", strategy.title),
+        Part::Initiative(initiative) => {
+            let budget = initiative
+                .budget
+                .map(|b| format!("(予算額 {})", format_thousand_yen(b)))
+                .unwrap_or_default();
+            format!("【{label} {}】{budget}", initiative.title)
+        }
+    }
+}
+
 /// The document title: 令和4年度鶴見区運営方針 on the web, with a space in print.
 pub fn title(plan: &Plan, medium: Medium) -> String {
     let space = if medium == Medium::Print { " " } else { "" };
@@ -188,11 +207,7 @@ pub fn blocks(plan: &Plan, medium: Medium) -> Vec<Block> {
 }
 
 fn issue_blocks(out: &mut Vec<Block>, h: &Headings, n1: u32, issue: &Issue) {
-    out.push(Block::IssueHeading(
-        format!("経営課題{n1} {}", issue.title)
-            .trim_end()
-            .to_owned(),
-    ));
+    out.push(Block::IssueHeading(heading(&[n1], Part::Issue(issue))));
     for (name, text) in [
         (&f::DESCRIPTION, &issue.description),
         (&f::VISION, &issue.vision),
@@ -216,10 +231,9 @@ fn strategy_blocks(out: &mut Vec<Block>, h: &Headings, number: &[u32], strategy:
         }
         .to_owned(),
     ));
-    out.push(Block::ItemHeading(format!(
-        "【{} {}】",
-        numbering::label(number),
-        strategy.title
+    out.push(Block::ItemHeading(heading(
+        number,
+        Part::Strategy(strategy),
     )));
     field(out, h.era, &f::STRATEGY_TEXT, &strategy.text);
     field(out, h.era, &f::TARGET_STATE, &strategy.target_state);
@@ -250,14 +264,9 @@ fn strategy_blocks(out: &mut Vec<Block>, h: &Headings, number: &[u32], strategy:
 }
 
 fn initiative_blocks(out: &mut Vec<Block>, era: Era, number: &[u32], initiative: &Initiative) {
-    let budget = initiative
-        .budget
-        .map(|b| format!("(予算額 {})", format_thousand_yen(b)))
-        .unwrap_or_default();
-    out.push(Block::ItemHeading(format!(
-        "【{} {}】{budget}",
-        numbering::label(number),
-        initiative.title
+    out.push(Block::ItemHeading(heading(
+        number,
+        Part::Initiative(initiative),
     )));
     for (name, text) in [
         (&f::INITIATIVE_TEXT, &initiative.text),

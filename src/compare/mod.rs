@@ -7,6 +7,7 @@ mod apply;
 mod diff;
 mod merge;
 pub mod report;
+pub mod sheet;
 pub mod slots;
 
 pub use apply::{apply, apply_all};

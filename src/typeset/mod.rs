@@ -10,6 +10,7 @@ pub mod metrics;
 pub mod page;
 pub mod paginate;
 pub mod shape;
+pub mod sheet;
 
 use crate::blocks::{self, Medium};
 use crate::model::Plan;

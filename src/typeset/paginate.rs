@@ -1,6 +1,7 @@
 //! Cuts the line boxes into A4 pages: headings stay with what follows them, a
 //! paragraph leaves neither its first line alone at a page's foot nor its last
-//! line alone at the next page's head, and each page gets a centred `- n -` footer.
+//! line alone at the next page's head, a table continued on a new page repeats its
+//! header row, and each page gets a centred `- n -` footer.
 
 use crate::fonts::Face;
 use crate::typeset::PageStyle;
@@ -24,6 +25,7 @@ pub fn paginate(chunks: &[Chunk], style: &PageStyle, measure: &dyn Measure) -> V
         let need = needed_height(chunks, ci).min(bottom - style.top);
         if !pager.at_top() && pager.y + chunk.space_before + need > bottom {
             pager.new_page();
+            pager.repeat_header(chunk);
         }
         if !pager.at_top() {
             pager.y += chunk.space_before;
@@ -37,6 +39,7 @@ pub fn paginate(chunks: &[Chunk], style: &PageStyle, measure: &dyn Measure) -> V
                 && pager.y + heights[li] + heights[li + 1] > bottom;
             if (overflows || widow) && !pager.at_top() {
                 pager.new_page();
+                pager.repeat_header(chunk);
             }
             pager.place(&line.items);
             pager.y += line.height;
@@ -91,6 +94,14 @@ impl Pager<'_> {
             items: std::mem::take(&mut self.items),
         });
         self.y = self.style.top;
+    }
+
+    /// A table's header row at the top of a page the table continues on.
+    fn repeat_header(&mut self, chunk: &Chunk) {
+        if let Some(header) = &chunk.header {
+            self.place(&header.items);
+            self.y += header.height;
+        }
     }
 
     /// Moves a line box's items from box coordinates to the page.

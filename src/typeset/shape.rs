@@ -27,6 +27,9 @@ pub struct Chunk {
     pub lines: Vec<LineBox>,
     /// A heading: never the last thing on a page.
     pub keep_with_next: bool,
+    /// A table's header row, set again above this chunk when it starts or
+    /// continues on a new page.
+    pub header: Option<LineBox>,
 }
 
 /// How one kind of block is set.
@@ -178,6 +181,7 @@ fn text_chunk(block: &Block, page: &PageStyle, measure: &dyn Measure) -> Chunk {
         space_before: st.space_before,
         lines,
         keep_with_next: st.keep_with_next,
+        header: None,
     }
 }
 
@@ -195,7 +199,7 @@ fn text_item(x: f32, st: &Style, text: String, spacing: f32) -> Item {
 
 /// The baseline in a line box: the em box (0.88 em above the baseline, 0.12 below,
 /// as in the BIZ UD fonts) centred vertically.
-fn baseline(pitch: f32, size: f32) -> f32 {
+pub(crate) fn baseline(pitch: f32, size: f32) -> f32 {
     pitch / 2.0 + 0.38 * size
 }
 
@@ -215,8 +219,9 @@ fn table_chunks(table: &Table, page: &PageStyle, measure: &dyn Measure) -> Vec<C
     let header = row_box(&table.headers, &widths, &[], Face::Gothic, measure);
     let mut chunks = vec![Chunk {
         space_before: 4.0,
-        lines: vec![header],
+        lines: vec![header.clone()],
         keep_with_next: true,
+        header: None,
     }];
     for row in &table.rows {
         let face = if row.total {
@@ -234,6 +239,7 @@ fn table_chunks(table: &Table, page: &PageStyle, measure: &dyn Measure) -> Vec<C
                 measure,
             )],
             keep_with_next: false,
+            header: Some(header.clone()),
         });
     }
     if let Some(last) = chunks.last_mut() {

@@ -107,6 +107,10 @@ const NUMBER_UNITS: &[&str] = &[
 pub struct Line {
     /// The characters of the line (leading and trailing spaces removed).
     pub text: String,
+    /// Where the line starts in the paragraph, counted in printed characters
+    /// (invisible ones such as variation selectors left out), for marking
+    /// characters of the paragraph on the line (the 新旧対照表's underlines).
+    pub start: usize,
     /// The natural width in pt, without justification.
     pub width: f32,
     /// Extra space in pt after each character so the line fills the measure;
@@ -237,6 +241,7 @@ fn make_line(
     };
     Line {
         text,
+        start,
         width,
         spacing,
         hanging,

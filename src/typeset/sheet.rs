@@ -1,0 +1,305 @@
+//! A titled table of paragraphs in columns, on landscape pages: the layout of the
+//! 新旧対照表. The same line breaking, fonts, pagination and footers as the
+//! plan; marked characters are underlined; the header row repeats on every page.
+
+use std::ops::Range;
+
+use crate::fonts::Face;
+use crate::typeset::PageStyle;
+use crate::typeset::linebreak::{Setting, break_lines, is_invisible};
+use crate::typeset::metrics::Measure;
+use crate::typeset::page::{A4, Item, PT_PER_MM, Page};
+use crate::typeset::paginate::paginate;
+use crate::typeset::shape::{Chunk, LineBox, baseline};
+
+/// One paragraph of a cell.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Para {
+    /// The text (one paragraph, no newlines).
+    pub text: String,
+    /// Headings in ゴシック, text in 明朝.
+    pub face: Face,
+    /// Character ranges (in `text`'s characters) to underline: what changed.
+    pub marks: Vec<Range<usize>>,
+    /// Centred in its cell (the header row).
+    pub centered: bool,
+}
+
+impl Para {
+    /// A paragraph with nothing marked.
+    pub fn plain(text: impl Into<String>, face: Face) -> Para {
+        Para::marked(text, face, Vec::new())
+    }
+
+    /// A paragraph with the characters in `marks` underlined.
+    pub fn marked(text: impl Into<String>, face: Face, marks: Vec<Range<usize>>) -> Para {
+        Para {
+            text: text.into(),
+            face,
+            marks,
+            centered: false,
+        }
+    }
+}
+
+/// A table with a title above it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sheet {
+    /// The title: 令和4年度 鶴見区運営方針 新旧対照表.
+    pub title: String,
+    /// Column headers.
+    pub headers: Vec<String>,
+    /// Relative column widths.
+    pub widths: Vec<f32>,
+    /// Rows of cells, each cell a list of paragraphs.
+    pub rows: Vec<Vec<Vec<Para>>>,
+}
+
+/// A4 landscape with 20 mm margins, the body a size smaller than the plan's so
+/// two columns of text stay readable side by side.
+pub fn landscape() -> PageStyle {
+    let size = (A4.1, A4.0);
+    let margin = 20.0 * PT_PER_MM;
+    PageStyle {
+        size,
+        top: 18.0 * PT_PER_MM,
+        bottom: 20.0 * PT_PER_MM,
+        left: margin,
+        measure: size.0 - 2.0 * margin,
+        body_size: 10.0,
+        body_pitch: 16.0,
+        footer_baseline: size.1 - 10.0 * PT_PER_MM,
+    }
+}
+
+const TITLE_SIZE: f32 = 16.0;
+const PAD: f32 = 4.0;
+const RULE: f32 = 0.5;
+const UNDERLINE: f32 = 0.7;
+
+/// Lays the sheet out as pages.
+pub fn typeset_sheet(sheet: &Sheet, style: &PageStyle, measure: &dyn Measure) -> Vec<Page> {
+    let total: f32 = sheet.widths.iter().sum::<f32>().max(f32::EPSILON);
+    let widths: Vec<f32> = sheet
+        .widths
+        .iter()
+        .map(|w| w / total * style.measure)
+        .collect();
+    let title = Para::plain(sheet.title.clone(), Face::Gothic);
+    let title_lines = cell_lines(
+        &[title],
+        style.measure,
+        TITLE_SIZE,
+        TITLE_SIZE * 1.8,
+        measure,
+    );
+    let title_box: Vec<LineBox> = title_lines
+        .into_iter()
+        .map(|(width, items)| LineBox {
+            height: TITLE_SIZE * 1.8,
+            items: shift(items, (style.measure - width) / 2.0),
+        })
+        .collect();
+    let headers: Vec<Vec<Para>> = sheet
+        .headers
+        .iter()
+        .map(|h| {
+            vec![Para {
+                centered: true,
+                ..Para::plain(h.clone(), Face::Gothic)
+            }]
+        })
+        .collect();
+    let header = row(&headers, &widths, style, measure);
+    let header_box = LineBox {
+        height: header.iter().map(|b| b.height).sum(),
+        items: stack(&header),
+    };
+    let mut chunks = vec![
+        Chunk {
+            space_before: 0.0,
+            lines: title_box,
+            keep_with_next: true,
+            header: None,
+        },
+        Chunk {
+            space_before: 8.0,
+            lines: vec![header_box.clone()],
+            keep_with_next: true,
+            header: None,
+        },
+    ];
+    for cells in &sheet.rows {
+        chunks.push(Chunk {
+            space_before: 0.0,
+            lines: row(cells, &widths, style, measure),
+            keep_with_next: false,
+            header: Some(header_box.clone()),
+        });
+    }
+    paginate(&chunks, style, measure)
+}
+
+/// One row as line boxes: one box for the whole row when it is not long, so
+/// that the text reads column by column (新, then 旧) when copied or read aloud;
+/// a row longer than half a page is cut into boxes of that many lines so it can
+/// continue on the next page. Each box draws its part of the column rules.
+fn row(
+    cells: &[Vec<Para>],
+    widths: &[f32],
+    style: &PageStyle,
+    measure: &dyn Measure,
+) -> Vec<LineBox> {
+    let (size, pitch) = (style.body_size, style.body_pitch);
+    let columns: Vec<Vec<(f32, Vec<Item>)>> = cells
+        .iter()
+        .zip(widths)
+        // Half an em kept free at the right for a hanging 、。 to stay inside.
+        .map(|(paras, w)| cell_lines(paras, w - 2.0 * PAD - size / 2.0, size, pitch, measure))
+        .collect();
+    let count = columns.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    let body = style.size.1 - style.top - style.bottom;
+    let per_box = ((body / 2.0 / pitch) as usize).max(1);
+    let right: f32 = widths.iter().sum();
+    let mut boxes = Vec::new();
+    let mut first = 0;
+    while first < count {
+        let last = (first + per_box).min(count);
+        let top = if first == 0 { PAD } else { 0.0 };
+        let bottom = if last == count { PAD } else { 0.0 };
+        let height = top + (last - first) as f32 * pitch + bottom;
+        let mut items = Vec::new();
+        let mut x = 0.0;
+        for (column, w) in columns.iter().zip(widths) {
+            for (n, (_, line)) in column.iter().enumerate().take(last).skip(first) {
+                let y = top + (n - first) as f32 * pitch;
+                items.extend(line.iter().map(|item| offset(item, x + PAD, y)));
+            }
+            x += w;
+        }
+        let mut edge = 0.0;
+        for w in std::iter::once(0.0).chain(widths.iter().copied()) {
+            edge += w;
+            items.push(Item::Rule {
+                from: (edge, 0.0),
+                to: (edge, height),
+                width: RULE,
+            });
+        }
+        for (y, draw) in [(0.0, first == 0), (height, last == count)] {
+            if draw {
+                items.push(Item::Rule {
+                    from: (0.0, y),
+                    to: (right, y),
+                    width: RULE,
+                });
+            }
+        }
+        boxes.push(LineBox { height, items });
+        first = last;
+    }
+    boxes
+}
+
+/// A cell's paragraphs broken into lines: per line, its natural width and its
+/// items (text and underlines) relative to the line's top-left.
+fn cell_lines(
+    paras: &[Para],
+    width: f32,
+    size: f32,
+    pitch: f32,
+    measure: &dyn Measure,
+) -> Vec<(f32, Vec<Item>)> {
+    let mut out = Vec::new();
+    for para in paras {
+        let setting = Setting {
+            face: para.face,
+            size,
+            first_width: width,
+            width,
+            justify: para.face == Face::Mincho,
+        };
+        // Marks counted in printed characters, as the lines count them.
+        let marked: Vec<bool> = para
+            .text
+            .chars()
+            .enumerate()
+            .filter(|(_, c)| !is_invisible(*c))
+            .map(|(n, _)| para.marks.iter().any(|r| r.contains(&n)))
+            .collect();
+        for line in break_lines(&para.text, &setting, measure) {
+            let y = baseline(pitch, size);
+            let mut items = Vec::new();
+            let mut x = 0.0;
+            for (n, c) in line.text.chars().filter(|c| !is_invisible(*c)).enumerate() {
+                let advance = measure.advance(para.face, c) * size;
+                if marked.get(line.start + n).copied().unwrap_or(false) {
+                    items.push(Item::Rule {
+                        from: (x, y + 1.6),
+                        to: (x + advance + line.spacing, y + 1.6),
+                        width: UNDERLINE,
+                    });
+                }
+                x += advance + line.spacing;
+            }
+            let indent = if para.centered {
+                ((width - line.width) / 2.0).max(0.0)
+            } else {
+                0.0
+            };
+            let items: Vec<Item> = std::iter::once(Item::Text {
+                x: 0.0,
+                y,
+                text: line.text,
+                face: para.face,
+                size,
+                spacing: line.spacing,
+            })
+            .chain(items)
+            .map(|item| offset(&item, indent, 0.0))
+            .collect();
+            out.push((line.width, items));
+        }
+    }
+    out
+}
+
+fn offset(item: &Item, dx: f32, dy: f32) -> Item {
+    match item {
+        Item::Text {
+            x,
+            y,
+            text,
+            face,
+            size,
+            spacing,
+        } => Item::Text {
+            x: x + dx,
+            y: y + dy,
+            text: text.clone(),
+            face: *face,
+            size: *size,
+            spacing: *spacing,
+        },
+        Item::Rule { from, to, width } => Item::Rule {
+            from: (from.0 + dx, from.1 + dy),
+            to: (to.0 + dx, to.1 + dy),
+            width: *width,
+        },
+    }
+}
+
+fn shift(items: Vec<Item>, dx: f32) -> Vec<Item> {
+    items.iter().map(|i| offset(i, dx, 0.0)).collect()
+}
+
+/// Line boxes stacked into one box's items.
+fn stack(boxes: &[LineBox]) -> Vec<Item> {
+    let mut y = 0.0;
+    let mut out = Vec::new();
+    for b in boxes {
+        out.extend(b.items.iter().map(|i| offset(i, 0.0, y)));
+        y += b.height;
+    }
+    out
+}
