@@ -27,6 +27,10 @@ pub enum Action {
     Undo,
     /// Redo what was undone.
     Redo,
+    /// Compare with another version (比較…).
+    Compare,
+    /// Merge a returned copy, with the version sent out (取り込み…).
+    Merge,
 }
 
 /// The menu an action is in.
@@ -36,6 +40,8 @@ pub enum Menu {
     File,
     /// 編集.
     Edit,
+    /// 校閲: comparing and merging versions.
+    Review,
 }
 
 impl Menu {
@@ -44,6 +50,7 @@ impl Menu {
         match self {
             Menu::File => "ファイル",
             Menu::Edit => "編集",
+            Menu::Review => "校閲",
         }
     }
 }
@@ -64,7 +71,7 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 8] = [
+    pub const ALL: [Action; 10] = [
         Action::New,
         Action::Open,
         Action::Save,
@@ -73,6 +80,8 @@ impl Action {
         Action::NextYear,
         Action::Undo,
         Action::Redo,
+        Action::Compare,
+        Action::Merge,
     ];
 
     /// The menu entry's text (… where a dialog follows).
@@ -86,6 +95,8 @@ impl Action {
             Action::NextYear => "次年度の方針を作る",
             Action::Undo => "元に戻す",
             Action::Redo => "やり直し",
+            Action::Compare => "比較…",
+            Action::Merge => "取り込み…",
         }
     }
 
@@ -93,6 +104,7 @@ impl Action {
     pub fn menu(self) -> Menu {
         match self {
             Action::Undo | Action::Redo => Menu::Edit,
+            Action::Compare | Action::Merge => Menu::Review,
             _ => Menu::File,
         }
     }
@@ -113,7 +125,7 @@ impl Action {
             Action::SaveAs => &SAVE_AS,
             Action::Undo => &UNDO,
             Action::Redo => &REDO,
-            Action::ExportPdf | Action::NextYear => &[],
+            Action::ExportPdf | Action::NextYear | Action::Compare | Action::Merge => &[],
         }
     }
 
@@ -161,6 +173,16 @@ pub enum Command {
     /// Quit (asked about unsaved changes first, like any command that would
     /// lose them).
     Close,
+    /// Take change `n` of the comparison (取り込む).
+    Take(usize),
+    /// Take every change of the comparison (全部取り込む).
+    TakeAll,
+    /// Settle conflict `n` of the merge with one side.
+    Choose(usize, crate::compare::Side),
+    /// Put the merged plan in the window (取り込む in the merge panel).
+    FinishMerge,
+    /// Close the comparison or merge panel.
+    CloseReview,
 }
 
 impl Command {

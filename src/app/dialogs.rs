@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 
 /// What the window asks the operating system for.
 pub trait Dialogs {
-    /// A plan file to open; none when the user cancels.
-    fn open_plan(&mut self) -> Option<PathBuf>;
+    /// A plan file to open, asked with `title` (開く, 比較する版, 送った版…);
+    /// none when the user cancels.
+    fn open_plan(&mut self, title: &str) -> Option<PathBuf>;
     /// Where to save a plan, suggesting `name`; none when cancelled.
     fn save_plan(&mut self, name: &str) -> Option<PathBuf>;
     /// Where to write a PDF, suggesting `name`; none when cancelled.
@@ -20,8 +21,9 @@ pub trait Dialogs {
 pub struct SystemDialogs;
 
 impl Dialogs for SystemDialogs {
-    fn open_plan(&mut self) -> Option<PathBuf> {
+    fn open_plan(&mut self, title: &str) -> Option<PathBuf> {
         rfd::FileDialog::new()
+            .set_title(title)
             .add_filter("運営方針", &["ron"])
             .pick_file()
     }
@@ -58,7 +60,7 @@ impl Dialogs for SystemDialogs {
 /// (none = cancelled once the script runs out).
 #[derive(Debug, Default)]
 pub struct ScriptedDialogs {
-    /// Answers to 開く.
+    /// Answers to 開く, 比較… and 取り込み…, in the order asked.
     pub open: VecDeque<Option<PathBuf>>,
     /// Answers to 名前を付けて保存 and PDFに書き出し.
     pub save: VecDeque<Option<PathBuf>>,
@@ -67,7 +69,7 @@ pub struct ScriptedDialogs {
 }
 
 impl Dialogs for ScriptedDialogs {
-    fn open_plan(&mut self) -> Option<PathBuf> {
+    fn open_plan(&mut self, _title: &str) -> Option<PathBuf> {
         self.open.pop_front().flatten()
     }
 

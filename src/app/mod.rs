@@ -5,13 +5,15 @@
 //! - `run`: running commands: the only place that opens dialogs or touches files;
 //! - `logic`: what happens without drawing: dropped files, close requests, the
 //!   recovery timer, the window title;
-//! - `view`: the menu bar, status bar and warnings panel (forms are in `ui`).
+//! - `view`: the menu bar, status bar and warnings panel (forms are in `ui`);
+//! - `review`: the 比較 and 取り込み panel.
 
 pub mod command;
 pub mod dialogs;
 pub mod document;
 mod logic;
 pub mod question;
+pub mod review;
 mod run;
 mod view;
 
@@ -54,6 +56,8 @@ pub struct PlanApp {
     shown_title: String,
     /// Commands asked for from outside the frame ([`PlanApp::request`]).
     requested: Vec<Command>,
+    /// The comparison or merge being looked at.
+    pub review: Option<review::Review>,
 }
 
 impl PlanApp {
@@ -82,6 +86,7 @@ impl PlanApp {
             show_warnings: false,
             shown_title: String::new(),
             requested: Vec::new(),
+            review: None,
         }
     }
 

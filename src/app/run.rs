@@ -7,10 +7,11 @@ use super::PlanApp;
 use super::command::{Action, Command};
 use super::document::Document;
 use super::question::{Answer, Question};
+use super::review::Review;
 use crate::blocks::{self, Medium};
 use crate::model::Plan;
 use crate::ui::Selection;
-use crate::{io, recovery};
+use crate::{compare, io, recovery};
 
 impl PlanApp {
     /// Runs a command. One that would replace a plan with unsaved changes (or
@@ -39,6 +40,54 @@ impl PlanApp {
                 self.quit_confirmed = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
+            Command::Take(n) => self.take(Some(n)),
+            Command::TakeAll => self.take(None),
+            Command::Choose(n, side) => {
+                if let Some(review) = &mut self.review {
+                    review.choose(n, side);
+                }
+            }
+            Command::FinishMerge => {
+                if let Some(merged) = self.review.as_ref().and_then(Review::merged) {
+                    self.doc.checkpoint();
+                    self.doc.plan = merged;
+                    self.review = None;
+                    self.status = "取り込みました。確かめて保存してください。".to_owned();
+                }
+            }
+            Command::CloseReview => self.review = None,
+        }
+    }
+
+    /// Takes change `n` of the comparison, or all of them, as one undo step.
+    fn take(&mut self, n: Option<usize>) {
+        let Some(review) = &mut self.review else {
+            return;
+        };
+        review.refresh(&self.doc.plan);
+        let changes = review.changes().to_vec();
+        self.doc.checkpoint();
+        match n {
+            Some(n) => {
+                if let Some(change) = changes.get(n) {
+                    compare::apply(&mut self.doc.plan, change);
+                }
+            }
+            None => compare::apply_all(&mut self.doc.plan, &changes),
+        }
+    }
+
+    /// Loads another version to compare or merge; says why when it cannot.
+    fn load_other(&mut self, path: &Path) -> Option<Plan> {
+        match io::load(path) {
+            Ok(plan) => Some(plan),
+            Err(e) => {
+                self.questions.ask(Question::Message(format!(
+                    "{} を開けませんでした。\n{e}",
+                    path.display()
+                )));
+                None
+            }
         }
     }
 
@@ -49,7 +98,7 @@ impl PlanApp {
                 self.install(Document::untitled(plan, "無題"));
             }
             Action::Open => {
-                if let Some(path) = self.dialogs.open_plan() {
+                if let Some(path) = self.dialogs.open_plan("開く") {
                     self.open(&path);
                 }
             }
@@ -69,6 +118,36 @@ impl PlanApp {
             }
             Action::Undo => self.doc.undo(),
             Action::Redo => self.doc.redo(),
+            Action::Compare => {
+                if let Some(path) = self.dialogs.open_plan("比較する版を選ぶ")
+                    && let Some(other) = self.load_other(&path)
+                {
+                    self.review = Some(Review::Compare {
+                        other,
+                        name: file_name(&path),
+                        cache: None,
+                    });
+                }
+            }
+            Action::Merge => {
+                let Some(base_path) = self.dialogs.open_plan("送った版（元の版）を選ぶ")
+                else {
+                    return;
+                };
+                let Some(base) = self.load_other(&base_path) else {
+                    return;
+                };
+                if let Some(path) = self.dialogs.open_plan("戻ってきた版を選ぶ")
+                    && let Some(theirs) = self.load_other(&path)
+                {
+                    self.review = Some(Review::Merge {
+                        base,
+                        theirs,
+                        name: file_name(&path),
+                        cache: None,
+                    });
+                }
+            }
         }
     }
 
@@ -239,4 +318,12 @@ impl PlanApp {
             recovery::clear(&dir);
         }
     }
+}
+
+/// A file's name, for the panel's title.
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned()
 }

@@ -34,6 +34,25 @@ impl PlanApp {
                     egui::ScrollArea::vertical().show(ui, |ui| self.warnings_ui(ui, &warnings));
                 });
         }
+        if let Some(review) = &mut self.review {
+            review.refresh(&self.doc.plan);
+            let plan = &self.doc.plan;
+            let (clicked, jump) = egui::Panel::right("review")
+                .resizable(true)
+                .default_size(380.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .show(ui, |ui| super::review::review_ui(ui, review, plan))
+                        .inner
+                })
+                .inner;
+            commands.extend(clicked);
+            if let Some(id) = jump
+                && self.doc.plan.locate(id).is_some()
+            {
+                self.selection = Selection::Item(id);
+            }
+        }
         egui::Panel::left("outline")
             .resizable(true)
             .default_size(300.0)
@@ -93,7 +112,7 @@ impl PlanApp {
     fn menu_bar(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         let mac = ui.ctx().os() == egui::os::OperatingSystem::Mac;
         egui::MenuBar::new().ui(ui, |ui| {
-            for menu in [Menu::File, Menu::Edit] {
+            for menu in [Menu::File, Menu::Edit, Menu::Review] {
                 ui.menu_button(menu.label(), |ui| {
                     for action in Action::ALL.into_iter().filter(|a| a.menu() == menu) {
                         let mut button = egui::Button::new(action.label());

@@ -1,0 +1,153 @@
+//! 比較… and 取り込み… in the window, driven as a person would.
+
+use std::path::PathBuf;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use ward_plan::app::PlanApp;
+use ward_plan::app::command::{Action, Command};
+use ward_plan::app::dialogs::ScriptedDialogs;
+use ward_plan::app::document::Document;
+use ward_plan::model::{Initiative, ItemId};
+use ward_plan::{Plan, compare, io};
+
+fn sample() -> Plan {
+    io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample")
+}
+
+fn revised() -> Plan {
+    let mut plan = sample();
+    plan.issues[0].description = plan.issues[0].description.replace(
+        "認知症への理解を深める",
+        "認知症の人とその家族を地域で支える",
+    );
+    plan.issues[0].strategies[0].initiatives.push(Initiative {
+        id: ItemId::fresh(),
+        title: "見守り活動の推進".to_owned(),
+        budget: Some(1_200),
+        ..Initiative::default()
+    });
+    plan.issues[1].strategies[0].initiatives[0].budget = Some(15_000);
+    plan
+}
+
+fn editor(plan: Plan, dialogs: Vec<PathBuf>) -> Harness<'static, PlanApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_eframe(move |cc| PlanApp::new(cc, Document::untitled(plan, "今の版")));
+    h.state_mut().dialogs = Box::new(ScriptedDialogs {
+        open: dialogs.into_iter().map(Some).collect(),
+        ..ScriptedDialogs::default()
+    });
+    h.run_steps(2);
+    h
+}
+
+fn click(h: &mut Harness<'_, PlanApp>, label: &str) {
+    h.get_by_role_and_label(Role::Button, label).click();
+    h.run_steps(2);
+}
+
+#[test]
+fn compare_then_take_one_change_and_undo_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let other = dir.path().join("各課から.ron");
+    io::save(&other, &revised()).expect("save");
+    let mut h = editor(sample(), vec![other]);
+    h.state_mut().request(Command::Run(Action::Compare));
+    h.run_steps(2);
+    h.get_by_label("比較: 各課から.ron");
+    h.get_by_label("(変更) 具体的取組【2-1-2】の予算額: 13,989千円 → 15,000千円（+1,011千円）");
+    let takes: Vec<_> = h
+        .get_all_by_role_and_label(Role::Button, "取り込む")
+        .collect();
+    assert_eq!(takes.len(), 3, "one 取り込む per change");
+    takes[0].click();
+    h.run_steps(2);
+    let revised = revised();
+    assert_eq!(
+        h.state().doc.plan.issues[0].description,
+        revised.issues[0].description
+    );
+    assert_eq!(
+        h.state().doc.plan.budget_total(),
+        sample().budget_total(),
+        "only that one"
+    );
+    assert_eq!(
+        h.get_all_by_role_and_label(Role::Button, "取り込む")
+            .count(),
+        2
+    );
+    // Undo puts it back, and the change is listed again.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().doc.plan, sample());
+    assert_eq!(
+        h.get_all_by_role_and_label(Role::Button, "取り込む")
+            .count(),
+        3
+    );
+    // 全部取り込む leaves nothing to take.
+    click(&mut h, "全部取り込む");
+    assert!(compare::diff(&h.state().doc.plan, &revised).is_empty());
+    h.get_by_label("違いはありません。");
+}
+
+#[test]
+fn a_change_jumps_to_its_item() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let other = dir.path().join("各課から.ron");
+    io::save(&other, &revised()).expect("save");
+    let mut h = editor(sample(), vec![other]);
+    h.state_mut().request(Command::Run(Action::Compare));
+    h.run_steps(2);
+    h.get_by_label("(変更) 具体的取組【2-1-2】の予算額: 13,989千円 → 15,000千円（+1,011千円）")
+        .click();
+    h.run_steps(2);
+    let id = sample().issues[1].strategies[0].initiatives[0].id;
+    assert_eq!(h.state().selection, ward_plan::ui::Selection::Item(id));
+    h.get_by_label("具体的取組 2-1-2");
+}
+
+#[test]
+fn merge_a_returned_copy_choosing_in_a_conflict() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (base, theirs) = (
+        dir.path().join("送った版.ron"),
+        dir.path().join("戻った版.ron"),
+    );
+    io::save(&base, &sample()).expect("base");
+    let mut returned = sample();
+    returned.goal = "だれもが住みつづけたいまち".to_owned();
+    returned.issues[1].strategies[0].initiatives[0].budget = Some(15_000);
+    io::save(&theirs, &returned).expect("theirs");
+    let mut mine = sample();
+    mine.goal = "みんなでつくるまち".to_owned();
+    let mut h = editor(mine.clone(), vec![base, theirs]);
+    h.state_mut().request(Command::Run(Action::Merge));
+    h.run_steps(2);
+    h.get_by_label("取り込み: 戻った版.ron");
+    h.get_by_label_contains("区の目標が両方で違うように変更されています");
+    assert!(
+        h.get_by_role_and_label(Role::Button, "取り込む")
+            .accesskit_node()
+            .is_disabled(),
+        "取り込む waits for a choice"
+    );
+    h.get_by_label("相手を使う").click();
+    h.run_steps(2);
+    click(&mut h, "取り込む");
+    let plan = &h.state().doc.plan;
+    assert_eq!(plan.goal, "だれもが住みつづけたいまち");
+    assert_eq!(
+        plan.issues[1].strategies[0].initiatives[0].budget,
+        Some(15_000)
+    );
+    assert!(h.state().review.is_none(), "the panel closes");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().doc.plan, mine, "one undo step");
+}
