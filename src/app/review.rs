@@ -34,8 +34,18 @@ pub enum Review {
         /// Its file name.
         name: String,
         /// The merge worked out for the open plan, with the choices made so far.
-        cache: Option<(Plan, Merge, Vec<Option<Side>>)>,
+        cache: Option<Box<Merging>>,
     },
+}
+
+/// A merge worked out for one state of the open plan.
+pub struct Merging {
+    /// The open plan it was worked out for.
+    mine: Plan,
+    /// The combined changes and conflicts.
+    merge: Merge,
+    /// The choice made for each conflict so far.
+    choices: Vec<Option<Side>>,
 }
 
 impl Review {
@@ -53,10 +63,14 @@ impl Review {
                 cache,
                 ..
             } => {
-                if cache.as_ref().is_none_or(|(p, _, _)| p != plan) {
+                if cache.as_ref().is_none_or(|c| c.mine != *plan) {
                     let merge = Merge::new(base, plan, theirs);
                     let choices = vec![None; merge.conflicts.len()];
-                    *cache = Some((plan.clone(), merge, choices));
+                    *cache = Some(Box::new(Merging {
+                        mine: plan.clone(),
+                        merge,
+                        choices,
+                    }));
                 }
             }
         }
@@ -76,10 +90,9 @@ impl Review {
     /// Records the choice for conflict `n`.
     pub fn choose(&mut self, n: usize, side: Side) {
         if let Review::Merge {
-            cache: Some((_, _, choices)),
-            ..
+            cache: Some(cache), ..
         } = self
-            && let Some(choice) = choices.get_mut(n)
+            && let Some(choice) = cache.choices.get_mut(n)
         {
             *choice = Some(side);
         }
@@ -89,10 +102,13 @@ impl Review {
     pub fn merged(&self) -> Option<Plan> {
         match self {
             Review::Merge {
-                cache: Some((_, merge, choices)),
-                ..
-            } if choices.iter().all(Option::is_some) => {
-                Some(merge.result(|n| choices[n].unwrap_or(Side::Mine)))
+                cache: Some(cache), ..
+            } => {
+                let Merging { merge, choices, .. } = &**cache;
+                choices
+                    .iter()
+                    .all(Option::is_some)
+                    .then(|| merge.result(|n| choices[n].unwrap_or(Side::Mine)))
             }
             _ => None,
         }
@@ -155,10 +171,11 @@ pub fn review_ui(
         }
         Review::Merge {
             name,
-            cache: Some((_, merge, choices)),
+            cache: Some(cache),
             base,
             ..
         } => {
+            let Merging { merge, choices, .. } = &**cache;
             ui.heading(format!("取り込み: {name}"));
             ui.label(format!(
                 "送った版からの変更 {}件、競合 {}件。",
