@@ -173,3 +173,15 @@ fn identities_are_written_kept_through_moves_and_stable_from_the_first_save() {
     after_ids.sort();
     assert_eq!(before_ids, after_ids, "every item kept its identity");
 }
+
+#[test]
+fn the_bundled_revised_copy_differs_in_five_changes() {
+    let revised = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/tsurumi-r4-revised.ron");
+    let out = Command::new(BIN)
+        .args(["diff", SAMPLE, revised])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("5件の違いがあります。"), "{text}");
+}
