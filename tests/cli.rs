@@ -176,7 +176,10 @@ fn identities_are_written_kept_through_moves_and_stable_from_the_first_save() {
 
 #[test]
 fn the_bundled_revised_copy_differs_in_five_changes() {
-    let revised = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/tsurumi-r4-revised.ron");
+    let revised = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/tsurumi-r4-revised.ron"
+    );
     let out = Command::new(BIN)
         .args(["diff", SAMPLE, revised])
         .output()

@@ -10,28 +10,11 @@ use ward_plan::app::PlanApp;
 use ward_plan::app::command::{Action, Command};
 use ward_plan::app::dialogs::ScriptedDialogs;
 use ward_plan::app::document::Document;
-use ward_plan::model::{Initiative, ItemId};
 use ward_plan::{Plan, compare, io};
 
-fn sample() -> Plan {
-    io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample")
-}
+mod versions;
 
-fn revised() -> Plan {
-    let mut plan = sample();
-    plan.issues[0].description = plan.issues[0].description.replace(
-        "認知症への理解を深める",
-        "認知症の人とその家族を地域で支える",
-    );
-    plan.issues[0].strategies[0].initiatives.push(Initiative {
-        id: ItemId::fresh(),
-        title: "見守り活動の推進".to_owned(),
-        budget: Some(1_200),
-        ..Initiative::default()
-    });
-    plan.issues[1].strategies[0].initiatives[0].budget = Some(15_000);
-    plan
-}
+use versions::{revised, sample};
 
 fn editor(plan: Plan, dialogs: Vec<PathBuf>) -> Harness<'static, PlanApp> {
     let mut h = Harness::builder()
@@ -63,7 +46,7 @@ fn compare_then_take_one_change_and_undo_it() {
     let takes: Vec<_> = h
         .get_all_by_role_and_label(Role::Button, "取り込む")
         .collect();
-    assert_eq!(takes.len(), 3, "one 取り込む per change");
+    assert_eq!(takes.len(), 5, "one 取り込む per change");
     takes[0].click();
     h.run_steps(2);
     let revised = revised();
@@ -79,7 +62,7 @@ fn compare_then_take_one_change_and_undo_it() {
     assert_eq!(
         h.get_all_by_role_and_label(Role::Button, "取り込む")
             .count(),
-        2
+        4
     );
     // Undo puts it back, and the change is listed again.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -88,7 +71,7 @@ fn compare_then_take_one_change_and_undo_it() {
     assert_eq!(
         h.get_all_by_role_and_label(Role::Button, "取り込む")
             .count(),
-        3
+        5
     );
     // 全部取り込む leaves nothing to take.
     click(&mut h, "全部取り込む");

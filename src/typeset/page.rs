@@ -48,6 +48,34 @@ pub enum Item {
     },
 }
 
+impl Item {
+    /// The same item moved by `(dx, dy)`.
+    pub fn offset(&self, dx: f32, dy: f32) -> Item {
+        match self {
+            Item::Text {
+                x,
+                y,
+                text,
+                face,
+                size,
+                spacing,
+            } => Item::Text {
+                x: x + dx,
+                y: y + dy,
+                text: text.clone(),
+                face: *face,
+                size: *size,
+                spacing: *spacing,
+            },
+            Item::Rule { from, to, width } => Item::Rule {
+                from: (from.0 + dx, from.1 + dy),
+                to: (to.0 + dx, to.1 + dy),
+                width: *width,
+            },
+        }
+    }
+}
+
 impl Page {
     /// The page's text runs in reading order, one per line.
     pub fn lines(&self) -> impl Iterator<Item = &str> {

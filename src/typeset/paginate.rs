@@ -107,28 +107,8 @@ impl Pager<'_> {
     /// Moves a line box's items from box coordinates to the page.
     fn place(&mut self, items: &[Item]) {
         let (dx, dy) = (self.style.left, self.y);
-        self.items.extend(items.iter().map(|item| match item {
-            Item::Text {
-                x,
-                y,
-                text,
-                face,
-                size,
-                spacing,
-            } => Item::Text {
-                x: x + dx,
-                y: y + dy,
-                text: text.clone(),
-                face: *face,
-                size: *size,
-                spacing: *spacing,
-            },
-            Item::Rule { from, to, width } => Item::Rule {
-                from: (from.0 + dx, from.1 + dy),
-                to: (to.0 + dx, to.1 + dy),
-                width: *width,
-            },
-        }));
+        self.items
+            .extend(items.iter().map(|item| item.offset(dx, dy)));
     }
 }
 

@@ -173,7 +173,7 @@ fn row(
         for (column, w) in columns.iter().zip(widths) {
             for (n, (_, line)) in column.iter().enumerate().take(last).skip(first) {
                 let y = top + (n - first) as f32 * pitch;
-                items.extend(line.iter().map(|item| offset(item, x + PAD, y)));
+                items.extend(line.iter().map(|item| item.offset(x + PAD, y)));
             }
             x += w;
         }
@@ -256,7 +256,7 @@ fn cell_lines(
                 spacing: line.spacing,
             })
             .chain(items)
-            .map(|item| offset(&item, indent, 0.0))
+            .map(|item| item.offset(indent, 0.0))
             .collect();
             out.push((line.width, items));
         }
@@ -264,33 +264,8 @@ fn cell_lines(
     out
 }
 
-fn offset(item: &Item, dx: f32, dy: f32) -> Item {
-    match item {
-        Item::Text {
-            x,
-            y,
-            text,
-            face,
-            size,
-            spacing,
-        } => Item::Text {
-            x: x + dx,
-            y: y + dy,
-            text: text.clone(),
-            face: *face,
-            size: *size,
-            spacing: *spacing,
-        },
-        Item::Rule { from, to, width } => Item::Rule {
-            from: (from.0 + dx, from.1 + dy),
-            to: (to.0 + dx, to.1 + dy),
-            width: *width,
-        },
-    }
-}
-
 fn shift(items: Vec<Item>, dx: f32) -> Vec<Item> {
-    items.iter().map(|i| offset(i, dx, 0.0)).collect()
+    items.iter().map(|i| i.offset(dx, 0.0)).collect()
 }
 
 /// Line boxes stacked into one box's items.
@@ -298,7 +273,7 @@ fn stack(boxes: &[LineBox]) -> Vec<Item> {
     let mut y = 0.0;
     let mut out = Vec::new();
     for b in boxes {
-        out.extend(b.items.iter().map(|i| offset(i, 0.0, y)));
+        out.extend(b.items.iter().map(|i| i.offset(0.0, y)));
         y += b.height;
     }
     out
