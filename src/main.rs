@@ -23,6 +23,10 @@ struct Cli {
     command: Option<Command>,
     /// 編集する運営方針ファイル (.ron) / a plan file to edit
     file: Option<PathBuf>,
+    /// 開いたときに、この版との違いを「比較」に出す / open with the changes against
+    /// this version shown (比較)
+    #[arg(long, value_name = "OTHER.ron")]
+    compare: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -173,7 +177,7 @@ fn main() -> ExitCode {
             say!("保存しました: {}", file.display());
             Ok(())
         }),
-        None => editor(cli.file),
+        None => editor(cli.file, cli.compare),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -283,7 +287,7 @@ fn merge(base: &Plan, mine: &Plan, theirs: &Plan, output: &Path) -> Result<(), S
 }
 
 /// Opens the editor window on `file`, or on the bundled sample.
-fn editor(file: Option<PathBuf>) -> Result<(), String> {
+fn editor(file: Option<PathBuf>, compare_with: Option<PathBuf>) -> Result<(), String> {
     use ward_plan::app::{PlanApp, document::Document};
     let mut error = None;
     let doc = match file {
@@ -316,6 +320,9 @@ fn editor(file: Option<PathBuf>) -> Result<(), String> {
             app.set_recovery_dir(PlanApp::default_recovery_dir());
             if let Some(message) = error {
                 app.show_message(message);
+            }
+            if let Some(other) = compare_with {
+                app.request(ward_plan::app::command::Command::CompareWith(other));
             }
             Ok(Box::new(app))
         }),

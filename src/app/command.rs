@@ -173,6 +173,8 @@ pub enum Command {
     /// Quit (asked about unsaved changes first, like any command that would
     /// lose them).
     Close,
+    /// Compare the open plan with this file (比較…, or `--compare` at start).
+    CompareWith(PathBuf),
     /// Take change `n` of the comparison (取り込む).
     Take(usize),
     /// Take every change of the comparison (全部取り込む).

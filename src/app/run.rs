@@ -40,6 +40,7 @@ impl PlanApp {
                 self.quit_confirmed = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
+            Command::CompareWith(path) => self.compare_with(&path),
             Command::Take(n) => self.take(Some(n)),
             Command::TakeAll => self.take(None),
             Command::Choose(n, side) => {
@@ -56,6 +57,17 @@ impl PlanApp {
                 }
             }
             Command::CloseReview => self.review = None,
+        }
+    }
+
+    /// Shows the changes from the open plan to the plan in `path`.
+    fn compare_with(&mut self, path: &Path) {
+        if let Some(other) = self.load_other(path) {
+            self.review = Some(Review::Compare {
+                other,
+                name: file_name(path),
+                cache: None,
+            });
         }
     }
 
@@ -119,14 +131,8 @@ impl PlanApp {
             Action::Undo => self.doc.undo(),
             Action::Redo => self.doc.redo(),
             Action::Compare => {
-                if let Some(path) = self.dialogs.open_plan("比較する版を選ぶ")
-                    && let Some(other) = self.load_other(&path)
-                {
-                    self.review = Some(Review::Compare {
-                        other,
-                        name: file_name(&path),
-                        cache: None,
-                    });
+                if let Some(path) = self.dialogs.open_plan("比較する版を選ぶ") {
+                    self.compare_with(&path);
                 }
             }
             Action::Merge => {
