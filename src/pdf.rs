@@ -81,6 +81,7 @@ pub fn write_pdf(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>, PdfError> {
                     face,
                     size,
                     spacing,
+                    ..
                 } = item
                 {
                     if current != Some((*face, *size)) {

@@ -34,6 +34,7 @@ fn no_line_of_the_sample_breaks_a_rule() {
                 face,
                 size,
                 spacing,
+                ..
             } = item
             else {
                 continue;

@@ -6,7 +6,7 @@ mod tables;
 
 use crate::amount::format_thousand_yen;
 use crate::model::fields::{self as f, Era, Field};
-use crate::model::{Contact, Initiative, Issue, Part, Plan, Review, Strategy};
+use crate::model::{Contact, Initiative, Issue, ItemId, Part, Plan, Review, Strategy};
 use crate::numbering::{self, numbered};
 use crate::wareki::{format_date, format_date_western, format_fiscal_year};
 
@@ -149,17 +149,71 @@ pub fn title(plan: &Plan, medium: Medium) -> String {
     )
 }
 
+/// Where a block came from: the item and the field, so that a click on printed
+/// text (the preview) or a change mark can point back at its form field, like
+/// typst's spans. `None` for the document's own furniture (title, headings of
+/// sections that are not fields).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Source {
+    /// The issue, strategy or initiative; none for the plan's own fields.
+    pub item: Option<ItemId>,
+    /// The field.
+    pub field: Option<&'static Field>,
+}
+
+/// Blocks being collected, each with the source set when it was pushed.
+struct Out {
+    blocks: Vec<Block>,
+    sources: Vec<Source>,
+    at: Source,
+}
+
+impl Out {
+    fn push(&mut self, block: Block) {
+        self.blocks.push(block);
+        self.sources.push(self.at);
+    }
+
+    fn extend(&mut self, blocks: impl IntoIterator<Item = Block>) {
+        for block in blocks {
+            self.push(block);
+        }
+    }
+
+    /// What follows comes from `item` (none: the plan) and `field`.
+    fn from(&mut self, item: Option<ItemId>, field: Option<&'static Field>) {
+        self.at = Source { item, field };
+    }
+
+    /// What follows comes from `field` of the current item.
+    fn field(&mut self, field: &'static Field) {
+        self.at.field = Some(field);
+    }
+}
+
 /// The plan as blocks, in reading order. Empty optional parts give no blocks.
 pub fn blocks(plan: &Plan, medium: Medium) -> Vec<Block> {
+    sourced_blocks(plan, medium).0
+}
+
+/// The plan as blocks with, for each, where it came from.
+pub fn sourced_blocks(plan: &Plan, medium: Medium) -> (Vec<Block>, Vec<Source>) {
     let h = &headings(plan);
     let era = h.era;
-    let mut out = vec![Block::Title(title(plan, medium))];
+    let mut out = Out {
+        blocks: Vec::new(),
+        sources: Vec::new(),
+        at: Source::default(),
+    };
+    out.push(Block::Title(title(plan, medium)));
     if let Some(date) = plan.page_date {
+        out.field(&f::PAGE_DATE);
         out.push(Block::Date(match medium {
             Medium::Web => format_date_western(date),
             Medium::Print => format_date(date),
         }));
     }
+    out.field(&f::REVISIONS);
     for revision in &plan.revisions {
         out.push(Block::Note(format!(
             "{}({})",
@@ -167,10 +221,13 @@ pub fn blocks(plan: &Plan, medium: Medium) -> Vec<Block> {
             format_date(revision.date)
         )));
     }
+    out.field(&f::GOAL);
     out.push(Block::Section(format!("【{}】", f::GOAL.heading(era))));
     paragraphs(&mut out, &plan.goal);
+    out.field(&f::MISSION);
     out.push(Block::Section(format!("【{}】", f::MISSION.heading(era))));
     paragraphs(&mut out, &plan.mission);
+    out.field(&f::POLICY);
     let policy = f::POLICY.heading(era);
     out.push(Block::Section(if h.policy_with_year {
         format!("【{} {policy}】", format_fiscal_year(plan.fiscal_year))
@@ -185,12 +242,14 @@ pub fn blocks(plan: &Plan, medium: Medium) -> Vec<Block> {
     );
 
     if !plan.issues.is_empty() {
+        out.from(None, None);
         out.push(Block::Section(f::ISSUES.heading(era).to_owned()));
     }
     for (n1, issue) in numbered(&plan.issues) {
         issue_blocks(&mut out, h, n1, issue);
     }
 
+    out.from(None, None);
     if medium == Medium::Print && plan.initiatives().any(|i| i.budget.is_some()) {
         out.push(Block::Section("【予算額一覧】".to_owned()));
         out.push(Block::Table(tables::budgets(plan)));
@@ -202,11 +261,13 @@ pub fn blocks(plan: &Plan, medium: Medium) -> Vec<Block> {
         &plan.overall_evaluation,
     );
     field(&mut out, era, &f::FUTURE_DIRECTION, &plan.future_direction);
+    out.field(&f::CONTACT);
     contact_blocks(&mut out, plan, &plan.contact, medium);
-    out
+    (out.blocks, out.sources)
 }
 
-fn issue_blocks(out: &mut Vec<Block>, h: &Headings, n1: u32, issue: &Issue) {
+fn issue_blocks(out: &mut Out, h: &Headings, n1: u32, issue: &Issue) {
+    out.from(Some(issue.id), Some(&f::TITLE));
     out.push(Block::IssueHeading(heading(&[n1], Part::Issue(issue))));
     for (name, text) in [
         (&f::DESCRIPTION, &issue.description),
@@ -222,7 +283,8 @@ fn issue_blocks(out: &mut Vec<Block>, h: &Headings, n1: u32, issue: &Issue) {
     }
 }
 
-fn strategy_blocks(out: &mut Vec<Block>, h: &Headings, number: &[u32], strategy: &Strategy) {
+fn strategy_blocks(out: &mut Out, h: &Headings, number: &[u32], strategy: &Strategy) {
+    out.from(Some(strategy.id), Some(&f::TITLE));
     out.push(Block::Label(
         if strategy.main {
             h.main_strategy
@@ -238,6 +300,7 @@ fn strategy_blocks(out: &mut Vec<Block>, h: &Headings, number: &[u32], strategy:
     field(out, h.era, &f::STRATEGY_TEXT, &strategy.text);
     field(out, h.era, &f::TARGET_STATE, &strategy.target_state);
     if !strategy.indicators.is_empty() {
+        out.field(&f::INDICATORS);
         out.push(Block::FieldName(f::INDICATORS.heading(h.era).to_owned()));
         out.push(Block::Table(tables::indicators(&strategy.indicators)));
     }
@@ -263,7 +326,8 @@ fn strategy_blocks(out: &mut Vec<Block>, h: &Headings, number: &[u32], strategy:
     }
 }
 
-fn initiative_blocks(out: &mut Vec<Block>, era: Era, number: &[u32], initiative: &Initiative) {
+fn initiative_blocks(out: &mut Out, era: Era, number: &[u32], initiative: &Initiative) {
+    out.from(Some(initiative.id), Some(&f::TITLE));
     out.push(Block::ItemHeading(heading(
         number,
         Part::Initiative(initiative),
@@ -279,7 +343,7 @@ fn initiative_blocks(out: &mut Vec<Block>, era: Era, number: &[u32], initiative:
     review_blocks(out, era, &f::SELF_EVALUATION, &initiative.self_evaluation);
 }
 
-fn review_blocks(out: &mut Vec<Block>, era: Era, which: &Field, review: &Review) {
+fn review_blocks(out: &mut Out, era: Era, which: &'static Field, review: &Review) {
     if review.is_empty() {
         return;
     }
@@ -288,12 +352,13 @@ fn review_blocks(out: &mut Vec<Block>, era: Era, which: &Field, review: &Review)
     } else {
         format!(" {}", review.status.label())
     };
+    out.field(which);
     out.push(Block::FieldName(format!("{}{status}", which.heading(era))));
     field(out, era, &f::REVIEW_COMMENT, &review.comment);
     field(out, era, &f::REVIEW_IMPROVEMENT, &review.improvement);
 }
 
-fn contact_blocks(out: &mut Vec<Block>, plan: &Plan, contact: &Contact, medium: Medium) {
+fn contact_blocks(out: &mut Out, plan: &Plan, contact: &Contact, medium: Medium) {
     if contact.is_empty() && plan.office.is_empty() {
         return;
     }
@@ -338,10 +403,11 @@ fn labelled(label: &str, value: &str) -> String {
 
 /// A field of the full plan, when it has text: under its printed heading, or
 /// as bare paragraphs for a field the era prints without one.
-fn field(out: &mut Vec<Block>, era: Era, field: &Field, text: &str) {
+fn field(out: &mut Out, era: Era, field: &'static Field, text: &str) {
     if text.trim().is_empty() {
         return;
     }
+    out.field(field);
     let heading = field.heading(era);
     if !heading.is_empty() {
         out.push(Block::FieldName(heading.to_owned()));
@@ -350,7 +416,7 @@ fn field(out: &mut Vec<Block>, era: Era, field: &Field, text: &str) {
 }
 
 /// One paragraph block per non-empty line of `text`.
-fn paragraphs(out: &mut Vec<Block>, text: &str) {
+fn paragraphs(out: &mut Out, text: &str) {
     out.extend(
         text.lines()
             .map(str::trim)

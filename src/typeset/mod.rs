@@ -60,9 +60,9 @@ impl Default for PageStyle {
 /// Lays a plan out as printed pages.
 pub fn typeset(plan: &Plan, style: &PageStyle, measure: &dyn Measure) -> Vec<Page> {
     // What to print, in order, with the era's headings and the numbers.
-    let blocks = blocks::blocks(plan, Medium::Print);
+    let (blocks, sources) = blocks::sourced_blocks(plan, Medium::Print);
     // Each block set into line boxes, Japanese line breaking included.
-    let chunks = shape::shape(&blocks, style, measure);
+    let chunks = shape::shape(&blocks, &sources, style, measure);
     // Line boxes onto A4 pages, headings kept with what follows, footers added.
     paginate::paginate(&chunks, style, measure)
 }

@@ -2,6 +2,7 @@
 //! page's top-left corner. The PDF writer only translates these; the editor's print
 //! preview can draw the same.
 
+use crate::blocks::Source;
 use crate::fonts::Face;
 
 /// A4 portrait, in pt (210 × 297 mm).
@@ -36,6 +37,8 @@ pub enum Item {
         size: f32,
         /// Extra space after each character in pt (justification).
         spacing: f32,
+        /// The item and field the text came from (the preview's click target).
+        source: Source,
     },
     /// A straight line.
     Rule {
@@ -59,6 +62,7 @@ impl Item {
                 face,
                 size,
                 spacing,
+                source,
             } => Item::Text {
                 x: x + dx,
                 y: y + dy,
@@ -66,6 +70,7 @@ impl Item {
                 face: *face,
                 size: *size,
                 spacing: *spacing,
+                source: *source,
             },
             Item::Rule { from, to, width } => Item::Rule {
                 from: (from.0 + dx, from.1 + dy),

@@ -3,6 +3,7 @@
 //! line alone at the next page's head, a table continued on a new page repeats its
 //! header row, and each page gets a centred `- n -` footer.
 
+use crate::blocks::Source;
 use crate::fonts::Face;
 use crate::typeset::PageStyle;
 use crate::typeset::metrics::Measure;
@@ -126,5 +127,6 @@ fn footer(n: usize, style: &PageStyle, measure: &dyn Measure) -> Item {
         face: Face::Mincho,
         size: FOOTER_SIZE,
         spacing: 0.0,
+        source: Source::default(),
     }
 }

@@ -1,7 +1,7 @@
 //! Sets each block into line boxes: the type style of each kind of block, indents,
 //! bullets with a hanging indent, and tables.
 
-use crate::blocks::{BULLET, Block, Table};
+use crate::blocks::{BULLET, Block, Source, Table};
 use crate::fonts::Face;
 use crate::typeset::PageStyle;
 use crate::typeset::linebreak::{Setting, break_lines};
@@ -128,17 +128,26 @@ fn style_of(block: &Block, s: &PageStyle) -> Style {
 }
 
 /// Sets every block.
-pub fn shape(blocks: &[Block], style: &PageStyle, measure: &dyn Measure) -> Vec<Chunk> {
+pub fn shape(
+    blocks: &[Block],
+    sources: &[Source],
+    style: &PageStyle,
+    measure: &dyn Measure,
+) -> Vec<Chunk> {
     blocks
         .iter()
-        .flat_map(|block| match block {
-            Block::Table(table) => table_chunks(table, style, measure),
-            _ => vec![text_chunk(block, style, measure)],
+        .enumerate()
+        .flat_map(|(n, block)| {
+            let source = sources.get(n).copied().unwrap_or_default();
+            match block {
+                Block::Table(table) => table_chunks(table, source, style, measure),
+                _ => vec![text_chunk(block, source, style, measure)],
+            }
         })
         .collect()
 }
 
-fn text_chunk(block: &Block, page: &PageStyle, measure: &dyn Measure) -> Chunk {
+fn text_chunk(block: &Block, source: Source, page: &PageStyle, measure: &dyn Measure) -> Chunk {
     let st = style_of(block, page);
     let setting = Setting {
         face: st.face,
@@ -160,9 +169,9 @@ fn text_chunk(block: &Block, page: &PageStyle, measure: &dyn Measure) -> Chunk {
         };
         let mut items = Vec::new();
         if i == 0 && matches!(block, Block::Bullet(_)) {
-            items.push(text_item(0.0, &st, BULLET.to_owned(), 0.0));
+            items.push(text_item(0.0, &st, BULLET.to_owned(), 0.0, source));
         }
-        items.push(text_item(x, &st, line.text, line.spacing));
+        items.push(text_item(x, &st, line.text, line.spacing, source));
         lines.push(LineBox {
             height: st.pitch,
             items,
@@ -186,7 +195,7 @@ fn text_chunk(block: &Block, page: &PageStyle, measure: &dyn Measure) -> Chunk {
 }
 
 /// A text item on a line box of `st.pitch`, with the em box centred on the line.
-fn text_item(x: f32, st: &Style, text: String, spacing: f32) -> Item {
+fn text_item(x: f32, st: &Style, text: String, spacing: f32, source: Source) -> Item {
     Item::Text {
         x,
         y: baseline(st.pitch, st.size),
@@ -194,6 +203,7 @@ fn text_item(x: f32, st: &Style, text: String, spacing: f32) -> Item {
         face: st.face,
         size: st.size,
         spacing,
+        source,
     }
 }
 
@@ -209,14 +219,19 @@ const TABLE_PAD: f32 = 3.0;
 const TABLE_RULE: f32 = 0.5;
 
 /// A table as one chunk for the header (kept with the first row) and one per row.
-fn table_chunks(table: &Table, page: &PageStyle, measure: &dyn Measure) -> Vec<Chunk> {
+fn table_chunks(
+    table: &Table,
+    source: Source,
+    page: &PageStyle,
+    measure: &dyn Measure,
+) -> Vec<Chunk> {
     let total: f32 = table.widths.iter().sum();
     let widths: Vec<f32> = table
         .widths
         .iter()
         .map(|w| w / total * page.measure)
         .collect();
-    let header = row_box(&table.headers, &widths, &[], Face::Gothic, measure);
+    let header = row_box(&table.headers, &widths, &[], Face::Gothic, source, measure);
     let mut chunks = vec![Chunk {
         space_before: 4.0,
         lines: vec![header.clone()],
@@ -236,6 +251,7 @@ fn table_chunks(table: &Table, page: &PageStyle, measure: &dyn Measure) -> Vec<C
                 &widths,
                 &table.right_aligned,
                 face,
+                source,
                 measure,
             )],
             keep_with_next: false,
@@ -257,6 +273,7 @@ fn row_box(
     widths: &[f32],
     right_aligned: &[bool],
     face: Face,
+    source: Source,
     measure: &dyn Measure,
 ) -> LineBox {
     let st = Style {
@@ -289,7 +306,7 @@ fn row_box(
             } else {
                 x + TABLE_PAD
             };
-            let mut item = text_item(lx, &st, line.text, 0.0);
+            let mut item = text_item(lx, &st, line.text, 0.0, source);
             if let Item::Text { y, .. } = &mut item {
                 *y += TABLE_PAD + i as f32 * TABLE_PITCH;
             }

@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use crate::blocks::Source;
 use crate::fonts::Face;
 use crate::typeset::PageStyle;
 use crate::typeset::linebreak::{Setting, break_lines, is_invisible};
@@ -254,6 +255,7 @@ fn cell_lines(
                 face: para.face,
                 size,
                 spacing: line.spacing,
+                source: Source::default(),
             })
             .chain(items)
             .map(|item| item.offset(indent, 0.0))
