@@ -27,6 +27,9 @@ struct Cli {
     /// this version shown (比較)
     #[arg(long, value_name = "OTHER.ron")]
     compare: Option<PathBuf>,
+    /// 印刷プレビューを表示して開く / open with the print preview shown
+    #[arg(long)]
+    preview: bool,
 }
 
 #[derive(Subcommand)]
@@ -177,7 +180,7 @@ fn main() -> ExitCode {
             say!("保存しました: {}", file.display());
             Ok(())
         }),
-        None => editor(cli.file, cli.compare),
+        None => editor(cli.file, cli.compare, cli.preview),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -287,7 +290,11 @@ fn merge(base: &Plan, mine: &Plan, theirs: &Plan, output: &Path) -> Result<(), S
 }
 
 /// Opens the editor window on `file`, or on the bundled sample.
-fn editor(file: Option<PathBuf>, compare_with: Option<PathBuf>) -> Result<(), String> {
+fn editor(
+    file: Option<PathBuf>,
+    compare_with: Option<PathBuf>,
+    preview: bool,
+) -> Result<(), String> {
     use ward_plan::app::{PlanApp, document::Document};
     let mut error = None;
     let doc = match file {
@@ -320,6 +327,9 @@ fn editor(file: Option<PathBuf>, compare_with: Option<PathBuf>) -> Result<(), St
             app.set_recovery_dir(PlanApp::default_recovery_dir());
             if let Some(message) = error {
                 app.show_message(message);
+            }
+            if preview {
+                app.settings.show_preview = true;
             }
             if let Some(other) = compare_with {
                 app.request(ward_plan::app::command::Command::CompareWith(other));

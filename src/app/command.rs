@@ -31,6 +31,12 @@ pub enum Action {
     Compare,
     /// Merge a returned copy, with the version sent out (取り込み…).
     Merge,
+    /// Print: a PDF handed to the system's viewer to print from (印刷…).
+    Print,
+    /// Show or hide the print preview.
+    TogglePreview,
+    /// The version and the fonts' licences (このソフトについて).
+    About,
 }
 
 /// The menu an action is in.
@@ -40,8 +46,17 @@ pub enum Menu {
     File,
     /// 編集.
     Edit,
+    /// 表示: the preview and the theme.
+    View,
     /// 校閲: comparing and merging versions.
     Review,
+    /// ヘルプ.
+    Help,
+}
+
+impl Menu {
+    /// The menus, in the bar's order.
+    pub const ALL: [Menu; 5] = [Menu::File, Menu::Edit, Menu::View, Menu::Review, Menu::Help];
 }
 
 impl Menu {
@@ -50,7 +65,9 @@ impl Menu {
         match self {
             Menu::File => "ファイル",
             Menu::Edit => "編集",
+            Menu::View => "表示",
             Menu::Review => "校閲",
+            Menu::Help => "ヘルプ",
         }
     }
 }
@@ -71,17 +88,20 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 10] = [
+    pub const ALL: [Action; 13] = [
         Action::New,
         Action::Open,
         Action::Save,
         Action::SaveAs,
         Action::ExportPdf,
+        Action::Print,
         Action::NextYear,
         Action::Undo,
         Action::Redo,
+        Action::TogglePreview,
         Action::Compare,
         Action::Merge,
+        Action::About,
     ];
 
     /// The menu entry's text (… where a dialog follows).
@@ -97,6 +117,9 @@ impl Action {
             Action::Redo => "やり直し",
             Action::Compare => "比較…",
             Action::Merge => "取り込み…",
+            Action::Print => "印刷…",
+            Action::TogglePreview => "印刷プレビュー",
+            Action::About => "このソフトについて",
         }
     }
 
@@ -105,6 +128,8 @@ impl Action {
         match self {
             Action::Undo | Action::Redo => Menu::Edit,
             Action::Compare | Action::Merge => Menu::Review,
+            Action::TogglePreview => Menu::View,
+            Action::About => Menu::Help,
             _ => Menu::File,
         }
     }
@@ -118,6 +143,8 @@ impl Action {
         const UNDO: [KeyboardShortcut; 1] = [cmd(Key::Z)];
         const REDO: [KeyboardShortcut; 2] = [cmd_shift(Key::Z), cmd(Key::Y)];
         const SAVE_AS: [KeyboardShortcut; 1] = [cmd_shift(Key::S)];
+        const PRINT: [KeyboardShortcut; 1] = [cmd(Key::P)];
+        const PREVIEW: [KeyboardShortcut; 1] = [cmd_shift(Key::P)];
         match self {
             Action::New => &NEW,
             Action::Open => &OPEN,
@@ -125,7 +152,13 @@ impl Action {
             Action::SaveAs => &SAVE_AS,
             Action::Undo => &UNDO,
             Action::Redo => &REDO,
-            Action::ExportPdf | Action::NextYear | Action::Compare | Action::Merge => &[],
+            Action::Print => &PRINT,
+            Action::TogglePreview => &PREVIEW,
+            Action::ExportPdf
+            | Action::NextYear
+            | Action::Compare
+            | Action::Merge
+            | Action::About => &[],
         }
     }
 
@@ -185,6 +218,8 @@ pub enum Command {
     FinishMerge,
     /// Close the comparison or merge panel.
     CloseReview,
+    /// Use this colour theme (表示 → テーマ).
+    Theme(super::AppTheme),
 }
 
 impl Command {

@@ -25,7 +25,64 @@ use document::Document;
 use question::{Question, Questions};
 
 use crate::model::Plan;
+use crate::typeset::metrics::FontMetrics;
+use crate::typeset::page::Page;
+use crate::ui::preview::{Preview, Zoom};
 use crate::ui::{self, Selection};
+
+/// The window's settings that last between runs.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct ViewSettings {
+    /// Whether the print preview is shown.
+    pub show_preview: bool,
+    /// The preview's zoom.
+    pub zoom: Zoom,
+    /// Light, dark, or as the system says.
+    pub theme: AppTheme,
+}
+
+impl Default for ViewSettings {
+    fn default() -> Self {
+        Self {
+            show_preview: true,
+            zoom: Zoom::FitWidth,
+            theme: AppTheme::System,
+        }
+    }
+}
+
+/// The colour theme: light unless the system says dark, or as chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum AppTheme {
+    /// As the system says; light when it says nothing.
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl AppTheme {
+    /// The choice's label in the 表示 menu.
+    pub fn label(self) -> &'static str {
+        match self {
+            AppTheme::System => "システムに合わせる",
+            AppTheme::Light => "ライト",
+            AppTheme::Dark => "ダーク",
+        }
+    }
+
+    /// Applies it to the window; an unknown system theme counts as light.
+    pub fn apply(self, ctx: &egui::Context) {
+        ctx.options_mut(|o| o.fallback_theme = egui::Theme::Light);
+        ctx.set_theme(match self {
+            AppTheme::System => egui::ThemePreference::System,
+            AppTheme::Light => egui::ThemePreference::Light,
+            AppTheme::Dark => egui::ThemePreference::Dark,
+        });
+    }
+}
 
 /// How many files 最近使ったファイル remembers.
 const RECENT_MAX: usize = 8;
@@ -58,6 +115,16 @@ pub struct PlanApp {
     requested: Vec<Command>,
     /// The comparison or merge being looked at.
     pub review: Option<review::Review>,
+    /// The settings kept between runs.
+    pub settings: ViewSettings,
+    /// The print preview's view state.
+    pub preview: Preview,
+    /// The printed pages of the plan as it was when they were laid out.
+    layout: Option<(Plan, Vec<Page>)>,
+    /// Font metrics for the layout, read once.
+    metrics: Option<FontMetrics>,
+    /// The selection in the last frame, to scroll the preview when it changes.
+    shown_selection: Selection,
 }
 
 impl PlanApp {
@@ -67,8 +134,27 @@ impl PlanApp {
         let mut app = Self::with_document(doc);
         if let Some(storage) = cc.storage {
             app.recent = eframe::get_value(storage, "recent").unwrap_or_default();
+            app.settings = eframe::get_value(storage, "view").unwrap_or_default();
         }
+        app.preview.zoom = app.settings.zoom;
+        app.settings.theme.apply(&cc.egui_ctx);
         app
+    }
+
+    /// The printed pages of the plan as it is now, laid out again after an edit.
+    pub fn pages(&mut self) -> &[Page] {
+        let stale = self
+            .layout
+            .as_ref()
+            .is_none_or(|(p, _)| *p != self.doc.plan);
+        if stale && let Some(metrics) = &self.metrics {
+            let style = crate::typeset::PageStyle::default();
+            let pages = crate::typeset::typeset(&self.doc.plan, &style, metrics);
+            self.layout = Some((self.doc.plan.clone(), pages));
+        }
+        self.layout
+            .as_ref()
+            .map_or(&[], |(_, pages)| pages.as_slice())
     }
 
     /// An editor on `doc` without a window context (tests).
@@ -87,6 +173,11 @@ impl PlanApp {
             shown_title: String::new(),
             requested: Vec::new(),
             review: None,
+            settings: ViewSettings::default(),
+            preview: Preview::default(),
+            layout: None,
+            metrics: FontMetrics::bundled().ok(),
+            shown_selection: Selection::Basics,
         }
     }
 
@@ -132,6 +223,8 @@ impl PlanApp {
 impl eframe::App for PlanApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, "recent", &self.recent);
+        self.settings.zoom = self.preview.zoom;
+        eframe::set_value(storage, "view", &self.settings);
     }
 
     fn on_exit(&mut self) {

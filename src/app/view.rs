@@ -2,6 +2,7 @@
 //! the question showing. Drawing only collects commands and edits; they are
 //! applied once everything is drawn.
 
+use super::AppTheme;
 use super::PlanApp;
 use super::command::{self, Action, Command, Menu};
 use super::question;
@@ -10,7 +11,7 @@ use crate::check;
 use crate::edit::{self, Edit};
 use crate::model::ItemPath;
 use crate::model::fields;
-use crate::ui::{Selection, forms, outline};
+use crate::ui::{Selection, forms, outline, preview};
 
 impl PlanApp {
     pub(super) fn view(&mut self, ui: &mut egui::Ui) {
@@ -53,6 +54,9 @@ impl PlanApp {
                 self.selection = Selection::Item(id);
             }
         }
+        if self.settings.show_preview {
+            self.preview_panel(ui);
+        }
         egui::Panel::left("outline")
             .resizable(true)
             .default_size(300.0)
@@ -84,6 +88,33 @@ impl PlanApp {
         self.doc.feed(ctx.input(|i| i.time));
     }
 
+    /// The print preview on the right: the pages as laid out for the PDF. It
+    /// scrolls to the selected item when the selection changes; a click on
+    /// printed text selects its item.
+    fn preview_panel(&mut self, ui: &mut egui::Ui) {
+        if self.selection != self.shown_selection {
+            if let Selection::Item(id) = self.selection {
+                self.preview.scroll_to = Some(id);
+            }
+            self.shown_selection = self.selection;
+        }
+        self.pages();
+        let pages = self.layout.as_ref().map_or(&[][..], |(_, p)| p.as_slice());
+        let clicked = egui::Panel::right("preview")
+            .resizable(true)
+            .default_size(480.0)
+            .show(ui, |ui| preview::preview_ui(ui, &mut self.preview, pages))
+            .inner;
+        if let Some(source) = clicked {
+            self.selection = match (source.item, source.field) {
+                (Some(id), _) => Selection::Item(id),
+                (None, Some(field)) => selection_for_field(field),
+                (None, None) => self.selection,
+            };
+            self.shown_selection = self.selection;
+        }
+    }
+
     /// Whether a menu entry or shortcut can act now.
     pub fn is_enabled(&self, action: Action) -> bool {
         match action {
@@ -110,12 +141,14 @@ impl PlanApp {
     }
 
     fn menu_bar(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        // The preview's entry shows whether it is on.
         let mac = ui.ctx().os() == egui::os::OperatingSystem::Mac;
         egui::MenuBar::new().ui(ui, |ui| {
-            for menu in [Menu::File, Menu::Edit, Menu::Review] {
+            for menu in Menu::ALL {
                 ui.menu_button(menu.label(), |ui| {
                     for action in Action::ALL.into_iter().filter(|a| a.menu() == menu) {
-                        let mut button = egui::Button::new(action.label());
+                        let on = action == Action::TogglePreview && self.settings.show_preview;
+                        let mut button = egui::Button::new(action.label()).selected(on);
                         if let Some(shortcut) = action.shortcuts().first() {
                             let names = if mac {
                                 egui::ModifierNames::SYMBOLS
@@ -129,6 +162,18 @@ impl PlanApp {
                         }
                         if action == Action::Open {
                             self.recent_menu(ui, commands);
+                        }
+                    }
+                    if menu == Menu::View {
+                        ui.separator();
+                        ui.label("テーマ");
+                        for theme in [AppTheme::System, AppTheme::Light, AppTheme::Dark] {
+                            if ui
+                                .radio(self.settings.theme == theme, theme.label())
+                                .clicked()
+                            {
+                                commands.push(Command::Theme(theme));
+                            }
                         }
                     }
                 });
@@ -190,23 +235,26 @@ impl PlanApp {
     /// The form that shows a warning's field.
     fn selection_for(&self, warning: &check::Warning) -> Selection {
         match warning.at {
-            ItemPath::Plan => {
-                let f = *warning.field;
-                if f == fields::GOAL || f == fields::MISSION {
-                    Selection::Goal
-                } else if f == fields::POLICY {
-                    Selection::Policy
-                } else if f == fields::OVERALL_EVALUATION || f == fields::FUTURE_DIRECTION {
-                    Selection::Closing
-                } else {
-                    Selection::Basics
-                }
-            }
+            ItemPath::Plan => selection_for_field(warning.field),
             path => self
                 .doc
                 .plan
                 .get(path)
                 .map_or(Selection::Basics, |part| Selection::Item(part.id())),
         }
+    }
+}
+
+/// The form that shows one of the plan's own fields.
+fn selection_for_field(field: &fields::Field) -> Selection {
+    let f = *field;
+    if f == fields::GOAL || f == fields::MISSION {
+        Selection::Goal
+    } else if f == fields::POLICY {
+        Selection::Policy
+    } else if f == fields::OVERALL_EVALUATION || f == fields::FUTURE_DIRECTION {
+        Selection::Closing
+    } else {
+        Selection::Basics
     }
 }

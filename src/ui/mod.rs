@@ -3,6 +3,7 @@
 
 pub mod forms;
 pub mod outline;
+pub mod preview;
 pub mod widgets;
 
 use crate::model::ItemId;
@@ -23,24 +24,31 @@ pub enum Selection {
     Item(ItemId),
 }
 
-/// Installs the bundled BIZ UDゴシック in every family, so every label and field
-/// shows Japanese on any PC, with the PDF's heading glyphs. It comes after egui's
-/// own Latin font: egui 0.37 draws BIZ UD's ASCII hyphen blank, which would hide
-/// the hyphens of 1-1-1 and 06-6915-9173 (seen under Xvfb).
+/// Installs the bundled fonts. BIZ UDゴシック goes into every family, so every
+/// label and field shows Japanese on any PC, with the PDF's heading glyphs; it
+/// comes after egui's own Latin font, because egui 0.37 draws BIZ UD's ASCII
+/// hyphen blank, which would hide the hyphens of 1-1-1 and 06-6915-9173 (seen
+/// under Xvfb). Both faces also get a family of their own, which the print
+/// preview draws with (see [`preview::family`]).
 pub fn install_fonts(ctx: &egui::Context) {
+    use crate::fonts::Face;
     use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
+    let lowest = |family| InsertFontFamily {
+        family,
+        priority: FontPriority::Lowest,
+    };
     ctx.add_font(FontInsert::new(
         "BIZ UDGothic",
         egui::FontData::from_static(crate::fonts::GOTHIC),
         vec![
-            InsertFontFamily {
-                family: egui::FontFamily::Proportional,
-                priority: FontPriority::Lowest,
-            },
-            InsertFontFamily {
-                family: egui::FontFamily::Monospace,
-                priority: FontPriority::Lowest,
-            },
+            lowest(egui::FontFamily::Proportional),
+            lowest(egui::FontFamily::Monospace),
+            lowest(preview::family(Face::Gothic)),
         ],
+    ));
+    ctx.add_font(FontInsert::new(
+        "BIZ UDMincho",
+        egui::FontData::from_static(crate::fonts::MINCHO),
+        vec![lowest(preview::family(Face::Mincho))],
     ));
 }
