@@ -47,6 +47,8 @@ pub struct DrawnRun {
     pub at: (f32, f32),
     /// Its box on screen.
     pub rect: Rect,
+    /// Its baseline start on screen: the page's corner plus `at` times the zoom.
+    pub baseline: Pos2,
     /// The item and field it came from.
     pub source: Source,
 }
@@ -272,6 +274,7 @@ fn paint_page(
                     text: text.clone(),
                     at: (*x, *y),
                     rect,
+                    baseline: pos + Vec2::new(0.0, baseline),
                     source: *source,
                 });
             }
