@@ -1,5 +1,7 @@
 //! The editor's frame CPU time, headless (egui_kittest, no GPU), for the sample and
-//! for a plan ten times its size, plus the time from start to the first frame.
+//! for a plan ten times its size, with the print preview shown: a frame at rest, a
+//! frame right after a one-character edit (relayout of the pages and the preview
+//! painted again), each including tessellation; plus start to the first frame.
 //! Run with `cargo bench --bench editor`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -13,9 +15,20 @@ use ward_plan::app::PlanApp;
 use ward_plan::app::document::Document;
 
 fn harness(plan: Plan) -> Harness<'static, PlanApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1200.0, 820.0))
-        .build_eframe(move |cc| PlanApp::new(cc, Document::untitled(plan, "見本")))
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1360.0, 860.0))
+        .build_eframe(move |cc| PlanApp::new(cc, Document::untitled(plan, "見本")));
+    h.state_mut().settings.show_preview = true;
+    h
+}
+
+/// One frame and the tessellation a renderer would do with its output.
+fn frame(h: &mut Harness<'_, PlanApp>) {
+    h.step();
+    let output = h.output();
+    let shapes = output.shapes.clone();
+    let ppp = output.pixels_per_point;
+    std::hint::black_box(h.ctx.tessellate(shapes, ppp));
 }
 
 fn bench(c: &mut Criterion) {
@@ -32,7 +45,20 @@ fn bench(c: &mut Criterion) {
         // The busiest form: an initiative, with the outline fully listed.
         h.get_by_label("1-1-1 地域福祉力の向上").click();
         h.run_steps(3);
-        c.bench_function(&format!("editor/frame/{name}"), |b| b.iter(|| h.step()));
+        c.bench_function(&format!("editor/frame/{name}"), |b| {
+            b.iter(|| frame(&mut h))
+        });
+        let mut n = 0u32;
+        c.bench_function(&format!("editor/frame_after_edit/{name}"), |b| {
+            b.iter(|| {
+                n = n.wrapping_add(1);
+                let c = if n.is_multiple_of(2) { 'あ' } else { 'い' };
+                h.state_mut().doc.plan.issues[0].strategies[0].initiatives[0]
+                    .text
+                    .push(c);
+                frame(&mut h);
+            })
+        });
     }
 }
 

@@ -314,9 +314,17 @@ fn editor(
         ),
     };
     let options = eframe::NativeOptions {
-        viewport: eframe::egui::ViewportBuilder::default()
-            .with_title("ward-plan 区運営方針エディタ")
-            .with_inner_size([1200.0, 820.0]),
+        viewport: {
+            let viewport = eframe::egui::ViewportBuilder::default()
+                .with_title("ward-plan 区運営方針エディタ")
+                .with_inner_size([1360.0, 860.0]);
+            // The window and taskbar icon (the installers carry their own copies).
+            match eframe::icon_data::from_png_bytes(include_bytes!("../assets/icons/icon-256.png"))
+            {
+                Ok(icon) => viewport.with_icon(icon),
+                Err(_) => viewport,
+            }
+        },
         ..Default::default()
     };
     eframe::run_native(

@@ -371,7 +371,7 @@ fn about() -> String {
         "ward-plan {} — 区運営方針エディタ\n\
          区運営方針の編集・点検・印刷用PDFの書き出し。\n\n\
          フォント: BIZ UD明朝・BIZ UDゴシック（Copyright 2022 The BIZ UDMincho / BIZ UDGothic Project Authors）\n\
-         SIL Open Font License 1.1 で配布されています。ライセンスの全文は fonts/ にあります。",
+         SIL Open Font License 1.1 で配布されています。ライセンスの全文は、配布物とソースの fonts/LICENSE-BIZUD*.txt にあります。",
         env!("CARGO_PKG_VERSION")
     )
 }
