@@ -1,0 +1,30 @@
+//! Any loadable plan lays out and writes a PDF that reads back, with every line
+//! inside the page.
+#![no_main]
+
+use chrono::TimeZone as _;
+use libfuzzer_sys::fuzz_target;
+use ward_plan::io;
+use ward_plan::typeset::metrics::FontMetrics;
+use ward_plan::typeset::page::Item;
+use ward_plan::typeset::{PageStyle, typeset};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(plan) = io::parse(data) else {
+        return;
+    };
+    let metrics = FontMetrics::bundled().expect("bundled fonts");
+    let style = PageStyle::default();
+    for page in typeset(&plan, &style, &metrics) {
+        for item in &page.items {
+            if let Item::Text { y, .. } = item {
+                assert!(*y > 0.0 && *y < style.size.1, "text off the page");
+            }
+        }
+    }
+    let created = chrono::FixedOffset::east_opt(9 * 3600)
+        .and_then(|tz| tz.with_ymd_and_hms(2023, 6, 9, 10, 0, 0).single())
+        .expect("date");
+    let export = ward_plan::export::export_pdf(&plan, created).expect("any plan exports");
+    assert!(export.bytes.starts_with(b"%PDF"));
+});
