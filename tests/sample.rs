@@ -101,3 +101,26 @@ fn sample_file_is_readable_japanese() {
     assert!(bytes.contains("だれもが地域で安心して暮らせるまちづくり"));
     assert!(bytes.starts_with("Plan(\n    version: 2,\n"));
 }
+
+#[test]
+fn a_plan_prints_its_own_wording_of_the_headings() {
+    let mut plan = sample();
+    plan.wording.goal = "目標(何をめざすのか)".to_owned();
+    plan.wording.issue = "【経営課題{番号}】{名称}".to_owned();
+    plan.wording.main_strategy = "主な戦略".to_owned();
+    plan.wording.strategy = "【戦略 {番号} {名称}】".to_owned();
+    let text = blocks::plain_text(&blocks::blocks(&plan, Medium::Web));
+    for expected in [
+        "\n目標(何をめざすのか)\n",
+        "【経営課題2】子育てを応援するまちづくり",
+        "\n主な戦略\n",
+        "【戦略 2-1 安心して子育てできる環境づくり】",
+        "【令和4年度 区運営の基本的な考え方(区長の方針)】",
+    ] {
+        assert!(text.contains(expected), "{expected} not in\n{text}");
+    }
+    // It is kept in the file and loads back.
+    let saved = ward_plan::io::to_ron(&plan).expect("ron");
+    assert!(saved.contains("wording: Wording("), "{saved}");
+    assert_eq!(ward_plan::io::parse(saved.as_bytes()).expect("loads"), plan);
+}

@@ -6,7 +6,9 @@ mod tables;
 
 use crate::amount::format_thousand_yen;
 use crate::model::fields::{self as f, Era, Field};
-use crate::model::{Contact, Initiative, Issue, ItemId, Part, Plan, Review, Strategy};
+use crate::model::{
+    Contact, Heading, Initiative, Issue, ItemId, Part, Plan, Review, Strategy, Wording,
+};
 use crate::numbering::{self, numbered};
 use crate::wareki::{format_date, format_date_western, format_fiscal_year};
 
@@ -93,48 +95,43 @@ pub struct TableRow {
 /// The bullet mark used for policy bullets.
 pub const BULLET: &str = "・";
 
-/// The labels of one era of the published plan that are not field headings (those
-/// come from the field vocabulary, [`crate::model::fields`]).
-struct Headings {
+/// The headings as this plan prints them: its ward's wording (or the era's
+/// standard) with the fiscal year filled in.
+pub struct Headings<'a> {
     era: Era,
-    /// The policy heading carries the fiscal year in the R4 form.
-    policy_with_year: bool,
-    main_strategy: &'static str,
-    strategy: &'static str,
+    wording: &'a Wording,
+    year: String,
 }
 
-fn headings(plan: &Plan) -> Headings {
-    match plan.era() {
-        Era::ToR4 => Headings {
-            era: Era::ToR4,
-            policy_with_year: true,
-            main_strategy: "《主な戦略》",
-            strategy: "《戦略》",
-        },
-        Era::FromR5 => Headings {
-            era: Era::FromR5,
-            policy_with_year: false,
-            main_strategy: "《主な戦略(課題解決の方策)》",
-            strategy: "《戦略(課題解決の方策)》",
-        },
+impl<'a> Headings<'a> {
+    /// The headings of `plan`.
+    pub fn of(plan: &'a Plan) -> Headings<'a> {
+        Headings {
+            era: plan.era(),
+            wording: &plan.wording,
+            year: format_fiscal_year(plan.fiscal_year),
+        }
     }
-}
 
-/// An item's heading as printed: 経営課題2 子育てを…, 【2-1 …】,
-/// 【2-1-2 児童虐待防止対策】(予算額 13,989千円).
-pub fn heading(number: &[u32], part: Part<'_>) -> String {
-    let label = numbering::label(number);
-    match part {
-        Part::Issue(issue) => format!("経営課題{label} {}", issue.title)
-            .trim_end()
-            .to_owned(),
-        Part::Strategy(strategy) => format!("【{label} {}】", strategy.title),
-        Part::Initiative(initiative) => {
-            let budget = initiative
-                .budget
-                .map(|b| format!("(予算額 {})", format_thousand_yen(b)))
-                .unwrap_or_default();
-            format!("【{label} {}】{budget}", initiative.title)
+    fn print(&self, heading: Heading, number: &str, title: &str) -> String {
+        self.wording
+            .print(heading, self.era, &self.year, number, title)
+    }
+
+    /// An item's heading as printed: 経営課題2 子育てを…, 【2-1 …】,
+    /// 【2-1-2 児童虐待防止対策】(予算額 13,989千円).
+    pub fn item(&self, number: &[u32], part: Part<'_>) -> String {
+        let label = numbering::label(number);
+        match part {
+            Part::Issue(issue) => self.print(Heading::Issue, &label, &issue.title),
+            Part::Strategy(strategy) => self.print(Heading::Strategy, &label, &strategy.title),
+            Part::Initiative(initiative) => {
+                let budget = initiative
+                    .budget
+                    .map(|b| format!("(予算額 {})", format_thousand_yen(b)))
+                    .unwrap_or_default();
+                format!("【{label} {}】{budget}", initiative.title)
+            }
         }
     }
 }
@@ -198,7 +195,7 @@ pub fn blocks(plan: &Plan, medium: Medium) -> Vec<Block> {
 
 /// The plan as blocks with, for each, where it came from.
 pub fn sourced_blocks(plan: &Plan, medium: Medium) -> (Vec<Block>, Vec<Source>) {
-    let h = &headings(plan);
+    let h = &Headings::of(plan);
     let era = h.era;
     let mut out = Out {
         blocks: Vec::new(),
@@ -222,18 +219,13 @@ pub fn sourced_blocks(plan: &Plan, medium: Medium) -> (Vec<Block>, Vec<Source>) 
         )));
     }
     out.field(&f::GOAL);
-    out.push(Block::Section(format!("【{}】", f::GOAL.heading(era))));
+    out.push(Block::Section(h.print(Heading::Goal, "", "")));
     paragraphs(&mut out, &plan.goal);
     out.field(&f::MISSION);
-    out.push(Block::Section(format!("【{}】", f::MISSION.heading(era))));
+    out.push(Block::Section(h.print(Heading::Mission, "", "")));
     paragraphs(&mut out, &plan.mission);
     out.field(&f::POLICY);
-    let policy = f::POLICY.heading(era);
-    out.push(Block::Section(if h.policy_with_year {
-        format!("【{} {policy}】", format_fiscal_year(plan.fiscal_year))
-    } else {
-        format!("【{policy}】")
-    }));
+    out.push(Block::Section(h.print(Heading::Policy, "", "")));
     out.extend(
         plan.policy
             .iter()
@@ -243,7 +235,7 @@ pub fn sourced_blocks(plan: &Plan, medium: Medium) -> (Vec<Block>, Vec<Source>) 
 
     if !plan.issues.is_empty() {
         out.from(None, None);
-        out.push(Block::Section(f::ISSUES.heading(era).to_owned()));
+        out.push(Block::Section(h.print(Heading::Issues, "", "")));
     }
     for (n1, issue) in numbered(&plan.issues) {
         issue_blocks(&mut out, h, n1, issue);
@@ -268,7 +260,7 @@ pub fn sourced_blocks(plan: &Plan, medium: Medium) -> (Vec<Block>, Vec<Source>) 
 
 fn issue_blocks(out: &mut Out, h: &Headings, n1: u32, issue: &Issue) {
     out.from(Some(issue.id), Some(&f::TITLE));
-    out.push(Block::IssueHeading(heading(&[n1], Part::Issue(issue))));
+    out.push(Block::IssueHeading(h.item(&[n1], Part::Issue(issue))));
     for (name, text) in [
         (&f::DESCRIPTION, &issue.description),
         (&f::VISION, &issue.vision),
@@ -285,18 +277,13 @@ fn issue_blocks(out: &mut Out, h: &Headings, n1: u32, issue: &Issue) {
 
 fn strategy_blocks(out: &mut Out, h: &Headings, number: &[u32], strategy: &Strategy) {
     out.from(Some(strategy.id), Some(&f::TITLE));
-    out.push(Block::Label(
-        if strategy.main {
-            h.main_strategy
-        } else {
-            h.strategy
-        }
-        .to_owned(),
-    ));
-    out.push(Block::ItemHeading(heading(
-        number,
-        Part::Strategy(strategy),
-    )));
+    let label = if strategy.main {
+        Heading::MainStrategy
+    } else {
+        Heading::StrategyLabel
+    };
+    out.push(Block::Label(h.print(label, "", "")));
+    out.push(Block::ItemHeading(h.item(number, Part::Strategy(strategy))));
     field(out, h.era, &f::STRATEGY_TEXT, &strategy.text);
     field(out, h.era, &f::TARGET_STATE, &strategy.target_state);
     if !strategy.indicators.is_empty() {
@@ -310,28 +297,26 @@ fn strategy_blocks(out: &mut Out, h: &Headings, number: &[u32], strategy: &Strat
     let mut previous_main = None;
     for (n3, initiative) in numbered(&strategy.initiatives) {
         if previous_main != Some(initiative.main) {
-            out.push(Block::Label(
-                if initiative.main {
-                    "《主な具体的取組》"
-                } else {
-                    "《具体的取組》"
-                }
-                .to_owned(),
-            ));
+            let label = if initiative.main {
+                Heading::MainInitiative
+            } else {
+                Heading::InitiativeLabel
+            };
+            out.push(Block::Label(h.print(label, "", "")));
             previous_main = Some(initiative.main);
         }
         let mut full = number.to_vec();
         full.push(n3);
-        initiative_blocks(out, h.era, &full, initiative);
+        initiative_blocks(out, h, &full, initiative);
     }
 }
 
-fn initiative_blocks(out: &mut Out, era: Era, number: &[u32], initiative: &Initiative) {
+fn initiative_blocks(out: &mut Out, h: &Headings, number: &[u32], initiative: &Initiative) {
+    let era = h.era;
     out.from(Some(initiative.id), Some(&f::TITLE));
-    out.push(Block::ItemHeading(heading(
-        number,
-        Part::Initiative(initiative),
-    )));
+    out.push(Block::ItemHeading(
+        h.item(number, Part::Initiative(initiative)),
+    ));
     for (name, text) in [
         (&f::INITIATIVE_TEXT, &initiative.text),
         (&f::PAST_RESULTS, &initiative.past_results),

@@ -285,7 +285,9 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<Change> {
 fn is_tail(key: &Key) -> bool {
     *key.field == f::OVERALL_EVALUATION
         || *key.field == f::FUTURE_DIRECTION
-        || key.group.is_some_and(|g| *g == f::CONTACT)
+        || key
+            .group
+            .is_some_and(|g| *g == f::CONTACT || *g == f::WORDING)
 }
 
 fn by_item(slots: Vec<Slot>) -> HashMap<Option<ItemId>, Vec<Slot>> {

@@ -85,7 +85,12 @@ impl Headings {
     fn of(plan: &Plan) -> Headings {
         let items = numbering::outline(plan)
             .into_iter()
-            .map(|item| (item.part.id(), blocks::heading(&item.number, item.part)))
+            .map(|item| {
+                (
+                    item.part.id(),
+                    blocks::Headings::of(plan).item(&item.number, item.part),
+                )
+            })
             .collect();
         Headings {
             era: plan.era(),
@@ -246,7 +251,7 @@ fn subtree_paras(plan: &Plan, id: ItemId) -> Vec<Para> {
         if !(p == top || p.parent() == top || p.parent().parent() == top) {
             continue;
         }
-        let heading = blocks::heading(&item.number, item.part);
+        let heading = blocks::Headings::of(plan).item(&item.number, item.part);
         let all = |t: &str| std::iter::once(0..t.chars().count()).collect::<Vec<_>>();
         out.push(Para::marked(heading.clone(), Face::Gothic, all(&heading)));
         let text = match item.part {

@@ -182,6 +182,15 @@ fn set_plan(plan: &mut Plan, key: Key, value: Option<Val>) -> bool {
     match value {
         Some(Val::Year(y)) if field == f::FISCAL_YEAR => plan.fiscal_year = y,
         Some(Val::Date(d)) if field == f::PAGE_DATE => plan.page_date = d,
+        Some(Val::Text(t)) if key.group.is_some_and(|g| *g == f::WORDING) => {
+            match crate::model::Heading::ALL
+                .into_iter()
+                .find(|h| *f::wording_field(*h) == field)
+            {
+                Some(heading) => *plan.wording.get_mut(heading) = t,
+                None => return false,
+            }
+        }
         Some(Val::Text(t)) => {
             let c = &mut plan.contact;
             let target = match key.group {

@@ -25,11 +25,13 @@ pub enum Owner {
     Review,
     /// `Contact(…)`: the contact block.
     Contact,
+    /// `Wording(…)`: the ward's wording of the printed headings.
+    Wording,
 }
 
 impl Owner {
     /// Every owner, in file order.
-    pub const ALL: [Owner; 9] = [
+    pub const ALL: [Owner; 10] = [
         Owner::Plan,
         Owner::Revision,
         Owner::Issue,
@@ -39,6 +41,7 @@ impl Owner {
         Owner::Initiative,
         Owner::Review,
         Owner::Contact,
+        Owner::Wording,
     ];
 
     /// The struct name written in the file: `Issue`.
@@ -53,6 +56,7 @@ impl Owner {
             Owner::Initiative => "Initiative",
             Owner::Review => "Review",
             Owner::Contact => "Contact",
+            Owner::Wording => "Wording",
         }
     }
 
@@ -68,6 +72,7 @@ impl Owner {
             Owner::Initiative => "具体的取組",
             Owner::Review => "振り返り",
             Owner::Contact => "問合せ先",
+            Owner::Wording => "見出しの言葉",
         }
     }
 
@@ -287,6 +292,51 @@ pub const CONTACT_FAX: Field = Field::new(O::Contact, "fax", "ファックス");
 /// `Contact.email`.
 pub const CONTACT_EMAIL: Field = Field::new(O::Contact, "email", "メール");
 
+// 見出しの言葉 (one per [`super::Heading`], keyed as in the file).
+/// `wording`.
+pub const WORDING: Field = Field::new(O::Plan, "wording", "見出しの言葉");
+/// `Wording.goal`.
+pub const WORDING_GOAL: Field = Field::new(O::Wording, "goal", "目標の見出し");
+/// `Wording.mission`.
+pub const WORDING_MISSION: Field = Field::new(O::Wording, "mission", "使命の見出し");
+/// `Wording.policy`.
+pub const WORDING_POLICY: Field = Field::new(O::Wording, "policy", "基本的な考え方の見出し");
+/// `Wording.issues`.
+pub const WORDING_ISSUES: Field = Field::new(O::Wording, "issues", "経営課題の前の見出し");
+/// `Wording.issue`.
+pub const WORDING_ISSUE: Field = Field::new(O::Wording, "issue", "経営課題の見出し");
+/// `Wording.main_strategy`.
+pub const WORDING_MAIN_STRATEGY: Field =
+    Field::new(O::Wording, "main_strategy", "主な戦略の小見出し");
+/// `Wording.strategy_label`.
+pub const WORDING_STRATEGY_LABEL: Field =
+    Field::new(O::Wording, "strategy_label", "戦略の小見出し");
+/// `Wording.strategy`.
+pub const WORDING_STRATEGY: Field = Field::new(O::Wording, "strategy", "戦略の見出し");
+/// `Wording.main_initiative`.
+pub const WORDING_MAIN_INITIATIVE: Field =
+    Field::new(O::Wording, "main_initiative", "主な具体的取組の小見出し");
+/// `Wording.initiative_label`.
+pub const WORDING_INITIATIVE_LABEL: Field =
+    Field::new(O::Wording, "initiative_label", "具体的取組の小見出し");
+
+/// The vocabulary entry of each heading's wording.
+pub fn wording_field(heading: super::Heading) -> &'static Field {
+    use super::Heading as H;
+    match heading {
+        H::Goal => &WORDING_GOAL,
+        H::Mission => &WORDING_MISSION,
+        H::Policy => &WORDING_POLICY,
+        H::Issues => &WORDING_ISSUES,
+        H::Issue => &WORDING_ISSUE,
+        H::MainStrategy => &WORDING_MAIN_STRATEGY,
+        H::StrategyLabel => &WORDING_STRATEGY_LABEL,
+        H::Strategy => &WORDING_STRATEGY,
+        H::MainInitiative => &WORDING_MAIN_INITIATIVE,
+        H::InitiativeLabel => &WORDING_INITIATIVE_LABEL,
+    }
+}
+
 /// Every field, for looking one up by its key (load errors).
 pub const ALL: &[Field] = &[
     VERSION,
@@ -341,6 +391,17 @@ pub const ALL: &[Field] = &[
     CONTACT_PHONE,
     CONTACT_FAX,
     CONTACT_EMAIL,
+    WORDING,
+    WORDING_GOAL,
+    WORDING_MISSION,
+    WORDING_POLICY,
+    WORDING_ISSUES,
+    WORDING_ISSUE,
+    WORDING_MAIN_STRATEGY,
+    WORDING_STRATEGY_LABEL,
+    WORDING_STRATEGY,
+    WORDING_MAIN_INITIATIVE,
+    WORDING_INITIATIVE_LABEL,
 ];
 
 /// Fields every item (issue, strategy, initiative) shares, listed once under the

@@ -10,12 +10,14 @@ pub mod fields;
 mod id;
 mod path;
 pub mod walk;
+pub mod wording;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use id::ItemId;
 pub use path::{ItemPath, Part, PartMut};
+pub use wording::{Heading, Wording};
 
 /// The file format version this build writes. Files with a higher number are refused.
 /// 2 added item identities (`id`); version 1 files load and are written as 2.
@@ -58,6 +60,9 @@ pub struct Plan {
     /// このページの作成者・問合せ先.
     #[serde(default, skip_serializing_if = "Contact::is_empty")]
     pub contact: Contact,
+    /// The ward's own wording of the printed headings (empty: the era's standard).
+    #[serde(default, skip_serializing_if = "Wording::is_standard")]
+    pub wording: Wording,
 }
 
 /// One dated update note (改訂履歴), printed as 「text(令和5年6月9日)」.
@@ -273,6 +278,7 @@ impl Plan {
             overall_evaluation: String::new(),
             future_direction: String::new(),
             contact: Contact::default(),
+            wording: Wording::default(),
         }
     }
 

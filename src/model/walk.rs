@@ -262,6 +262,7 @@ impl<'a> Walk<'a> {
         name.push_str(field.label);
         let entry = within.and_then(|(group, entry)| {
             (*group != fields::CONTACT
+                && *group != fields::WORDING
                 && *group != fields::INTERIM_REVIEW
                 && *group != fields::SELF_EVALUATION)
                 .then_some(entry)

@@ -74,6 +74,29 @@ fn basics_ui(ui: &mut Ui, plan: &mut Plan, edits: &mut Vec<Edit>) {
     widgets::line(ui, f::CONTACT_PHONE.label, &mut c.phone);
     widgets::line(ui, f::CONTACT_FAX.label, &mut c.fax);
     widgets::line(ui, f::CONTACT_EMAIL.label, &mut c.email);
+    wording_ui(ui, plan);
+}
+
+/// The ward's own wording of the printed headings; an empty field prints the
+/// era's standard, shown greyed inside it. {年度} {番号} {名称} are filled in.
+fn wording_ui(ui: &mut Ui, plan: &mut Plan) {
+    use crate::model::Heading;
+    ui.separator();
+    ui.label(format!(
+        "{}（空欄なら年度の標準。{{年度}} {{番号}} {{名称}} は印刷時に入ります）",
+        f::WORDING.label
+    ));
+    let era = plan.era();
+    for heading in Heading::ALL {
+        let l = ui.label(f::wording_field(heading).label);
+        let text = plan.wording.get_mut(heading);
+        ui.add(
+            egui::TextEdit::singleline(text)
+                .hint_text(heading.standard(era))
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(l.id);
+    }
 }
 
 /// A list entry's label: 改訂日 1, 指標 2.

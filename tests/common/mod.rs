@@ -200,6 +200,7 @@ pub fn plan() -> impl Strategy<Value = Plan> {
                 issues,
                 overall_evaluation,
                 future_direction,
+                wording: Wording::default(),
                 contact: Contact {
                     section,
                     postal_code,
