@@ -20,6 +20,7 @@ pub mod compare;
 pub mod edit;
 pub mod export;
 pub mod fonts;
+pub mod import;
 pub mod io;
 pub mod model;
 pub mod numbering;

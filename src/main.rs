@@ -60,6 +60,15 @@ enum Command {
         #[arg(short, long, value_name = "OUT.ron")]
         output: PathBuf,
     },
+    /// 公開されているWebページ（本文をコピーしたテキスト）から運営方針を作る /
+    /// make a plan from a ward's published page (its text)
+    Import {
+        /// ページのテキスト / the page's text (UTF-8)
+        page: PathBuf,
+        /// 作る運営方針ファイル / the plan file to write
+        #[arg(short, long, value_name = "PLAN.ron")]
+        output: PathBuf,
+    },
     /// 二つの版の違いを項目ごとに表示する（同じなら終了コード 0、違えば 1） / show
     /// what changed between two versions (exit 0 when equal, 1 when different)
     Diff {
@@ -157,6 +166,7 @@ fn main() -> ExitCode {
                 }
             };
         }
+        Some(Command::Import { page, output }) => import(&page, &output),
         Some(Command::Compare {
             old,
             new,
@@ -247,6 +257,41 @@ fn diff(old: &Plan, new: &Plan) -> ExitCode {
         say!("{}", compare::report::describe(change, &names));
     }
     ExitCode::from(1)
+}
+
+/// Reads a published page into a new plan file, listing what was left out.
+fn import(page: &Path, output: &Path) -> Result<(), String> {
+    if output.exists() {
+        return Err(format!(
+            "エラー: {} はすでにあります。別の名前を指定してください。",
+            output.display()
+        ));
+    }
+    let bytes = std::fs::read(page).map_err(|e| format!("エラー: {}: {e}", page.display()))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        format!(
+            "エラー: {} は UTF-8 のテキストではありません。ブラウザーから本文をコピーして、UTF-8 で保存してください。",
+            page.display()
+        )
+    })?;
+    let imported = ward_plan::import::import(text.trim_start_matches('\u{feff}'));
+    io::save(output, &imported.plan).map_err(|e| format!("エラー: {}: {e}", output.display()))?;
+    let plan = &imported.plan;
+    say!(
+        "{}を作りました: {}（経営課題 {}、戦略 {}、具体的取組 {}）",
+        blocks::title(plan, blocks::Medium::Print),
+        output.display(),
+        plan.issues.len(),
+        plan.strategies().count(),
+        plan.initiatives().count()
+    );
+    if !imported.report.is_empty() {
+        say!("取り込まなかった行: {}行", imported.report.len());
+        for note in &imported.report {
+            say!("  {note}");
+        }
+    }
+    Ok(())
 }
 
 /// Writes the 新旧対照表 of `old` → `new`.

@@ -98,6 +98,46 @@ pub fn format_fiscal_year_short(year: i32) -> String {
     }
 }
 
+/// The Western year of `year` of an era: (令和, 4) → 2022; 元年 is year 1.
+pub fn western_year(era: &str, year: i32) -> Option<i32> {
+    ERAS.iter()
+        .find(|e| e.name == era)
+        .map(|e| e.start.0 + year - 1)
+}
+
+/// Reads a 和暦 date as written: 令和5年6月9日, 令和元年5月1日 (full-width digits too).
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let text: String = text.trim().chars().map(ascii_digit).collect();
+    let era = ERAS.iter().find(|e| text.starts_with(e.name))?;
+    let rest = &text[era.name.len()..];
+    let (year, rest) = rest.split_once('年')?;
+    let year = if year == "元" { 1 } else { year.parse().ok()? };
+    let (month, rest) = rest.split_once('月')?;
+    let day = rest.strip_suffix('日')?;
+    NaiveDate::from_ymd_opt(
+        era.start.0 + year - 1,
+        month.parse().ok()?,
+        day.parse().ok()?,
+    )
+}
+
+/// Reads a Western date as written: 2023年6月9日.
+pub fn parse_date_western(text: &str) -> Option<NaiveDate> {
+    let text: String = text.trim().chars().map(ascii_digit).collect();
+    let (year, rest) = text.split_once('年')?;
+    let (month, rest) = rest.split_once('月')?;
+    let day = rest.strip_suffix('日')?;
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+}
+
+/// A full-width digit as ASCII; other characters as they are.
+pub fn ascii_digit(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        _ => c,
+    }
+}
+
 /// The fiscal year (Western start year) a day falls in: April to March.
 pub fn fiscal_year_of(date: NaiveDate) -> i32 {
     if date.month() >= 4 {
@@ -155,5 +195,19 @@ mod tests {
         let day = |m, d| NaiveDate::from_ymd_opt(2023, m, d).expect("date");
         assert_eq!(fiscal_year_of(day(3, 31)), 2022);
         assert_eq!(fiscal_year_of(day(4, 1)), 2023);
+    }
+
+    #[test]
+    fn dates_read_back() {
+        let day = NaiveDate::from_ymd_opt(2023, 6, 9).expect("date");
+        assert_eq!(parse_date("令和5年6月9日"), Some(day));
+        assert_eq!(parse_date("令和５年６月９日"), Some(day));
+        assert_eq!(parse_date_western("2023年6月9日"), Some(day));
+        assert_eq!(
+            parse_date("令和元年5月1日"),
+            NaiveDate::from_ymd_opt(2019, 5, 1)
+        );
+        assert_eq!(parse_date("令和5年13月1日"), None);
+        assert_eq!(western_year("平成", 31), Some(2019));
     }
 }

@@ -1,0 +1,156 @@
+//! Importing published pages: the seed becomes the sample exactly, another ward's
+//! page of the other era keeps its wording, and no line of the body is lost.
+
+use std::path::Path;
+use std::process::Command;
+
+use ward_plan::blocks::{self, Medium};
+use ward_plan::import::import;
+use ward_plan::model::Heading;
+use ward_plan::{compare, io};
+
+const SEED: &str = include_str!("fixtures/tsurumi-r4-published.txt");
+const VARIANT: &str = include_str!("fixtures/r5-variant-page.txt");
+const BIN: &str = env!("CARGO_BIN_EXE_ward-plan");
+
+fn sample() -> ward_plan::Plan {
+    io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample")
+}
+
+/// Every line of the page: in the plan's web text, or in the report.
+fn nothing_lost(page: &str, imported: &ward_plan::import::Imported) {
+    let web = blocks::plain_text(&blocks::blocks(&imported.plan, Medium::Web));
+    let squeeze = |s: &str| -> String {
+        ward_plan::import::normalise(s)
+            .chars()
+            .filter(|c| !c.is_whitespace() && !"・•".contains(*c))
+            .collect()
+    };
+    let web = squeeze(&web);
+    for (n, line) in page.lines().enumerate() {
+        let text = squeeze(line);
+        let reported = imported.report.iter().any(|note| note.line == n + 1);
+        // Headings become the plan's structure and wording, not text.
+        let heading = !matches!(
+            ward_plan::import::classify(line),
+            ward_plan::import::Line::Text(_) | ward_plan::import::Line::Bullet(_)
+        );
+        assert!(
+            text.is_empty() || reported || heading || web.contains(&text),
+            "line {}: {line} is neither in the plan nor in the report",
+            n + 1
+        );
+    }
+}
+
+#[test]
+fn the_seed_page_becomes_the_sample() {
+    let imported = import(SEED);
+    assert!(compare::diff(&sample(), &imported.plan).is_empty());
+    assert_eq!(
+        blocks::plain_text(&blocks::blocks(&imported.plan, Medium::Web)),
+        blocks::plain_text(&blocks::blocks(&sample(), Medium::Web))
+    );
+    assert_eq!(
+        imported.plan.issues[1].strategies[0].initiatives[0].number,
+        Some(2)
+    );
+    assert!(
+        imported.plan.wording.is_standard(),
+        "{:?}",
+        imported.plan.wording
+    );
+    // Only furniture is left out.
+    let left: Vec<&str> = imported.report.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(left.len(), 10, "{left:?}");
+    assert!(left.contains(&"ページ番号:565550") && left.contains(&"• Facebookでシェア"));
+    nothing_lost(SEED, &imported);
+}
+
+#[test]
+fn another_wards_page_of_the_r5_era_keeps_its_wording() {
+    let imported = import(VARIANT);
+    let plan = &imported.plan;
+    assert_eq!((plan.fiscal_year, plan.ward.as_str()), (2023, "北区"));
+    assert_eq!(plan.page_date, chrono::NaiveDate::from_ymd_opt(2024, 6, 28));
+    assert_eq!(plan.revisions.len(), 1);
+    assert_eq!(
+        plan.goal,
+        "・だれもが安心して住み続けられるまち\n・にぎわいと魅力あふれるまち"
+    );
+    assert_eq!(plan.policy.len(), 3, "{:?}", plan.policy);
+    assert_eq!(plan.issues.len(), 2);
+    let issue = &plan.issues[0];
+    assert_eq!(issue.title, "地域の防災力の向上");
+    assert!(issue.description.starts_with("南海トラフ地震"));
+    let strategy = &issue.strategies[0];
+    assert!(strategy.main);
+    assert_eq!(strategy.title, "地域防災計画の作成支援");
+    assert_eq!(strategy.indicators.len(), 1);
+    let initiative = &strategy.initiatives[0];
+    assert_eq!(
+        (initiative.number, initiative.budget),
+        (Some(2), Some(1_200))
+    );
+    assert_eq!(initiative.title, "防災リーダーの育成");
+    assert_eq!(
+        plan.overall_evaluation,
+        "各経営課題とも、おおむね計画どおりに進めた。"
+    );
+    assert_eq!(plan.future_direction, "地域との協働をさらに進める。");
+    assert_eq!(plan.office, "大阪市北区役所");
+    assert_eq!(plan.contact.phone, "06-6313-9474");
+    assert_eq!(plan.contact.postal_code, "530-8401");
+    // The page's own wording, kept and printed.
+    assert_eq!(plan.wording.get(Heading::Goal), "目標（何をめざすのか）");
+    assert_eq!(plan.wording.get(Heading::Issue), "【経営課題{番号}】{名称}");
+    assert_eq!(
+        plan.wording.get(Heading::Strategy),
+        "【戦略 {番号} {名称}】"
+    );
+    let web = blocks::plain_text(&blocks::blocks(plan, Medium::Web));
+    for printed in [
+        "目標（何をめざすのか）",
+        "【経営課題1】地域の防災力の向上",
+        "【戦略 1-1 地域防災計画の作成支援】",
+    ] {
+        assert!(web.contains(printed), "{printed} not in\n{web}");
+    }
+    let check = ward_plan::check::check(plan);
+    assert!(
+        check.iter().all(|w| !w.message.contains("空です")),
+        "{check:?}"
+    );
+    nothing_lost(VARIANT, &imported);
+}
+
+#[test]
+fn import_on_the_command_line_writes_the_plan_and_lists_what_it_left_out() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = dir.path().join("page.txt");
+    std::fs::write(&page, VARIANT).expect("page");
+    let out = dir.path().join("北区R5.ron");
+    let run = Command::new(BIN)
+        .args([Path::new("import"), &page, Path::new("-o"), &out])
+        .output()
+        .expect("runs");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let text = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        text.contains("令和5年度 北区運営方針を作りました"),
+        "{text}"
+    );
+    assert!(text.contains("ページ番号:612345"), "{text}");
+    let plan = io::load(&out).expect("the plan loads");
+    assert_eq!(plan.issues.len(), 2);
+    // It never overwrites.
+    let again = Command::new(BIN)
+        .args([Path::new("import"), &page, Path::new("-o"), &out])
+        .output()
+        .expect("runs");
+    assert!(!again.status.success());
+}
