@@ -44,6 +44,15 @@ enum Command {
         /// 運営方針ファイル (.ron) / the plan file
         file: PathBuf,
     },
+    /// Webページの本文をHTMLで書き出す（CMSに貼り付ける用） / write the page body as
+    /// HTML for the city's CMS
+    Html {
+        /// 運営方針ファイル (.ron) / the plan file
+        file: PathBuf,
+        /// 書き出すHTMLファイル / the HTML file to write
+        #[arg(short, long, value_name = "page.html")]
+        output: PathBuf,
+    },
     /// 印刷用のPDF（A4）を書き出す / export the print-ready A4 PDF
     Export {
         /// 運営方針ファイル (.ron) / the plan file
@@ -63,7 +72,7 @@ enum Command {
     /// 公開されているWebページ（本文をコピーしたテキスト）から運営方針を作る /
     /// make a plan from a ward's published page (its text)
     Import {
-        /// ページのテキスト / the page's text (UTF-8)
+        /// ページのテキスト（UTF-8）か保存したHTML / the page's text (UTF-8) or saved HTML
         page: PathBuf,
         /// 作る運営方針ファイル / the plan file to write
         #[arg(short, long, value_name = "PLAN.ron")]
@@ -167,6 +176,14 @@ fn main() -> ExitCode {
             };
         }
         Some(Command::Import { page, output }) => import(&page, &output),
+        Some(Command::Html { file, output }) => load(&file).and_then(|plan| {
+            let blocks = blocks::blocks(&plan, blocks::Medium::Web);
+            let html = blocks::html::html(&blocks, &blocks::title(&plan, blocks::Medium::Web));
+            io::write_atomic(&output, html.as_bytes())
+                .map_err(|e| format!("エラー: {}: 書き出せませんでした: {e}", output.display()))?;
+            say!("書き出しました: {}", output.display());
+            Ok(())
+        }),
         Some(Command::Compare {
             old,
             new,
@@ -267,14 +284,8 @@ fn import(page: &Path, output: &Path) -> Result<(), String> {
             output.display()
         ));
     }
-    let bytes = std::fs::read(page).map_err(|e| format!("エラー: {}: {e}", page.display()))?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        format!(
-            "エラー: {} は UTF-8 のテキストではありません。ブラウザーから本文をコピーして、UTF-8 で保存してください。",
-            page.display()
-        )
-    })?;
-    let imported = ward_plan::import::import(text.trim_start_matches('\u{feff}'));
+    let text = ward_plan::import::read_page(page).map_err(|e| format!("エラー: {e}"))?;
+    let imported = ward_plan::import::import(&text);
     io::save(output, &imported.plan).map_err(|e| format!("エラー: {}: {e}", output.display()))?;
     let plan = &imported.plan;
     say!(

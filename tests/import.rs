@@ -154,3 +154,48 @@ fn import_on_the_command_line_writes_the_plan_and_lists_what_it_left_out() {
         .expect("runs");
     assert!(!again.status.success());
 }
+
+#[test]
+fn pasting_a_page_in_the_editor_makes_a_new_unsaved_plan() {
+    use egui::accesskit::Role;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+    use ward_plan::app::PlanApp;
+    use ward_plan::app::command::{Action, Command};
+    use ward_plan::app::document::Document;
+
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(|cc| PlanApp::new(cc, Document::untitled(sample(), "見本")));
+    h.run_steps(2);
+    h.state_mut().request(Command::Run(Action::ImportPage));
+    h.run_steps(3);
+    h.get_by_label_contains("本文をすべて選んでコピーし");
+    h.state_mut().import_text = Some(VARIANT.to_owned());
+    h.run_steps(3);
+    h.get_by_role_and_label(Role::Button, "取り込む").click();
+    h.run_steps(3);
+    let app = h.state();
+    assert_eq!(app.doc.plan.ward, "北区");
+    assert!(
+        app.is_dirty() && app.doc.path.is_none(),
+        "a new plan to save"
+    );
+    assert!(app.import_text.is_none(), "the dialog closes");
+    h.get_by_label_contains("取り込まなかった行が");
+}
+
+#[test]
+fn the_html_for_the_city_page_imports_back_to_the_same_plan() {
+    for plan in [sample(), import(VARIANT).plan] {
+        let page = blocks::html::html(
+            &blocks::blocks(&plan, Medium::Web),
+            &blocks::title(&plan, Medium::Web),
+        );
+        assert!(page.starts_with("<!DOCTYPE html>") && page.contains("<html lang=\"ja\">"));
+        assert!(!page.contains("<script"));
+        let back = import(&ward_plan::import::html::to_text(&page));
+        let changes = compare::diff(&plan, &back.plan);
+        assert!(changes.is_empty(), "{changes:#?}");
+    }
+}

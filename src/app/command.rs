@@ -37,6 +37,8 @@ pub enum Action {
     TogglePreview,
     /// The version and the fonts' licences (このソフトについて).
     About,
+    /// Make a plan from a ward's published page (Webページから取り込む…).
+    ImportPage,
 }
 
 /// The menu an action is in.
@@ -88,9 +90,10 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 14] = [
         Action::New,
         Action::Open,
+        Action::ImportPage,
         Action::Save,
         Action::SaveAs,
         Action::ExportPdf,
@@ -120,6 +123,7 @@ impl Action {
             Action::Print => "印刷…",
             Action::TogglePreview => "印刷プレビュー",
             Action::About => "このソフトについて",
+            Action::ImportPage => "Webページから取り込む…",
         }
     }
 
@@ -158,7 +162,8 @@ impl Action {
             | Action::NextYear
             | Action::Compare
             | Action::Merge
-            | Action::About => &[],
+            | Action::About
+            | Action::ImportPage => &[],
         }
     }
 
@@ -220,6 +225,12 @@ pub enum Command {
     CloseReview,
     /// Use this colour theme (表示 → テーマ).
     Theme(super::AppTheme),
+    /// Make a plan from this page text and put it in the window.
+    ImportText(String),
+    /// Read a saved page (.txt or .html) into the import dialog.
+    LoadPage,
+    /// Close the import dialog.
+    CloseImport,
 }
 
 impl Command {
@@ -231,6 +242,7 @@ impl Command {
             self,
             Command::Run(Action::New | Action::Open | Action::NextYear)
                 | Command::OpenPath(_)
+                | Command::ImportText(_)
                 | Command::Restore(_)
                 | Command::Close
         )

@@ -8,6 +8,8 @@ pub trait Dialogs {
     /// A plan file to open, asked with `title` (開く, 比較する版, 送った版…);
     /// none when the user cancels.
     fn open_plan(&mut self, title: &str) -> Option<PathBuf>;
+    /// A saved web page (.txt, .html) to import; none when cancelled.
+    fn open_page(&mut self) -> Option<PathBuf>;
     /// Where to save a plan, suggesting `name`; none when cancelled.
     fn save_plan(&mut self, name: &str) -> Option<PathBuf>;
     /// Where to write a PDF, suggesting `name`; none when cancelled.
@@ -25,6 +27,13 @@ impl Dialogs for SystemDialogs {
         rfd::FileDialog::new()
             .set_title(title)
             .add_filter("運営方針", &["ron"])
+            .pick_file()
+    }
+
+    fn open_page(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("取り込むWebページを選ぶ")
+            .add_filter("Webページ・テキスト", &["txt", "html", "htm"])
             .pick_file()
     }
 
@@ -70,6 +79,10 @@ pub struct ScriptedDialogs {
 
 impl Dialogs for ScriptedDialogs {
     fn open_plan(&mut self, _title: &str) -> Option<PathBuf> {
+        self.open.pop_front().flatten()
+    }
+
+    fn open_page(&mut self) -> Option<PathBuf> {
         self.open.pop_front().flatten()
     }
 

@@ -125,6 +125,8 @@ pub struct PlanApp {
     metrics: Option<FontMetrics>,
     /// The selection in the last frame, to scroll the preview when it changes.
     shown_selection: Selection,
+    /// The page text in the import dialog, while it is open.
+    pub import_text: Option<String>,
 }
 
 impl PlanApp {
@@ -178,6 +180,7 @@ impl PlanApp {
             layout: None,
             metrics: FontMetrics::bundled().ok(),
             shown_selection: Selection::Basics,
+            import_text: None,
         }
     }
 

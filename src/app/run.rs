@@ -57,6 +57,16 @@ impl PlanApp {
                 }
             }
             Command::CloseReview => self.review = None,
+            Command::ImportText(text) => self.import_page(&text),
+            Command::LoadPage => {
+                if let Some(path) = self.dialogs.open_page() {
+                    match crate::import::read_page(&path) {
+                        Ok(text) => self.import_text = Some(text),
+                        Err(e) => self.questions.ask(Question::Message(e)),
+                    }
+                }
+            }
+            Command::CloseImport => self.import_text = None,
             Command::Theme(theme) => {
                 self.settings.theme = theme;
                 theme.apply(ctx);
@@ -72,6 +82,24 @@ impl PlanApp {
                 name: file_name(path),
                 cache: None,
             });
+        }
+    }
+
+    /// A new plan from a published page's text, as an unsaved document; the lines
+    /// left out are listed in a message.
+    fn import_page(&mut self, text: &str) {
+        let imported = crate::import::import(text);
+        let name = blocks::title(&imported.plan, Medium::Web);
+        self.install(Document::unsaved(imported.plan, &name));
+        self.import_text = None;
+        self.status = format!("{name}を取り込みました。確かめて、名前を付けて保存してください。");
+        if !imported.report.is_empty() {
+            let lines: Vec<String> = imported.report.iter().map(ToString::to_string).collect();
+            self.questions.ask(Question::Message(format!(
+                "取り込まなかった行が{}行あります。\n{}",
+                lines.len(),
+                lines.join("\n")
+            )));
         }
     }
 
@@ -135,6 +163,7 @@ impl PlanApp {
             Action::Undo => self.doc.undo(),
             Action::Redo => self.doc.redo(),
             Action::Print => self.print(),
+            Action::ImportPage => self.import_text = Some(String::new()),
             Action::TogglePreview => self.settings.show_preview ^= true,
             Action::About => self.questions.ask(Question::Message(about())),
             Action::Compare => {

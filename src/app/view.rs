@@ -70,6 +70,9 @@ impl PlanApp {
                 forms::form_ui(ui, &mut self.doc.plan, self.selection, &mut edits);
             });
         });
+        if self.import_text.is_some() {
+            self.import_dialog(&ctx, &mut commands);
+        }
         if let Some(q) = self.questions.current()
             && let Some(answer) = question::question_ui(&ctx, q)
         {
@@ -113,6 +116,44 @@ impl PlanApp {
             };
             self.shown_selection = self.selection;
         }
+    }
+
+    /// Webページから取り込む: paste the page's text (or read a saved page), then
+    /// 取り込む makes a new plan from it.
+    fn import_dialog(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let Some(text) = &mut self.import_text else {
+            return;
+        };
+        egui::Window::new("Webページから取り込む")
+            .collapsible(false)
+            .default_size([640.0, 480.0])
+            .show(ctx, |ui| {
+                let l = ui.label(
+                    "区の運営方針のWebページを開き、本文をすべて選んでコピーし、ここに貼り付けてください。",
+                );
+                egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                    ui.add(
+                        egui::TextEdit::multiline(text)
+                            .desired_width(f32::INFINITY)
+                            .desired_rows(16),
+                    )
+                    .labelled_by(l.id);
+                });
+                ui.horizontal(|ui| {
+                    if ui
+                        .add_enabled(!text.trim().is_empty(), egui::Button::new("取り込む"))
+                        .clicked()
+                    {
+                        commands.push(Command::ImportText(text.clone()));
+                    }
+                    if ui.button("ファイルから読む…").clicked() {
+                        commands.push(Command::LoadPage);
+                    }
+                    if ui.button("キャンセル").clicked() {
+                        commands.push(Command::CloseImport);
+                    }
+                });
+            });
     }
 
     /// Whether a menu entry or shortcut can act now.

@@ -2,6 +2,7 @@
 //! numbers the plan prints, and in which order. The web text (what staff paste into
 //! the city page) and the PDF layout both read these blocks, so the two cannot drift.
 
+pub mod html;
 mod tables;
 
 use crate::amount::format_thousand_yen;

@@ -5,6 +5,7 @@
 //! plan, and printed numbers with gaps (2-1-2 alone) are kept as pinned numbers.
 
 mod classify;
+pub mod html;
 
 use std::fmt;
 
@@ -60,6 +61,27 @@ enum Target {
 }
 
 const FURNITURE: &str = "ページの飾り（メニュー・リンクなど）なので取り込みませんでした";
+
+/// Reads a saved page: UTF-8 text, or HTML (.html, .htm) turned into the text a
+/// browser shows. The error is the message for the user.
+pub fn read_page(path: &std::path::Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{} を読めません: {e}", path.display()))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        format!(
+            "{} は UTF-8 のテキストではありません。ブラウザーで本文をコピーして貼り付けてください。",
+            path.display()
+        )
+    })?;
+    let text = text.trim_start_matches('\u{feff}');
+    let html = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    Ok(if html {
+        html::to_text(text)
+    } else {
+        text.to_owned()
+    })
+}
 
 /// Reads a published page's text.
 pub fn import(text: &str) -> Imported {
@@ -319,19 +341,36 @@ impl Builder {
                 .last_mut()
                 .and_then(|i| issue_text(i, field)),
             Target::Strategy(field) if *field == f::INDICATORS => {
-                if let Some(s) = self
+                // A line of text, or a row of the indicator table (指標, 目標値,
+                // 目標年度・期間, 実績) as copied: cells separated by tabs.
+                let cells: Vec<String> = text.split('\t').map(|c| c.trim().to_owned()).collect();
+                if cells[0] == f::INDICATOR_NAME.label {
+                    return; // the table's header row
+                }
+                let cell = |n: usize| cells.get(n).cloned().unwrap_or_default();
+                let Some(s) = self
                     .plan
                     .issues
                     .last_mut()
                     .and_then(|i| i.strategies.last_mut())
-                {
-                    s.indicators.push(Indicator {
-                        name: text.to_owned(),
-                        ..Indicator::default()
-                    });
+                else {
+                    self.note(n, raw, "入れる欄が見つからないので取り込みませんでした");
                     return;
+                };
+                s.indicators.push(Indicator {
+                    name: cell(0),
+                    target: cell(1),
+                    period: cell(2),
+                    ..Indicator::default()
+                });
+                if !cell(3).is_empty() {
+                    self.note(
+                        n,
+                        raw,
+                        "指標の実績の欄は取り込めませんでした（入力し直してください）",
+                    );
                 }
-                None
+                return;
             }
             Target::Strategy(field) => self
                 .plan
