@@ -199,3 +199,42 @@ fn the_html_for_the_city_page_imports_back_to_the_same_plan() {
         assert!(changes.is_empty(), "{changes:#?}");
     }
 }
+
+const R4_VARIANT: &str = include_str!("fixtures/r4-variant-page.txt");
+
+#[test]
+fn an_r4_page_listing_strategies_without_numbers() {
+    let imported = import(R4_VARIANT);
+    let plan = &imported.plan;
+    assert_eq!((plan.fiscal_year, plan.ward.as_str()), (2022, "東成区"));
+    assert_eq!(plan.goal, "・みんながつながり、支えあうまち");
+    assert_eq!(plan.issues.len(), 2);
+    let strategies: Vec<&str> = plan.issues[0]
+        .strategies
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(
+        strategies,
+        ["見守りの担い手を増やす", "見守りの情報を共有する"]
+    );
+    assert!(plan.issues[0].strategies.iter().all(|s| s.main));
+    let initiative = &plan.issues[0].strategies[1].initiatives[0];
+    assert_eq!(
+        (initiative.title.as_str(), initiative.budget),
+        ("見守り協力員の養成", Some(3_000))
+    );
+    assert_eq!(plan.wording.get(Heading::Strategy), "・{名称}");
+    assert_eq!(plan.contact.fax, "06-6972-2732");
+    assert!(
+        imported
+            .report
+            .iter()
+            .any(|n| n.text == "受付時間 9時～17時30分"),
+        "a contact line it cannot place is reported: {:?}",
+        imported.report
+    );
+    let web = blocks::plain_text(&blocks::blocks(plan, Medium::Web));
+    assert!(web.contains("・見守りの担い手を増やす"), "{web}");
+    nothing_lost(R4_VARIANT, &imported);
+}

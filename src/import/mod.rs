@@ -91,6 +91,7 @@ pub fn import(text: &str) -> Imported {
         target: Target::None,
         titled: false,
         next_main: None,
+        strategy_list: false,
     };
     for (n, raw) in text.lines().enumerate() {
         b.line(n + 1, raw);
@@ -111,6 +112,9 @@ struct Builder {
     titled: bool,
     /// Whether the next strategy or initiative is a 主な one (from its label).
     next_main: Option<bool>,
+    /// A strategy label was just read: bullets that follow (before any numbered
+    /// strategy) are strategies the page lists without numbers.
+    strategy_list: bool,
 }
 
 impl Builder {
@@ -153,6 +157,7 @@ impl Builder {
                 title,
                 printed,
             } => {
+                self.strategy_list = false;
                 self.wording(Heading::Issue, &printed);
                 let pinned = pin(number, self.plan.issues.iter().map(|i| i.number));
                 self.plan.issues.push(Issue {
@@ -171,8 +176,10 @@ impl Builder {
                 };
                 self.wording(heading, &printed);
                 self.next_main = Some(main);
+                self.strategy_list = true;
             }
             Line::InitiativeLabel { main, printed } => {
+                self.strategy_list = false;
                 let heading = if main {
                     Heading::MainInitiative
                 } else {
@@ -218,6 +225,7 @@ impl Builder {
     }
 
     fn strategy(&mut self, n: usize, raw: &str, number: [u32; 2], title: String, printed: &str) {
+        self.strategy_list = false;
         self.wording(Heading::Strategy, printed);
         let main = self.next_main.take().unwrap_or(false);
         let Some(issue) = self.issue_numbered(number[0]) else {
@@ -247,6 +255,7 @@ impl Builder {
         title: String,
         budget: Option<u64>,
     ) {
+        self.strategy_list = false;
         let main = self.next_main.take().unwrap_or(false);
         let Some(strategy) = self
             .issue_numbered(number[0])
@@ -311,6 +320,21 @@ impl Builder {
     }
 
     fn bullet(&mut self, n: usize, raw: &str, text: String) {
+        if self.strategy_list && !self.plan.issues.is_empty() {
+            // 《主な戦略》 over a list: each entry a strategy, printed as listed.
+            let main = self.next_main.unwrap_or(false);
+            self.wording(Heading::Strategy, "・{名称}");
+            if let Some(issue) = self.plan.issues.last_mut() {
+                issue.strategies.push(Strategy {
+                    id: ItemId::fresh(),
+                    title: text,
+                    main,
+                    ..Strategy::default()
+                });
+            }
+            self.target = Target::Strategy(&f::STRATEGY_TEXT);
+            return;
+        }
         match self.target {
             Target::Plan(field) if *field == f::POLICY => self.plan.policy.push(text),
             // Goal, mission and other fields given as bullets keep their marks.
@@ -386,9 +410,12 @@ impl Builder {
                 .and_then(|s| s.initiatives.last_mut())
                 .and_then(|k| initiative_text(k, field)),
             Target::Contact => {
-                contact_line(&mut self.plan, text);
-                if text.starts_with("ファックス") || text.starts_with("FAX") {
-                    self.target = Target::End;
+                if !contact_line(&mut self.plan, text) {
+                    self.note(
+                        n,
+                        raw,
+                        "問合せ先のどの欄か分からないので取り込みませんでした",
+                    );
                 }
                 return;
             }
@@ -480,25 +507,30 @@ fn initiative_text<'a>(k: &'a mut Initiative, field: &Field) -> Option<&'a mut S
 
 /// One line of the contact block: the office and section, 〒 and address,
 /// 電話, ファックス, メール.
-fn contact_line(plan: &mut Plan, text: &str) {
+fn contact_line(plan: &mut Plan, text: &str) -> bool {
     let c = &mut plan.contact;
     let value = |t: &str| t.trim_start_matches([':', '：', ' ']).trim().to_owned();
-    if let Some(rest) = text.strip_prefix('〒') {
+    let empty = |v: &String| v.is_empty();
+    if let Some(rest) = text.strip_prefix('〒').filter(|_| empty(&c.postal_code)) {
         let (postal, address) = rest.split_once([' ', '\u{3000}']).unwrap_or((rest, ""));
         c.postal_code = postal.trim().to_owned();
         c.address = address.trim().to_owned();
-    } else if let Some(rest) = text.strip_prefix("電話") {
+    } else if let Some(rest) = text.strip_prefix("電話").filter(|_| empty(&c.phone)) {
         c.phone = value(rest);
     } else if let Some(rest) = text
         .strip_prefix("ファックス")
         .or_else(|| text.strip_prefix("FAX"))
+        .filter(|_| empty(&c.fax))
     {
         c.fax = value(rest);
-    } else if let Some(rest) = text.strip_prefix("メール") {
+    } else if let Some(rest) = text.strip_prefix("メール").filter(|_| empty(&c.email)) {
         c.email = value(rest);
-    } else if plan.office.is_empty() {
+    } else if plan.office.is_empty() && c.section.is_empty() {
         let (office, section) = text.split_once([' ', '\u{3000}']).unwrap_or((text, ""));
         plan.office = office.trim().to_owned();
         plan.contact.section = section.trim().to_owned();
+    } else {
+        return false;
     }
+    true
 }
