@@ -51,6 +51,7 @@ pub fn export_comparison(
         title: sheet.title,
         author: author(new),
         created,
+        bookmarks: Vec::new(),
     };
     let bytes = pdf::write_pdf(&pages, &meta)?;
     let mut missing_glyphs = missing(new, &metrics);
@@ -66,6 +67,32 @@ pub fn export_comparison(
     })
 }
 
+/// One bookmark per 経営課題, at its heading.
+fn bookmarks(plan: &Plan, pages: &[typeset::page::Page]) -> Vec<pdf::Bookmark> {
+    use typeset::page::Item;
+    plan.issues
+        .iter()
+        .filter_map(|issue| {
+            pages.iter().enumerate().find_map(|(n, page)| {
+                page.items.iter().find_map(|item| match item {
+                    Item::Text {
+                        y,
+                        size,
+                        source,
+                        text,
+                        ..
+                    } if source.item == Some(issue.id) => Some(pdf::Bookmark {
+                        title: text.clone(),
+                        page: n,
+                        top: y - size,
+                    }),
+                    _ => None,
+                })
+            })
+        })
+        .collect()
+}
+
 /// Lays out and writes the plan as a PDF dated `created`.
 pub fn export_pdf(
     plan: &Plan,
@@ -77,6 +104,7 @@ pub fn export_pdf(
         title: blocks::title(plan, Medium::Print),
         author: author(plan),
         created,
+        bookmarks: bookmarks(plan, &pages),
     };
     let bytes = pdf::write_pdf(&pages, &meta)?;
     let missing_glyphs = missing(plan, &metrics);

@@ -196,3 +196,72 @@ fn missing_characters_are_reported_with_their_place() {
             .is_empty()
     );
 }
+
+/// The subset-tagged names of the embedded fonts.
+fn subset_names(doc: &Document) -> Vec<String> {
+    doc.objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter_map(|d| d.get(b"BaseFont").ok())
+        .filter_map(|n| n.as_name().ok())
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .filter(|n| n.contains('+'))
+        .collect()
+}
+
+#[test]
+fn a_published_file_has_bookmarks_its_title_and_no_false_pdfx_claim() {
+    let (bytes, doc) = exported();
+    assert!(
+        !bytes.windows(15).any(|w| w == b"GTS_PDFXVersion"),
+        "no PDF/X claim"
+    );
+    let catalog = doc.catalog().expect("catalog");
+    let prefs = catalog
+        .get(b"ViewerPreferences")
+        .and_then(Object::as_dict)
+        .expect("viewer preferences");
+    assert_eq!(
+        prefs.get(b"DisplayDocTitle").and_then(Object::as_bool).ok(),
+        Some(true)
+    );
+    // One bookmark per 経営課題, in order, each opening a page.
+    let outlines = catalog
+        .get(b"Outlines")
+        .and_then(Object::as_reference)
+        .and_then(|id| doc.get_dictionary(id))
+        .expect("outlines");
+    assert_eq!(
+        outlines.get(b"Count").and_then(Object::as_i64).ok(),
+        Some(5)
+    );
+    let mut item = outlines.get(b"First").and_then(Object::as_reference).ok();
+    let mut titles = Vec::new();
+    while let Some(id) = item {
+        let dict = doc.get_dictionary(id).expect("outline item");
+        let raw = dict.get(b"Title").and_then(Object::as_str).expect("title");
+        let units: Vec<u16> = raw[2..]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        titles.push(String::from_utf16_lossy(&units));
+        let dest = dict.get(b"Dest").and_then(Object::as_array).expect("dest");
+        assert!(dest[0].as_reference().is_ok(), "opens a page");
+        item = dict.get(b"Next").and_then(Object::as_reference).ok();
+    }
+    assert_eq!(titles.len(), 5);
+    assert_eq!(titles[1], "経営課題2 子育てを応援するまちづくり");
+}
+
+#[test]
+fn different_plans_get_different_subset_tags() {
+    let (_, doc) = exported();
+    let mut other = sample();
+    other.goal = "みんなでつくる、住みつづけたいまち".to_owned();
+    let export = export_pdf(&other, created()).expect("export");
+    let other_doc = Document::load_mem(&export.bytes).expect("reads back");
+    let (a, b) = (subset_names(&doc), subset_names(&other_doc));
+    assert_eq!(a.len(), b.len());
+    assert!(a.iter().all(|n| !b.contains(n)), "{a:?} vs {b:?}");
+    assert_eq!(subset_names(&doc), a, "the same plan, the same tags");
+}

@@ -8,6 +8,10 @@ use printpdf::{
     PdfSaveOptions, Point, Pt, TextItem, TextMatrix, Time,
 };
 
+mod finish;
+
+pub use finish::Bookmark;
+
 use crate::fonts::Face;
 use crate::typeset::page::{Item, PT_PER_MM, Page};
 
@@ -20,6 +24,8 @@ pub struct PdfMeta {
     pub author: String,
     /// The creation date (local time); injected so tests are deterministic.
     pub created: DateTime<FixedOffset>,
+    /// The document outline (bookmarks).
+    pub bookmarks: Vec<Bookmark>,
 }
 
 /// Why the PDF could not be written.
@@ -125,7 +131,9 @@ pub fn write_pdf(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>, PdfError> {
     };
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&options, &mut warnings);
-    set_language(&mut lo, "ja");
+    let content: String = pages.iter().flat_map(|p| p.lines()).collect();
+    let height = pages.first().map_or(0.0, |p| p.size.1);
+    finish::finish(&mut lo, "ja", &meta.bookmarks, &content, height);
     if options.optimize {
         lo.compress();
     }
@@ -133,16 +141,6 @@ pub fn write_pdf(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>, PdfError> {
     lo.save_to(&mut bytes)
         .map_err(|e| PdfError::Write(e.to_string()))?;
     Ok(bytes)
-}
-
-/// Sets the catalog's `/Lang`, so screen readers and search treat the text as Japanese.
-fn set_language(doc: &mut lopdf::Document, lang: &str) {
-    if let Ok(catalog) = doc.catalog_mut() {
-        catalog.set(
-            "Lang",
-            lopdf::Object::String(lang.as_bytes().to_vec(), lopdf::StringFormat::Literal),
-        );
-    }
 }
 
 /// A point in PDF space (origin bottom-left) from top-left page coordinates.
