@@ -71,8 +71,16 @@ impl std::fmt::Display for Summary {
     }
 }
 
-/// Everything worth a warning, in document order.
+/// Everything worth a warning: the plan's content first, then characters that
+/// would not print as typed (the export reports the same).
 pub fn check(plan: &Plan) -> Vec<Warning> {
+    let mut out = content_warnings(plan);
+    out.extend(missing_glyphs(plan, printable));
+    out
+}
+
+/// Warnings about the plan's content, in document order.
+fn content_warnings(plan: &Plan) -> Vec<Warning> {
     let mut out = Warnings(Vec::new());
     let at = ItemPath::Plan;
     if !(1989..=2100).contains(&plan.fiscal_year) {
@@ -227,7 +235,10 @@ fn reviews(out: &mut Warnings, at: ItemPath, name: &str, interim: &Review, evalu
 }
 
 /// Characters the printing fonts lack, with where they are: each would print as a
-/// box, so the export reports them instead of printing them silently.
+/// box, so the check and the export report them instead of printing them silently.
+/// Tabs (printed as a full-width space) and ideographic variation selectors
+/// (dropped: the fonts' variants are not used) are reported too. Positions count
+/// the characters as printed, so an invisible selector does not shift them.
 pub fn missing_glyphs(plan: &Plan, has_glyph: impl Fn(char) -> bool) -> Vec<Warning> {
     let mut out = Vec::new();
     for field in walk::fields(plan) {
@@ -235,24 +246,57 @@ pub fn missing_glyphs(plan: &Plan, has_glyph: impl Fn(char) -> bool) -> Vec<Warn
             continue;
         };
         let mut seen = Vec::new();
-        for (offset, c) in text.chars().enumerate() {
-            if c.is_control() || is_invisible(c) || has_glyph(c) || seen.contains(&c) {
+        let mut position = 0;
+        let mut previous = ' ';
+        for c in text.chars() {
+            let visible = !is_invisible(c);
+            if visible {
+                position += 1;
+            }
+            let message = if c == '\t' {
+                format!(
+                    "{}の{position}文字目にタブ文字があります。印刷では全角の空白1つになります。",
+                    field.name
+                )
+            } else if ('\u{e0100}'..='\u{e01ef}').contains(&c) {
+                format!(
+                    "{}の{position}文字目の「{previous}」の異体字の指定（IVS）は印刷では使えず、通常の字形で印刷されます。",
+                    field.name
+                )
+            } else if c.is_control() || !visible || has_glyph(c) {
+                previous = c;
+                continue;
+            } else {
+                format!(
+                    "{}の{position}文字目の「{c}」(U+{:04X}) は印刷用フォントにありません。別の字に置き換えてください。",
+                    field.name, c as u32
+                )
+            };
+            previous = c;
+            if seen.contains(&c) {
                 continue;
             }
             seen.push(c);
             out.push(Warning {
                 at: field.at,
                 field: field.field,
-                message: format!(
-                    "{}の{}文字目の「{c}」(U+{:04X}) は印刷用フォントにありません。別の字に置き換えてください。",
-                    field.name,
-                    offset + 1,
-                    c as u32
-                ),
+                message,
             });
         }
     }
     out
+}
+
+/// Whether both printing fonts have a glyph for `c` (the bundled metrics, read
+/// once for the whole program).
+pub fn printable(c: char) -> bool {
+    use crate::fonts::Face;
+    use crate::typeset::metrics::{FontMetrics, Measure as _};
+    static METRICS: std::sync::OnceLock<Option<FontMetrics>> = std::sync::OnceLock::new();
+    METRICS
+        .get_or_init(|| FontMetrics::bundled().ok())
+        .as_ref()
+        .is_none_or(|m| m.has_glyph(Face::Mincho, c) && m.has_glyph(Face::Gothic, c))
 }
 
 #[cfg(test)]

@@ -30,7 +30,7 @@ fn author(plan: &Plan) -> String {
     }
 }
 
-/// Characters of `plan` that either font lacks.
+/// Characters of `plan` that will not print as typed (the same list `check` gives).
 fn missing(plan: &Plan, metrics: &FontMetrics) -> Vec<Warning> {
     check::missing_glyphs(plan, |c| {
         metrics.has_glyph(Face::Mincho, c) && metrics.has_glyph(Face::Gothic, c)

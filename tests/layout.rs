@@ -221,3 +221,70 @@ proptest! {
         prop_assert_eq!(export.pages, pages.len());
     }
 }
+
+#[test]
+fn a_fullwidth_tilde_never_starts_a_line() {
+    let m = metrics();
+    let setting = Setting {
+        face: Face::Mincho,
+        size: 10.5,
+        first_width: 10.5 * 20.0,
+        width: 10.5 * 20.0,
+        justify: true,
+    };
+    for n in 0..24 {
+        let text = format!("{}R3～R5の合計と10～12月の実績", "あ".repeat(n));
+        for line in break_lines(&text, &setting, &m) {
+            assert!(!line.text.starts_with('～'), "{n}: {}", line.text);
+        }
+    }
+}
+
+#[test]
+fn tabs_print_as_a_space_and_the_check_says_so() {
+    let mut plan = io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample");
+    plan.goal = "つながり\tふれあい".to_owned();
+    let pages = typeset(&plan, &PageStyle::default(), &metrics());
+    let lines: Vec<&str> = pages.iter().flat_map(|p| p.lines()).collect();
+    assert!(lines.iter().all(|l| !l.contains('\t')));
+    assert!(lines.contains(&"つながり\u{3000}ふれあい"), "{lines:?}");
+    let warnings = ward_plan::check::check(&plan);
+    assert!(
+        warnings.iter().any(|w| w.message
+            == "区の目標の5文字目にタブ文字があります。印刷では全角の空白1つになります。"),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn check_lists_every_character_the_export_reports() {
+    let mut plan = io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample");
+    plan.goal = "葛\u{e0100}飾と𠮷野家😀".to_owned();
+    let created = chrono::DateTime::parse_from_rfc3339("2023-06-09T10:00:00+09:00").expect("date");
+    let export = ward_plan::export::export_pdf(&plan, created).expect("export");
+    let checked: Vec<String> = ward_plan::check::check(&plan)
+        .into_iter()
+        .map(|w| w.message)
+        .collect();
+    assert!(!export.missing_glyphs.is_empty());
+    for warning in &export.missing_glyphs {
+        assert!(
+            checked.contains(&warning.message),
+            "{} not in check",
+            warning.message
+        );
+    }
+    // The emoji is the 7th printed character: the selector after 葛 is not counted.
+    assert!(
+        checked
+            .iter()
+            .any(|m| m.starts_with("区の目標の7文字目の「😀」")),
+        "{checked:?}"
+    );
+    assert!(
+        checked
+            .iter()
+            .any(|m| m.contains("「葛」の異体字の指定（IVS）")),
+        "{checked:?}"
+    );
+}

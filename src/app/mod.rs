@@ -127,6 +127,8 @@ pub struct PlanApp {
     shown_selection: Selection,
     /// The page text in the import dialog, while it is open.
     pub import_text: Option<String>,
+    /// The check's warnings for the plan as it was when they were worked out.
+    warnings: Option<(Plan, Vec<crate::check::Warning>)>,
 }
 
 impl PlanApp {
@@ -141,6 +143,19 @@ impl PlanApp {
         app.preview.zoom = app.settings.zoom;
         app.settings.theme.apply(&cc.egui_ctx);
         app
+    }
+
+    /// The check's warnings for the plan as it is now, worked out again after an edit.
+    pub fn warnings(&mut self) -> &[crate::check::Warning] {
+        if self
+            .warnings
+            .as_ref()
+            .is_none_or(|(p, _)| *p != self.doc.plan)
+        {
+            let found = crate::check::check(&self.doc.plan);
+            self.warnings = Some((self.doc.plan.clone(), found));
+        }
+        self.warnings.as_ref().map_or(&[], |(_, w)| w.as_slice())
     }
 
     /// The printed pages of the plan as it is now, laid out again after an edit.
@@ -181,6 +196,7 @@ impl PlanApp {
             metrics: FontMetrics::bundled().ok(),
             shown_selection: Selection::Basics,
             import_text: None,
+            warnings: None,
         }
     }
 

@@ -25,7 +25,7 @@ impl PlanApp {
         let mut edits = Vec::new();
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut commands));
-        let warnings = check::check(&self.doc.plan);
+        let warnings = self.warnings().to_vec();
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui, warnings.len()));
         if self.show_warnings {
             egui::Panel::right("warnings")

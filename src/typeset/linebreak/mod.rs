@@ -13,7 +13,7 @@ use crate::typeset::metrics::Measure;
 /// Characters that may not start a line (行頭禁則).
 pub const NO_LINE_START: &str = concat!(
     "’”）)〕］]｝}〉》」』】⦆〙〗»〟",
-    "‐〜゠–",
+    "‐〜～゠–", // ～ (FULLWIDTH TILDE, what IMEs type for ranges) as 〜
     "？?！!‼⁇⁈⁉",
     "・：:；;",
     "。．.",
@@ -142,7 +142,12 @@ const EPS: f32 = 0.01;
 
 /// Breaks `text` (one paragraph, no newlines) into lines.
 pub fn break_lines(text: &str, setting: &Setting, measure: &dyn Measure) -> Vec<Line> {
-    let chars: Vec<char> = text.chars().filter(|c| !is_invisible(*c)).collect();
+    // A tab prints as a full-width space (check warns about it).
+    let chars: Vec<char> = text
+        .chars()
+        .filter(|c| !is_invisible(*c))
+        .map(|c| if c == '\t' { '\u{3000}' } else { c })
+        .collect();
     if chars.is_empty() {
         return Vec::new();
     }
