@@ -288,3 +288,47 @@ fn check_lists_every_character_the_export_reports() {
         "{checked:?}"
     );
 }
+
+#[test]
+fn long_headings_wrap_under_their_titles_and_never_leave_a_character_alone() {
+    let mut plan = io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample");
+    plan.issues[0].title =
+        "だれもが地域で安心して暮らせるまちづくりと、区民の健康づくりに向けた支援の充実".to_owned();
+    plan.ward = "鶴見区と城東区と旭区と都島区と東成区と生野区の合同".to_owned();
+    let m = metrics();
+    let pages = typeset(&plan, &PageStyle::default(), &m);
+    let texts: Vec<(f32, String)> = pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match i {
+            Item::Text { x, text, .. } => Some((*x, text.clone())),
+            _ => None,
+        })
+        .collect();
+    let first = texts
+        .iter()
+        .position(|(_, t)| t.starts_with("経営課題1 だれもが"))
+        .expect("the issue heading");
+    let prefix: f32 = "経営課題1 "
+        .chars()
+        .map(|c| m.advance(Face::Gothic, c) * 13.0)
+        .sum();
+    let (x0, _) = &texts[first];
+    let (x1, second) = &texts[first + 1];
+    assert!(
+        (x1 - (x0 + prefix)).abs() < 0.5,
+        "{second} starts at {x1}, the title at {}",
+        x0 + prefix
+    );
+    // The title wraps onto a last line of more than two characters.
+    let title_lines: Vec<&String> = texts
+        .iter()
+        .take_while(|(_, t)| !t.starts_with("令和5年"))
+        .map(|(_, t)| t)
+        .collect();
+    assert!(title_lines.len() >= 2, "{title_lines:?}");
+    assert!(
+        title_lines.iter().all(|l| l.chars().count() > 2),
+        "{title_lines:?}"
+    );
+}

@@ -23,7 +23,9 @@ pub fn paginate(chunks: &[Chunk], style: &PageStyle, measure: &dyn Measure) -> V
     };
     let bottom = style.size.1 - style.bottom;
     for (ci, chunk) in chunks.iter().enumerate() {
-        let need = needed_height(chunks, ci).min(bottom - style.top);
+        // A chain of headings longer than 40% of a page may break inside rather
+        // than leave the page before it half empty.
+        let need = needed_height(chunks, ci).min((bottom - style.top) * 0.4);
         if !pager.at_top() && pager.y + chunk.space_before + need > bottom {
             pager.new_page();
             pager.repeat_header(chunk);

@@ -148,19 +148,45 @@ pub fn shape(
 }
 
 fn text_chunk(block: &Block, source: Source, page: &PageStyle, measure: &dyn Measure) -> Chunk {
-    let st = style_of(block, page);
-    let setting = Setting {
+    let mut st = style_of(block, page);
+    // The wrapped lines of an item's heading start under its title, after the
+    // number: 経営課題1 …, 【1-1 …, 【1-1-1 ….
+    if matches!(block, Block::IssueHeading(_) | Block::ItemHeading(_))
+        && let Some(prefix) = number_prefix(block.text())
+    {
+        let width: f32 = prefix
+            .chars()
+            .map(|c| measure.advance(st.face, c) * st.size)
+            .sum();
+        st.indent.1 = width.min(page.measure / 3.0);
+    }
+    let mut setting = Setting {
         face: st.face,
         size: st.size,
         first_width: page.measure - st.indent.0,
         width: page.measure - st.indent.1,
         justify: st.justify,
     };
+    let mut broken = break_lines(block.text(), &setting, measure);
+    // A title or heading never leaves one or two characters alone on its last
+    // line: set it narrower until the lines balance.
+    if !matches!(
+        block,
+        Block::Paragraph(_) | Block::Bullet(_) | Block::ContactLine(_)
+    ) {
+        for _ in 0..6 {
+            let short =
+                broken.len() > 1 && broken.last().is_some_and(|l| l.text.chars().count() <= 2);
+            if !short {
+                break;
+            }
+            setting.first_width -= 2.0 * st.size;
+            setting.width -= 2.0 * st.size;
+            broken = break_lines(block.text(), &setting, measure);
+        }
+    }
     let mut lines = Vec::new();
-    for (i, line) in break_lines(block.text(), &setting, measure)
-        .into_iter()
-        .enumerate()
-    {
+    for (i, line) in broken.into_iter().enumerate() {
         let indent = if i == 0 { st.indent.0 } else { st.indent.1 };
         let x = match st.align {
             Align::Start => indent,
@@ -192,6 +218,14 @@ fn text_chunk(block: &Block, source: Source, page: &PageStyle, measure: &dyn Mea
         keep_with_next: st.keep_with_next,
         header: None,
     }
+}
+
+/// The number part of an item's heading, up to and including the space after
+/// it: "経営課題1 ", "【1-1 ".
+fn number_prefix(text: &str) -> Option<&str> {
+    let space = text.find([' ', '\u{3000}'])?;
+    let prefix = &text[..space + text[space..].chars().next()?.len_utf8()];
+    (prefix.chars().count() <= 14 && prefix.chars().any(|c| c.is_ascii_digit())).then_some(prefix)
 }
 
 /// A text item on a line box of `st.pitch`, with the em box centred on the line.
