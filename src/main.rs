@@ -137,6 +137,8 @@ macro_rules! say_raw {
     }};
 }
 
+mod window;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -207,7 +209,7 @@ fn main() -> ExitCode {
             say!("保存しました: {}", file.display());
             Ok(())
         }),
-        None => editor(cli.file, cli.compare, cli.preview),
+        None => window::editor(cli.file, cli.compare, cli.preview),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -343,63 +345,4 @@ fn merge(base: &Plan, mine: &Plan, theirs: &Plan, output: &Path) -> Result<(), S
         merge.change_count()
     );
     Ok(())
-}
-
-/// Opens the editor window on `file`, or on the bundled sample.
-fn editor(
-    file: Option<PathBuf>,
-    compare_with: Option<PathBuf>,
-    preview: bool,
-) -> Result<(), String> {
-    use ward_plan::app::{PlanApp, document::Document};
-    let mut error = None;
-    let doc = match file {
-        Some(path) => match io::load(&path) {
-            Ok(plan) => Document::opened(plan, path),
-            Err(e) => {
-                error = Some(format!("{} を開けませんでした。\n{e}", path.display()));
-                Document::untitled(
-                    Plan::new("", ward_plan::wareki::current_fiscal_year()),
-                    "無題",
-                )
-            }
-        },
-        None => Document::untitled(
-            io::parse(ward_plan::SAMPLE_RON.as_bytes()).map_err(|e| e.to_string())?,
-            "見本 tsurumi-r4.ron",
-        ),
-    };
-    let options = eframe::NativeOptions {
-        viewport: {
-            let viewport = eframe::egui::ViewportBuilder::default()
-                .with_title("ward-plan 区運営方針エディタ")
-                .with_inner_size([1360.0, 860.0]);
-            // The window and taskbar icon (the installers carry their own copies).
-            match eframe::icon_data::from_png_bytes(include_bytes!("../assets/icons/icon-256.png"))
-            {
-                Ok(icon) => viewport.with_icon(icon),
-                Err(_) => viewport,
-            }
-        },
-        ..Default::default()
-    };
-    eframe::run_native(
-        "ward-plan",
-        options,
-        Box::new(move |cc| {
-            let mut app = PlanApp::new(cc, doc);
-            app.set_recovery_dir(PlanApp::default_recovery_dir());
-            if let Some(message) = error {
-                app.show_message(message);
-            }
-            if preview {
-                app.settings.show_preview = true;
-            }
-            if let Some(other) = compare_with {
-                app.request(ward_plan::app::command::Command::CompareWith(other));
-            }
-            Ok(Box::new(app))
-        }),
-    )
-    .map_err(|e| format!("ウィンドウを開けませんでした: {e}"))
 }

@@ -2,7 +2,8 @@
 //! - `document`: the open plan, its file, what is saved, its undo history;
 //! - `command`: the command table (menus, shortcuts, README table);
 //! - `question`: questions to the user, queued, answers as values;
-//! - `run`: running commands: the only place that opens dialogs or touches files;
+//! - `run`: running commands: the only place that opens dialogs or touches files
+//!   (with `output`: the PDF, 印刷 and このソフトについて);
 //! - `logic`: what happens without drawing: dropped files, close requests, the
 //!   recovery timer, the window title;
 //! - `view`: the menu bar, status bar and warnings panel (forms are in `ui`);
@@ -12,6 +13,7 @@ pub mod command;
 pub mod dialogs;
 pub mod document;
 mod logic;
+mod output;
 pub mod question;
 pub mod review;
 mod run;

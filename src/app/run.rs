@@ -165,7 +165,9 @@ impl PlanApp {
             Action::Print => self.print(),
             Action::ImportPage => self.import_text = Some(String::new()),
             Action::TogglePreview => self.settings.show_preview ^= true,
-            Action::About => self.questions.ask(Question::Message(about())),
+            Action::About => self
+                .questions
+                .ask(Question::Message(super::output::about())),
             Action::Compare => {
                 if let Some(path) = self.dialogs.open_plan("比較する版を選ぶ") {
                     self.compare_with(&path);
@@ -284,61 +286,6 @@ impl PlanApp {
         }
     }
 
-    fn export(&mut self) {
-        let name = format!("{}.pdf", blocks::title(&self.doc.plan, Medium::Web));
-        let Some(path) = self.dialogs.save_pdf(&name) else {
-            return;
-        };
-        let created = chrono::Local::now().fixed_offset();
-        let result = crate::export::export_pdf(&self.doc.plan, created)
-            .map_err(|e| e.to_string())
-            .and_then(|export| {
-                io::write_atomic(&path, &export.bytes).map_err(|e| e.to_string())?;
-                Ok(export)
-            });
-        match result {
-            Ok(export) => {
-                self.status = format!("PDFを書き出しました: {}", path.display());
-                if !export.missing_glyphs.is_empty() {
-                    let lines = export.missing_glyphs.into_iter().map(|w| w.message);
-                    self.questions.ask(Question::MissingGlyphs {
-                        path: path.clone(),
-                        lines: lines.collect(),
-                    });
-                }
-                self.dialogs.show_file(&path);
-            }
-            Err(e) => self.questions.ask(Question::Message(format!(
-                "{} に書き出せませんでした。\n{e}",
-                path.display()
-            ))),
-        }
-    }
-
-    /// 印刷: the PDF in a temporary file, handed to the system's viewer, whose
-    /// print dialog does the printing (no printer code of our own).
-    fn print(&mut self) {
-        let created = chrono::Local::now().fixed_offset();
-        let name = format!(
-            "{}（印刷用）.pdf",
-            blocks::title(&self.doc.plan, Medium::Web)
-        );
-        let path = std::env::temp_dir().join(name);
-        let result = crate::export::export_pdf(&self.doc.plan, created)
-            .map_err(|e| e.to_string())
-            .and_then(|export| io::write_atomic(&path, &export.bytes).map_err(|e| e.to_string()));
-        match result {
-            Ok(()) => {
-                self.status =
-                    "印刷用のPDFを開きました。ビューアの「印刷」で印刷してください。".to_owned();
-                self.dialogs.show_file(&path);
-            }
-            Err(e) => self.questions.ask(Question::Message(format!(
-                "印刷用のPDFを作れませんでした。\n{e}"
-            ))),
-        }
-    }
-
     /// Puts `path` first in 最近使ったファイル.
     fn remember(&mut self, path: PathBuf) {
         self.recent.retain(|p| p != &path);
@@ -392,15 +339,4 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_default()
         .to_string_lossy()
         .into_owned()
-}
-
-/// このソフトについて: the version, and the fonts' licences.
-fn about() -> String {
-    format!(
-        "ward-plan {} — 区運営方針エディタ\n\
-         区運営方針の編集・点検・印刷用PDFの書き出し。\n\n\
-         フォント: BIZ UD明朝・BIZ UDゴシック（Copyright 2022 The BIZ UDMincho / BIZ UDGothic Project Authors）\n\
-         SIL Open Font License 1.1 で配布されています。ライセンスの全文は、配布物とソースの fonts/LICENSE-BIZUD*.txt にあります。",
-        env!("CARGO_PKG_VERSION")
-    )
 }

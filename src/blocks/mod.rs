@@ -2,15 +2,15 @@
 //! numbers the plan prints, and in which order. The web text (what staff paste into
 //! the city page) and the PDF layout both read these blocks, so the two cannot drift.
 
+mod headings;
 pub mod html;
 mod tables;
 
-use crate::amount::format_thousand_yen;
+pub use headings::Headings;
+
 use crate::model::fields::{self as f, Era, Field};
-use crate::model::{
-    Contact, Heading, Initiative, Issue, ItemId, Part, Plan, Review, Strategy, Wording,
-};
-use crate::numbering::{self, numbered};
+use crate::model::{Contact, Heading, Initiative, Issue, ItemId, Part, Plan, Review, Strategy};
+use crate::numbering::numbered;
 use crate::wareki::{format_date, format_date_western, format_fiscal_year};
 
 /// Which output the blocks are for.
@@ -95,47 +95,6 @@ pub struct TableRow {
 
 /// The bullet mark used for policy bullets.
 pub const BULLET: &str = "・";
-
-/// The headings as this plan prints them: its ward's wording (or the era's
-/// standard) with the fiscal year filled in.
-pub struct Headings<'a> {
-    era: Era,
-    wording: &'a Wording,
-    year: String,
-}
-
-impl<'a> Headings<'a> {
-    /// The headings of `plan`.
-    pub fn of(plan: &'a Plan) -> Headings<'a> {
-        Headings {
-            era: plan.era(),
-            wording: &plan.wording,
-            year: format_fiscal_year(plan.fiscal_year),
-        }
-    }
-
-    fn print(&self, heading: Heading, number: &str, title: &str) -> String {
-        self.wording
-            .print(heading, self.era, &self.year, number, title)
-    }
-
-    /// An item's heading as printed: 経営課題2 子育てを…, 【2-1 …】,
-    /// 【2-1-2 児童虐待防止対策】(予算額 13,989千円).
-    pub fn item(&self, number: &[u32], part: Part<'_>) -> String {
-        let label = numbering::label(number);
-        match part {
-            Part::Issue(issue) => self.print(Heading::Issue, &label, &issue.title),
-            Part::Strategy(strategy) => self.print(Heading::Strategy, &label, &strategy.title),
-            Part::Initiative(initiative) => {
-                let budget = initiative
-                    .budget
-                    .map(|b| format!("(予算額 {})", format_thousand_yen(b)))
-                    .unwrap_or_default();
-                format!("【{label} {}】{budget}", initiative.title)
-            }
-        }
-    }
-}
 
 /// The document title: 令和4年度鶴見区運営方針 on the web, with a space in print.
 pub fn title(plan: &Plan, medium: Medium) -> String {

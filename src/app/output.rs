@@ -1,0 +1,77 @@
+//! Output for people: the PDF written to a file, 印刷 through the system's
+//! viewer, and このソフトについて.
+
+use super::PlanApp;
+use super::question::Question;
+use crate::blocks::{self, Medium};
+use crate::io;
+
+impl PlanApp {
+    /// PDFに書き出し: the PDF to a file chosen in a dialog, then shown in the
+    /// system's viewer; characters the fonts lack are reported.
+    pub(super) fn export(&mut self) {
+        let name = format!("{}.pdf", blocks::title(&self.doc.plan, Medium::Web));
+        let Some(path) = self.dialogs.save_pdf(&name) else {
+            return;
+        };
+        let created = chrono::Local::now().fixed_offset();
+        let result = crate::export::export_pdf(&self.doc.plan, created)
+            .map_err(|e| e.to_string())
+            .and_then(|export| {
+                io::write_atomic(&path, &export.bytes).map_err(|e| e.to_string())?;
+                Ok(export)
+            });
+        match result {
+            Ok(export) => {
+                self.status = format!("PDFを書き出しました: {}", path.display());
+                if !export.missing_glyphs.is_empty() {
+                    let lines = export.missing_glyphs.into_iter().map(|w| w.message);
+                    self.questions.ask(Question::MissingGlyphs {
+                        path: path.clone(),
+                        lines: lines.collect(),
+                    });
+                }
+                self.dialogs.show_file(&path);
+            }
+            Err(e) => self.questions.ask(Question::Message(format!(
+                "{} に書き出せませんでした。\n{e}",
+                path.display()
+            ))),
+        }
+    }
+
+    /// 印刷: the PDF in a temporary file, handed to the system's viewer, whose
+    /// print dialog does the printing (no printer code of our own).
+    pub(super) fn print(&mut self) {
+        let created = chrono::Local::now().fixed_offset();
+        let name = format!(
+            "{}（印刷用）.pdf",
+            blocks::title(&self.doc.plan, Medium::Web)
+        );
+        let path = std::env::temp_dir().join(name);
+        let result = crate::export::export_pdf(&self.doc.plan, created)
+            .map_err(|e| e.to_string())
+            .and_then(|export| io::write_atomic(&path, &export.bytes).map_err(|e| e.to_string()));
+        match result {
+            Ok(()) => {
+                self.status =
+                    "印刷用のPDFを開きました。ビューアの「印刷」で印刷してください。".to_owned();
+                self.dialogs.show_file(&path);
+            }
+            Err(e) => self.questions.ask(Question::Message(format!(
+                "印刷用のPDFを作れませんでした。\n{e}"
+            ))),
+        }
+    }
+}
+
+/// このソフトについて: the version, and the fonts' licences.
+pub(super) fn about() -> String {
+    format!(
+        "ward-plan {} — 区運営方針エディタ\n\
+         区運営方針の編集・点検・印刷用PDFの書き出し。\n\n\
+         フォント: BIZ UD明朝・BIZ UDゴシック（Copyright 2022 The BIZ UDMincho / BIZ UDGothic Project Authors）\n\
+         SIL Open Font License 1.1 で配布されています。ライセンスの全文は、配布物とソースの fonts/LICENSE-BIZUD*.txt にあります。",
+        env!("CARGO_PKG_VERSION")
+    )
+}

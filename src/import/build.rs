@@ -1,0 +1,374 @@
+//! Building the plan line by line: each recognised line either starts a part of
+//! the plan (a section, an issue, a strategy, an initiative, a field, the contact
+//! block), adds to the part being read, or goes to the report with why.
+
+use super::Note;
+use super::classify::{Line, classify};
+use super::fill::{
+    contact_line, initiative_text, issue_text, pin, plan_text, revision, strategy_text,
+};
+use crate::model::fields::{self as f, Field};
+use crate::model::{Heading, Indicator, Initiative, Issue, ItemId, Plan, Strategy};
+use crate::wareki::format_fiscal_year;
+
+/// Where running text goes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Target {
+    /// Nowhere yet (before the first heading).
+    None,
+    /// A field of the plan itself.
+    Plan(&'static Field),
+    /// A field of the last issue.
+    Issue(&'static Field),
+    /// A field of the last strategy.
+    Strategy(&'static Field),
+    /// A field of the last initiative.
+    Initiative(&'static Field),
+    /// The contact block.
+    Contact,
+    /// After the contact block: nothing more of the plan.
+    End,
+}
+
+const FURNITURE: &str = "ページの飾り（メニュー・リンクなど）なので取り込みませんでした";
+
+/// The plan being read, the report, and where text goes now.
+pub(super) struct Builder {
+    pub(super) plan: Plan,
+    pub(super) report: Vec<Note>,
+    target: Target,
+    /// The title has been read (it repeats on the page).
+    titled: bool,
+    /// Whether the next strategy or initiative is a 主な one (from its label).
+    next_main: Option<bool>,
+    /// A strategy label was just read: bullets that follow (before any numbered
+    /// strategy) are strategies the page lists without numbers.
+    strategy_list: bool,
+}
+
+impl Builder {
+    pub(super) fn new() -> Self {
+        Self {
+            plan: Plan::new("", crate::wareki::current_fiscal_year()),
+            report: Vec::new(),
+            target: Target::None,
+            titled: false,
+            next_main: None,
+            strategy_list: false,
+        }
+    }
+
+    fn note(&mut self, line: usize, raw: &str, why: &'static str) {
+        self.report.push(Note {
+            line,
+            text: raw.trim().to_owned(),
+            why,
+        });
+    }
+
+    pub(super) fn line(&mut self, n: usize, raw: &str) {
+        let line = classify(raw);
+        if self.target == Target::End && !matches!(line, Line::Blank) {
+            self.note(n, raw, FURNITURE);
+            return;
+        }
+        match line {
+            Line::Blank => {}
+            Line::Furniture => self.note(n, raw, FURNITURE),
+            Line::Title { year, ward } => {
+                if !self.titled {
+                    self.plan.fiscal_year = year;
+                    self.plan.ward = ward;
+                    self.titled = true;
+                }
+            }
+            Line::Date(date) if self.plan.page_date.is_none() && self.target == Target::None => {
+                self.plan.page_date = Some(date);
+            }
+            Line::Goal(printed) => self.section(Heading::Goal, &printed, &f::GOAL),
+            Line::Mission(printed) => self.section(Heading::Mission, &printed, &f::MISSION),
+            Line::Policy(printed) => self.section(Heading::Policy, &printed, &f::POLICY),
+            Line::Issues(printed) => {
+                self.wording(Heading::Issues, &printed);
+                self.target = Target::None;
+            }
+            Line::Issue {
+                number,
+                title,
+                printed,
+            } => {
+                self.strategy_list = false;
+                self.wording(Heading::Issue, &printed);
+                let pinned = pin(number, self.plan.issues.iter().map(|i| i.number));
+                self.plan.issues.push(Issue {
+                    id: ItemId::fresh(),
+                    number: pinned,
+                    title,
+                    ..Issue::default()
+                });
+                self.target = Target::Issue(&f::DESCRIPTION);
+            }
+            Line::StrategyLabel { main, printed } => {
+                let heading = if main {
+                    Heading::MainStrategy
+                } else {
+                    Heading::StrategyLabel
+                };
+                self.wording(heading, &printed);
+                self.next_main = Some(main);
+                self.strategy_list = true;
+            }
+            Line::InitiativeLabel { main, printed } => {
+                self.strategy_list = false;
+                let heading = if main {
+                    Heading::MainInitiative
+                } else {
+                    Heading::InitiativeLabel
+                };
+                self.wording(heading, &printed);
+                self.next_main = Some(main);
+            }
+            Line::Strategy {
+                number,
+                title,
+                printed,
+            } => self.strategy(n, raw, number, title, &printed),
+            Line::Initiative {
+                number,
+                title,
+                budget,
+            } => self.initiative(n, raw, number, title, budget),
+            Line::Field(field) => self.field(n, raw, field),
+            Line::Contact => self.target = Target::Contact,
+            Line::Bullet(text) => self.bullet(n, raw, text),
+            Line::Text(text) => self.text(n, raw, &text),
+            Line::Date(_) => self.text(n, raw, raw.trim()),
+        }
+    }
+
+    /// A section heading of the plan: its wording, then its text.
+    fn section(&mut self, heading: Heading, printed: &str, field: &'static Field) {
+        let year = format_fiscal_year(self.plan.fiscal_year);
+        let printed = printed.replace(&year, "{年度}");
+        self.wording(heading, &printed);
+        self.target = Target::Plan(field);
+    }
+
+    /// Keeps the page's wording of a heading when it is not the era's standard.
+    fn wording(&mut self, heading: Heading, printed: &str) {
+        let era = self.plan.era();
+        let standard = heading.standard(era);
+        let own = self.plan.wording.get_mut(heading);
+        if printed != standard && own.is_empty() {
+            *own = printed.to_owned();
+        }
+    }
+
+    fn strategy(&mut self, n: usize, raw: &str, number: [u32; 2], title: String, printed: &str) {
+        self.strategy_list = false;
+        self.wording(Heading::Strategy, printed);
+        let main = self.next_main.take().unwrap_or(false);
+        let Some(issue) = self.issue_numbered(number[0]) else {
+            self.note(
+                n,
+                raw,
+                "この戦略の経営課題が見つからないので取り込みませんでした",
+            );
+            return;
+        };
+        let pinned = pin(number[1], issue.strategies.iter().map(|s| s.number));
+        issue.strategies.push(Strategy {
+            id: ItemId::fresh(),
+            number: pinned,
+            title,
+            main,
+            ..Strategy::default()
+        });
+        self.target = Target::Strategy(&f::STRATEGY_TEXT);
+    }
+
+    fn initiative(
+        &mut self,
+        n: usize,
+        raw: &str,
+        number: [u32; 3],
+        title: String,
+        budget: Option<u64>,
+    ) {
+        self.strategy_list = false;
+        let main = self.next_main.take().unwrap_or(false);
+        let Some(strategy) = self
+            .issue_numbered(number[0])
+            .and_then(|issue| issue.strategies.last_mut())
+        else {
+            self.note(
+                n,
+                raw,
+                "この具体的取組の戦略が見つからないので取り込みませんでした",
+            );
+            return;
+        };
+        let pinned = pin(number[2], strategy.initiatives.iter().map(|k| k.number));
+        strategy.initiatives.push(Initiative {
+            id: ItemId::fresh(),
+            number: pinned,
+            title,
+            main,
+            budget,
+            ..Initiative::default()
+        });
+        self.target = Target::Initiative(&f::INITIATIVE_TEXT);
+    }
+
+    /// The last issue, if its printed number is `number`.
+    fn issue_numbered(&mut self, number: u32) -> Option<&mut Issue> {
+        let numbers = crate::numbering::sibling_numbers(&self.plan.issues);
+        match numbers.last() {
+            Some(&last) if last == number => self.plan.issues.last_mut(),
+            _ => None,
+        }
+    }
+
+    /// A field's heading: the text that follows goes to that field of the item
+    /// last read (the plan's own fields: of the plan).
+    fn field(&mut self, n: usize, raw: &str, field: &'static Field) {
+        let plan_level = *field == f::OVERALL_EVALUATION || *field == f::FUTURE_DIRECTION;
+        self.target = match self.target {
+            _ if plan_level => Target::Plan(field),
+            Target::Issue(_) if field.owner == f::Owner::Issue => Target::Issue(field),
+            Target::Strategy(_) | Target::Initiative(_)
+                if *field == f::INDICATORS || field.owner == f::Owner::Strategy =>
+            {
+                match self.target {
+                    Target::Initiative(_) if *field != f::INDICATORS => Target::Initiative(field),
+                    _ => Target::Strategy(field),
+                }
+            }
+            Target::Initiative(_) if field.owner == f::Owner::Initiative => {
+                Target::Initiative(field)
+            }
+            Target::Strategy(_) if field.owner == f::Owner::Initiative => Target::Strategy(field),
+            _ => {
+                self.note(
+                    n,
+                    raw,
+                    "どの項目の見出しか分からないので取り込みませんでした",
+                );
+                return;
+            }
+        };
+    }
+
+    fn bullet(&mut self, n: usize, raw: &str, text: String) {
+        if self.strategy_list && !self.plan.issues.is_empty() {
+            // 《主な戦略》 over a list: each entry a strategy, printed as listed.
+            let main = self.next_main.unwrap_or(false);
+            self.wording(Heading::Strategy, "・{名称}");
+            if let Some(issue) = self.plan.issues.last_mut() {
+                issue.strategies.push(Strategy {
+                    id: ItemId::fresh(),
+                    title: text,
+                    main,
+                    ..Strategy::default()
+                });
+            }
+            self.target = Target::Strategy(&f::STRATEGY_TEXT);
+            return;
+        }
+        match self.target {
+            Target::Plan(field) if *field == f::POLICY => self.plan.policy.push(text),
+            // Goal, mission and other fields given as bullets keep their marks.
+            _ => self.text(n, raw, &format!("{}{text}", crate::blocks::BULLET)),
+        }
+    }
+
+    fn text(&mut self, n: usize, raw: &str, text: &str) {
+        let target = self.target;
+        if target == Target::None && self.plan.issues.is_empty() && self.plan.goal.is_empty() {
+            // Before the goal: an update note with its date, or nothing of the plan.
+            if let Some(revision) = revision(text) {
+                self.plan.revisions.push(revision);
+            } else {
+                self.note(n, raw, "本文の前の行なので取り込みませんでした");
+            }
+            return;
+        }
+        let slot: Option<&mut String> = match target {
+            Target::Plan(field) if *field == f::POLICY => {
+                self.plan.policy.push(text.to_owned());
+                return;
+            }
+            Target::Plan(field) => plan_text(&mut self.plan, field),
+            Target::Issue(field) => self
+                .plan
+                .issues
+                .last_mut()
+                .and_then(|i| issue_text(i, field)),
+            Target::Strategy(field) if *field == f::INDICATORS => {
+                // A line of text, or a row of the indicator table (指標, 目標値,
+                // 目標年度・期間, 実績) as copied: cells separated by tabs.
+                let cells: Vec<String> = text.split('\t').map(|c| c.trim().to_owned()).collect();
+                if cells[0] == f::INDICATOR_NAME.label {
+                    return; // the table's header row
+                }
+                let cell = |n: usize| cells.get(n).cloned().unwrap_or_default();
+                let Some(s) = self
+                    .plan
+                    .issues
+                    .last_mut()
+                    .and_then(|i| i.strategies.last_mut())
+                else {
+                    self.note(n, raw, "入れる欄が見つからないので取り込みませんでした");
+                    return;
+                };
+                s.indicators.push(Indicator {
+                    name: cell(0),
+                    target: cell(1),
+                    period: cell(2),
+                    ..Indicator::default()
+                });
+                if !cell(3).is_empty() {
+                    self.note(
+                        n,
+                        raw,
+                        "指標の実績の欄は取り込めませんでした（入力し直してください）",
+                    );
+                }
+                return;
+            }
+            Target::Strategy(field) => self
+                .plan
+                .issues
+                .last_mut()
+                .and_then(|i| i.strategies.last_mut())
+                .and_then(|s| strategy_text(s, field)),
+            Target::Initiative(field) => self
+                .plan
+                .issues
+                .last_mut()
+                .and_then(|i| i.strategies.last_mut())
+                .and_then(|s| s.initiatives.last_mut())
+                .and_then(|k| initiative_text(k, field)),
+            Target::Contact => {
+                if !contact_line(&mut self.plan, text) {
+                    self.note(
+                        n,
+                        raw,
+                        "問合せ先のどの欄か分からないので取り込みませんでした",
+                    );
+                }
+                return;
+            }
+            Target::None | Target::End => None,
+        };
+        match slot {
+            Some(slot) => {
+                if !slot.is_empty() {
+                    slot.push('\n');
+                }
+                slot.push_str(text);
+            }
+            None => self.note(n, raw, "入れる欄が見つからないので取り込みませんでした"),
+        }
+    }
+}
