@@ -156,6 +156,14 @@ pub fn parse(bytes: &[u8]) -> Result<Plan, LoadError> {
     // plan in the program has them and they are written on the first save.
     plan.version = FORMAT_VERSION;
     plan.ensure_ids();
+    // Text never holds carriage returns: a file's CRLF line ends were made LF
+    // above, and a CR left inside a text (a CR CR LF, a pasted lone CR) would be
+    // written raw and changed by the next load. Lone CRs become line ends.
+    plan.each_text_mut(&mut |text| {
+        if text.contains('\r') {
+            *text = text.replace("\r\n", "\n").replace('\r', "\n");
+        }
+    });
     Ok(plan)
 }
 

@@ -32,3 +32,18 @@ proptest! {
         prop_assert!(io::parse(&bytes[..cut]).is_err());
     }
 }
+
+/// Found by the `load` fuzz target: a plan that did not save and load back the same.
+#[test]
+fn the_fuzzers_plan_saves_and_loads_back_the_same() {
+    let plan = io::parse(include_bytes!("fixtures/fuzz-load-roundtrip.ron")).expect("loads");
+    let text = io::to_ron(&plan).expect("writes");
+    let again = io::parse(text.as_bytes()).expect("loads again");
+    if again != plan {
+        let changes = ward_plan::compare::diff(&plan, &again);
+        panic!(
+            "{changes:#?}\n{:?}",
+            ward_plan::model::walk::fields(&plan).len()
+        );
+    }
+}

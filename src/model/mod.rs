@@ -9,6 +9,7 @@ mod derived;
 pub mod fields;
 mod id;
 mod path;
+mod text;
 pub mod walk;
 pub mod wording;
 

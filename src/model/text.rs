@@ -1,0 +1,89 @@
+//! Every text of a plan, to edit in place: what the loader uses to clean the
+//! text it read (line ends from mail clients).
+
+use super::{Plan, Review};
+
+impl Plan {
+    /// Calls `f` on every text field of the plan, items and lists included.
+    pub fn each_text_mut(&mut self, f: &mut dyn FnMut(&mut String)) {
+        for text in [
+            &mut self.ward,
+            &mut self.office,
+            &mut self.goal,
+            &mut self.mission,
+            &mut self.overall_evaluation,
+            &mut self.future_direction,
+        ] {
+            f(text);
+        }
+        self.policy.iter_mut().for_each(&mut *f);
+        self.revisions.iter_mut().for_each(|r| f(&mut r.note));
+        let c = &mut self.contact;
+        for text in [
+            &mut c.section,
+            &mut c.postal_code,
+            &mut c.address,
+            &mut c.phone,
+            &mut c.fax,
+            &mut c.email,
+        ] {
+            f(text);
+        }
+        for heading in super::Heading::ALL {
+            f(self.wording.get_mut(heading));
+        }
+        let review = |r: &mut Review, f: &mut dyn FnMut(&mut String)| {
+            f(&mut r.comment);
+            f(&mut r.improvement);
+        };
+        for issue in &mut self.issues {
+            for text in [
+                &mut issue.title,
+                &mut issue.description,
+                &mut issue.vision,
+                &mut issue.current_state,
+                &mut issue.cause_analysis,
+                &mut issue.challenge,
+            ] {
+                f(text);
+            }
+            for strategy in &mut issue.strategies {
+                for text in [
+                    &mut strategy.title,
+                    &mut strategy.text,
+                    &mut strategy.target_state,
+                ] {
+                    f(text);
+                }
+                for indicator in &mut strategy.indicators {
+                    for text in [
+                        &mut indicator.name,
+                        &mut indicator.target,
+                        &mut indicator.unit,
+                        &mut indicator.period,
+                    ] {
+                        f(text);
+                    }
+                    for result in &mut indicator.results {
+                        f(&mut result.value);
+                        f(&mut result.grade);
+                    }
+                }
+                review(&mut strategy.interim_review, f);
+                review(&mut strategy.self_evaluation, f);
+                for initiative in &mut strategy.initiatives {
+                    for text in [
+                        &mut initiative.title,
+                        &mut initiative.text,
+                        &mut initiative.past_results,
+                        &mut initiative.performance_target,
+                    ] {
+                        f(text);
+                    }
+                    review(&mut initiative.interim_review, f);
+                    review(&mut initiative.self_evaluation, f);
+                }
+            }
+        }
+    }
+}
