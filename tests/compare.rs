@@ -353,3 +353,24 @@ fn changed_characters_are_underlined_on_both_sides() {
     assert_eq!(underlined(&row[1]), ["への理解を深め"]);
     assert_eq!(row[2][0].text, "(変更)");
 }
+
+/// Found by the `diff_merge` fuzz target: both copies added the same policy
+/// bullets and one changed the fourth; settled either way, the fifth bullet must
+/// stay where it is (an appended entry used to land at the wrong index).
+#[test]
+fn list_entries_added_on_both_sides_keep_their_places() {
+    let text = include_str!("fixtures/fuzz-merge-list-entries.txt");
+    let plans: Vec<ward_plan::Plan> = text
+        .split("\n%%\n")
+        .map(|p| io::parse(p.as_bytes()).expect("loads"))
+        .collect();
+    let [base, mine, theirs] = plans.as_slice() else {
+        panic!("three plans");
+    };
+    let merge = Merge::new(base, mine, theirs);
+    assert_eq!(merge.conflicts.len(), 1);
+    for (side, copy) in [(Side::Mine, mine), (Side::Theirs, theirs)] {
+        let result = merge.result(|_| side);
+        assert_eq!(result.policy, copy.policy, "{side:?}");
+    }
+}

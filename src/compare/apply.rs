@@ -52,15 +52,23 @@ pub fn apply_all(plan: &mut Plan, changes: &[Change]) {
     {
         apply(plan, change);
     }
+    // List entries are set from the front (so an entry appended lands at its
+    // index, whatever order the changes came in) and removed from the back.
+    let mut sets = Vec::new();
     let mut removals = Vec::new();
     for change in changes {
         if let Change::Field { new, key, .. } = change {
+            let entry = key.entry.unwrap_or(0);
             if new.is_none() {
-                removals.push((key.entry.unwrap_or(0), change));
+                removals.push((entry, change));
             } else {
-                apply(plan, change);
+                sets.push((entry, change));
             }
         }
+    }
+    sets.sort_by_key(|(entry, _)| *entry);
+    for (_, change) in sets {
+        apply(plan, change);
     }
     removals.sort_by_key(|(entry, _)| std::cmp::Reverse(*entry));
     for (_, change) in removals {
