@@ -238,3 +238,26 @@ fn an_r4_page_listing_strategies_without_numbers() {
     assert!(web.contains("・見守りの担い手を増やす"), "{web}");
     nothing_lost(R4_VARIANT, &imported);
 }
+
+/// Found by the `import` fuzz target: a lone CR in the page stayed in a text,
+/// and the plan did not load back the same after saving.
+#[test]
+fn a_page_with_lone_carriage_returns_imports_to_a_plan_that_loads_back_the_same() {
+    let page = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/fuzz-import-cr.txt"
+    ))
+    .expect("fixture");
+    let text = String::from_utf8_lossy(&page);
+    assert!(text.contains('\r'));
+    let imported = import(&text);
+    let saved = io::to_ron(&imported.plan).expect("writes");
+    assert_eq!(io::parse(saved.as_bytes()).expect("loads"), imported.plan);
+    let lines = ward_plan::import::page_lines(&text).len();
+    assert!(
+        imported
+            .report
+            .iter()
+            .all(|n| n.line >= 1 && n.line <= lines)
+    );
+}

@@ -62,10 +62,19 @@ pub fn read_page(path: &std::path::Path) -> Result<String, String> {
     })
 }
 
+/// The page's lines as the report numbers them: CRLF and a lone CR end a line
+/// too (text copied on Windows or from old Macs), so no text keeps a CR.
+pub fn page_lines(text: &str) -> Vec<String> {
+    text.replace("\r\n", "\n")
+        .split(['\n', '\r'])
+        .map(str::to_owned)
+        .collect()
+}
+
 /// Reads a published page's text.
 pub fn import(text: &str) -> Imported {
     let mut b = build::Builder::new();
-    for (n, raw) in text.lines().enumerate() {
+    for (n, raw) in page_lines(text).iter().enumerate() {
         b.line(n + 1, raw);
     }
     let mut plan = b.plan;
