@@ -374,3 +374,47 @@ fn list_entries_added_on_both_sides_keep_their_places() {
         assert_eq!(result.policy, copy.policy, "{side:?}");
     }
 }
+
+/// Found by the `diff_merge` fuzz target (second run): a field changed on one
+/// side only must be in the merge whichever way the conflicts are settled.
+#[test]
+fn a_one_sided_title_change_survives_the_merge() {
+    let text =
+        String::from_utf8_lossy(include_bytes!("fixtures/fuzz-merge-title.txt")).into_owned();
+    let plans: Vec<ward_plan::Plan> = text
+        .split("\n%%\n")
+        .map(|p| io::parse(p.as_bytes()).expect("loads"))
+        .collect();
+    let [base, mine, theirs] = plans.as_slice() else {
+        panic!("three plans");
+    };
+    let merge = Merge::new(base, mine, theirs);
+    let in_conflict = |c: &Change| {
+        merge
+            .conflicts
+            .iter()
+            .any(|k| k.mine == *c || k.theirs == *c)
+    };
+    for (side, copy) in [(Side::Mine, mine), (Side::Theirs, theirs)] {
+        let result = merge.result(|_| side);
+        let values = slots::slots(&result);
+        for change in compare::diff(base, copy) {
+            if let Change::Field {
+                item,
+                key,
+                new: Some(value),
+                ..
+            } = &change
+                && !in_conflict(&change)
+            {
+                let found = values.iter().find(|s| s.item == *item && s.key == *key);
+                assert_eq!(
+                    found.map(|s| &s.value),
+                    Some(value),
+                    "{side:?}: {change:?}\n{:#?}",
+                    merge.conflicts
+                );
+            }
+        }
+    }
+}

@@ -17,7 +17,23 @@ pub fn apply(plan: &mut Plan, change: &Change) -> bool {
             }
             insert(plan, subtree.clone(), at).is_ok()
         }
-        Change::Deleted { subtree } => take(plan, subtree.id()).is_some(),
+        Change::Deleted { subtree } => {
+            // The deleting version moved some items out before deleting; if such
+            // an item is still inside (its move was not taken), deleting would
+            // take it too: keep the item instead, never lose one.
+            let Some(path) = plan.locate(subtree.id()) else {
+                return false;
+            };
+            let inside = plan
+                .get(path)
+                .map(Subtree::of)
+                .map(|s| s.ids())
+                .unwrap_or_default();
+            if !inside.is_subset(&subtree.ids()) {
+                return false;
+            }
+            take(plan, subtree.id()).is_some()
+        }
         Change::Moved { id, at } => {
             let Some(home) = place_of(plan, *id) else {
                 return false;

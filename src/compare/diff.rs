@@ -79,6 +79,22 @@ impl Subtree {
         }
     }
 
+    /// Every identity in the item, its own included.
+    pub fn ids(&self) -> HashSet<ItemId> {
+        let mut ids = HashSet::from([self.id()]);
+        match self {
+            Subtree::Issue(issue) => {
+                for s in &issue.strategies {
+                    ids.insert(s.id);
+                    ids.extend(s.initiatives.iter().map(|k| k.id));
+                }
+            }
+            Subtree::Strategy(s) => ids.extend(s.initiatives.iter().map(|k| k.id)),
+            Subtree::Initiative(_) => {}
+        }
+        ids
+    }
+
     pub(super) fn of(part: Part<'_>) -> Subtree {
         match part {
             Part::Issue(i) => Subtree::Issue(i.clone()),

@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use super::apply::apply_all;
-use super::diff::{Change, Subtree, diff};
+use super::diff::{Change, diff};
 use crate::model::{ItemId, Plan};
 
 /// Which copy a change comes from.
@@ -70,7 +70,7 @@ impl Merge {
             .enumerate()
             .filter_map(|(i, (c, side, conflict))| match c {
                 Change::Deleted { subtree } if conflict.is_none() => {
-                    Some((i, *side, subtree_ids(subtree)))
+                    Some((i, *side, subtree.ids()))
                 }
                 _ => None,
             })
@@ -145,22 +145,6 @@ fn same_place(a: &Change, b: &Change) -> bool {
         (Change::Added { subtree: a, .. }, Change::Added { subtree: b, .. }) => a.id() == b.id(),
         _ => false,
     }
-}
-
-/// Every identity in an item, the item's own included.
-fn subtree_ids(subtree: &Subtree) -> HashSet<ItemId> {
-    let mut ids = HashSet::from([subtree.id()]);
-    match subtree {
-        Subtree::Issue(issue) => {
-            for s in &issue.strategies {
-                ids.insert(s.id);
-                ids.extend(s.initiatives.iter().map(|k| k.id));
-            }
-        }
-        Subtree::Strategy(s) => ids.extend(s.initiatives.iter().map(|k| k.id)),
-        Subtree::Initiative(_) => {}
-    }
-    ids
 }
 
 /// Whether a change edits something inside the items `ids`.
