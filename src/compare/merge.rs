@@ -122,6 +122,37 @@ impl Merge {
         plan
     }
 
+    /// The changes `copy` (mine or theirs, compared with the same base) made outside
+    /// every conflict that the result settled with `choice` does not hold: a field
+    /// value or an added item. Always empty — the promise that a merge never
+    /// drops a one-sided change, checked by the tests and the fuzz target.
+    pub fn dropped(&self, copy: &Plan, choice: Side) -> Vec<Change> {
+        let result = self.result(|_| choice);
+        let values = super::slots::slots(&result);
+        let in_conflict = |c: &Change| {
+            self.conflicts
+                .iter()
+                .any(|k| k.mine == *c || k.theirs == *c)
+        };
+        diff(&self.base, copy)
+            .into_iter()
+            .filter(|change| !in_conflict(change))
+            .filter(|change| match change {
+                Change::Field {
+                    item,
+                    key,
+                    new: Some(value),
+                    ..
+                } => values
+                    .iter()
+                    .find(|s| s.item == *item && s.key == *key)
+                    .is_none_or(|s| s.value != *value),
+                Change::Added { subtree, .. } => result.locate(subtree.id()).is_none(),
+                _ => false,
+            })
+            .collect()
+    }
+
     /// How many changes the two copies made, together.
     pub fn change_count(&self) -> usize {
         self.changes.len()
