@@ -129,10 +129,11 @@ impl Merge {
     pub fn dropped(&self, copy: &Plan, choice: Side) -> Vec<Change> {
         let result = self.result(|_| choice);
         let values = super::slots::slots(&result);
+        // Part of a conflict: settled by the choice, not promised either way.
         let in_conflict = |c: &Change| {
-            self.conflicts
+            self.changes
                 .iter()
-                .any(|k| k.mine == *c || k.theirs == *c)
+                .any(|(change, _, conflict)| change == c && conflict.is_some())
         };
         diff(&self.base, copy)
             .into_iter()
