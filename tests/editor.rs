@@ -335,17 +335,7 @@ fn discarding_a_recovery_copy_removes_it() {
     assert!(ward_plan::recovery::find(dir.path()).is_none());
 }
 
-#[derive(Debug)]
-struct Dropped(std::path::PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
+mod dropped;
 
 #[test]
 fn a_dropped_plan_file_opens_and_joins_recent_files() {
@@ -358,7 +348,7 @@ fn a_dropped_plan_file_opens_and_joins_recent_files() {
     h.run_steps(1);
     h.input_mut()
         .dropped_files
-        .push(std::sync::Arc::new(Dropped(path.clone())));
+        .push(dropped::dropped(path.clone()));
     h.run_steps(2);
     assert_eq!(h.state().doc.plan.ward, "北区");
     assert_eq!(h.state().doc.path.as_deref(), Some(path.as_path()));

@@ -7,8 +7,7 @@
 //! chose 保存しない or 破棄する for it; every file on disk loads (it was replaced
 //! whole); and a recovery copy waiting for its answer is kept as it was.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::PathBuf;
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, ViewportEvent, ViewportId};
@@ -78,17 +77,7 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
+mod dropped;
 
 fn sample() -> Plan {
     io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample")
@@ -224,7 +213,7 @@ fn run(ops: Vec<Op>) {
             Op::Drop => {
                 h.input_mut()
                     .dropped_files
-                    .push(Arc::new(Dropped(world.other())));
+                    .push(dropped::dropped(world.other()));
             }
             Op::OpenBroken => ask(&mut h, Command::OpenPath(world.broken())),
             Op::NextYear => ask(&mut h, Command::Run(Action::NextYear)),

@@ -2,8 +2,7 @@
 //! file or Ctrl+O never replaces unsaved work without asking, and a recovery copy
 //! stays on disk until its question is answered.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::PathBuf;
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -77,20 +76,10 @@ fn type_goal(h: &mut Harness<'_, PlanApp>) {
     assert!(h.state().is_dirty());
 }
 
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
+mod dropped;
 
 fn drop_file(h: &mut Harness<'_, PlanApp>, path: PathBuf) {
-    h.input_mut().dropped_files.push(Arc::new(Dropped(path)));
+    h.input_mut().dropped_files.push(dropped::dropped(path));
     h.run_steps(2);
 }
 
