@@ -354,9 +354,10 @@ fn changed_characters_are_underlined_on_both_sides() {
     assert_eq!(row[2][0].text, "(変更)");
 }
 
-/// Found by the `diff_merge` fuzz target: both copies added the same policy
-/// bullets and one changed the fourth; settled either way, the fifth bullet must
-/// stay where it is (an appended entry used to land at the wrong index).
+/// Found by the `diff_merge` fuzz target: both copies added the same three policy
+/// bullets but one changed the third of them. The bullets both added arrive once,
+/// both versions of the third are kept (nothing typed is lost), and the last
+/// bullet stays last (an appended entry used to land at the wrong index).
 #[test]
 fn list_entries_added_on_both_sides_keep_their_places() {
     let text = include_str!("fixtures/fuzz-merge-list-entries.txt");
@@ -368,11 +369,12 @@ fn list_entries_added_on_both_sides_keep_their_places() {
         panic!("three plans");
     };
     let merge = Merge::new(base, mine, theirs);
-    assert_eq!(merge.conflicts.len(), 1);
-    for (side, copy) in [(Side::Mine, mine), (Side::Theirs, theirs)] {
-        let result = merge.result(|_| side);
-        assert_eq!(result.policy, copy.policy, "{side:?}");
-    }
+    assert!(merge.conflicts.is_empty());
+    let result = merge.result(|_| Side::Mine);
+    let mut expected = mine.policy.clone();
+    expected.insert(4, theirs.policy[3].clone());
+    assert_ne!(mine.policy[3], theirs.policy[3]);
+    assert_eq!(result.policy, expected);
 }
 
 /// Found by the `diff_merge` fuzz target (second run): a field changed on one
@@ -395,4 +397,46 @@ fn a_one_sided_title_change_survives_the_merge() {
             assert!(dropped.is_empty(), "{side:?}: {dropped:#?}");
         }
     }
+}
+
+/// Found by the stricter `diff_merge` check: one copy added a policy bullet, and
+/// both changed another one of the same list differently. List entries used to
+/// be matched by their index, so settling the conflict for the other copy lost
+/// the added bullet; they are now named by their place in the base.
+#[test]
+fn a_bullet_added_beside_a_conflict_in_the_same_list_survives() {
+    let text =
+        String::from_utf8_lossy(include_bytes!("fixtures/fuzz-merge-list-cross.txt")).into_owned();
+    let plans: Vec<ward_plan::Plan> = text
+        .split("\n%%\n")
+        .filter_map(|p| io::parse(p.as_bytes()).ok()) // as the fuzz target reads it
+        .collect();
+    let [base, mine, theirs] = plans.as_slice() else {
+        panic!("three plans");
+    };
+    let merge = Merge::new(base, mine, theirs);
+    for copy in [mine, theirs] {
+        for side in [Side::Mine, Side::Theirs] {
+            let dropped = merge.dropped(copy, side);
+            assert!(dropped.is_empty(), "{side:?}: {dropped:#?}");
+        }
+    }
+}
+
+/// Two sections each add a policy bullet at the end and one of them rewords the
+/// first: every bullet arrives, in order, with no conflict.
+#[test]
+fn bullets_added_by_two_sections_both_arrive() {
+    let base = sample();
+    let mut mine = base.clone();
+    mine.policy.push("こちらの課が加えた考え方".into());
+    mine.policy[0].push_str("（改）");
+    let mut theirs = base.clone();
+    theirs.policy.push("相手の課が加えた考え方".into());
+    let merge = Merge::new(&base, &mine, &theirs);
+    assert!(merge.conflicts.is_empty());
+    let result = merge.result(|_| Side::Mine);
+    let mut expected = mine.policy.clone();
+    expected.push("相手の課が加えた考え方".into());
+    assert_eq!(result.policy, expected);
 }

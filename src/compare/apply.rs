@@ -3,7 +3,7 @@
 //! have moved things around.
 
 use super::diff::{Change, Place, Subtree};
-use super::slots;
+use super::slots::{self, Entry, Key, Val};
 use crate::model::{ItemId, ItemPath, PartMut, Plan};
 
 /// Writes one change into `plan`. False when it no longer fits (its item or its
@@ -55,8 +55,9 @@ pub fn apply(plan: &mut Plan, change: &Change) -> bool {
 
 /// Writes every change into `plan`, in an order that makes each land where the
 /// other version has it: items added and moved in document order (parents before
-/// children, earlier siblings first), then deletions, then values, list entries
-/// removed from the back.
+/// children, earlier siblings first), then deletions, then values. Each list is
+/// rebuilt once from all its entry changes, since those name entries by their
+/// places in the version the changes were worked out from.
 pub fn apply_all(plan: &mut Plan, changes: &[Change]) {
     let structure = |c: &&Change| matches!(c, Change::Added { .. } | Change::Moved { .. });
     for change in changes.iter().filter(structure) {
@@ -68,28 +69,63 @@ pub fn apply_all(plan: &mut Plan, changes: &[Change]) {
     {
         apply(plan, change);
     }
-    // List entries are set from the front (so an entry appended lands at its
-    // index, whatever order the changes came in) and removed from the back.
-    let mut sets = Vec::new();
-    let mut removals = Vec::new();
+    let mut lists: Vec<(Option<ItemId>, Key, Vec<EntryChange>)> = Vec::new();
     for change in changes {
-        if let Change::Field { new, key, .. } = change {
-            let entry = key.entry.unwrap_or(0);
-            if new.is_none() {
-                removals.push((entry, change));
-            } else {
-                sets.push((entry, change));
-            }
+        let Change::Field { item, key, new, .. } = change else {
+            continue;
+        };
+        let Some(entry) = key.entry else {
+            apply(plan, change);
+            continue;
+        };
+        let list = key.list();
+        match lists.iter_mut().find(|(i, k, _)| i == item && *k == list) {
+            Some((_, _, entries)) => entries.push((entry, new.clone())),
+            None => lists.push((*item, list, vec![(entry, new.clone())])),
         }
     }
-    sets.sort_by_key(|(entry, _)| *entry);
-    for (_, change) in sets {
-        apply(plan, change);
+    for (item, list, entries) in lists {
+        let old = slots::list(plan, item, list);
+        slots::set_list(plan, item, list, rebuilt(&old, &entries));
     }
-    removals.sort_by_key(|(entry, _)| std::cmp::Reverse(*entry));
-    for (_, change) in removals {
-        apply(plan, change);
+}
+
+/// One change to a list entry: where, and the new value (none: removed).
+type EntryChange = (Entry, Option<Val>);
+
+/// A list with its entry changes taken: each entry `n` of `old` replaced or
+/// removed as `At(n)` says, new entries put in where `Before(n)` says, in the
+/// order they come.
+fn rebuilt(old: &[Val], changes: &[EntryChange]) -> Vec<Val> {
+    let mut out = Vec::new();
+    let end = old.len();
+    let put_in_before = |n: usize, out: &mut Vec<Val>| {
+        for (entry, value) in changes {
+            if let (Entry::Before(b), Some(v)) = (entry, value)
+                && (*b == n || (n == end && *b > end))
+            {
+                out.push(v.clone());
+            }
+        }
+    };
+    for (n, kept) in old.iter().enumerate() {
+        put_in_before(n, &mut out);
+        match changes.iter().rev().find(|(e, _)| *e == Entry::At(n)) {
+            Some((_, Some(v))) => out.push(v.clone()),
+            Some((_, None)) => {}
+            None => out.push(kept.clone()),
+        }
     }
+    put_in_before(end, &mut out);
+    // Edits of entries this version does not have: kept at the end, never lost.
+    for (entry, value) in changes {
+        if let (Entry::At(n), Some(v)) = (entry, value)
+            && *n >= end
+        {
+            out.push(v.clone());
+        }
+    }
+    out
 }
 
 /// Takes the item `id` (with what it holds) out of the plan.

@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::slots::{self, Key, Slot, Val};
+use super::slots::{self, Entry, Key, Slot, Val};
 use crate::model::fields as f;
 use crate::model::{Initiative, Issue, ItemId, ItemPath, Part, Plan, Strategy};
 use crate::numbering;
@@ -314,7 +314,8 @@ fn by_item(slots: Vec<Slot>) -> HashMap<Option<ItemId>, Vec<Slot>> {
     out
 }
 
-/// The changed values of one item (or of the plan).
+/// The changed values of one item (or of the plan), in the new version's order.
+/// A list's changes are worked out together, where its first entry is.
 fn field_changes(item: Option<ItemId>, old: &[Slot], new: &[Slot], out: &mut Vec<Change>) {
     let find = |slots: &[Slot], key: &Key| {
         slots
@@ -328,7 +329,23 @@ fn field_changes(item: Option<ItemId>, old: &[Slot], new: &[Slot], out: &mut Vec
             .map(|s| s.key)
             .filter(|k| !new.iter().any(|s| s.key == *k)),
     );
+    let mut lists_done: Vec<Key> = Vec::new();
     for key in keys {
+        if key.entry.is_some() {
+            let list = key.list();
+            if !lists_done.contains(&list) {
+                lists_done.push(list);
+                let entries = |slots: &[Slot]| -> Vec<Val> {
+                    slots
+                        .iter()
+                        .filter(|s| s.key.entry.is_some() && s.key.list() == list)
+                        .map(|s| s.value.clone())
+                        .collect()
+                };
+                list_changes(item, list, &entries(old), &entries(new), out);
+            }
+            continue;
+        }
         let (a, b) = (find(old, &key), find(new, &key));
         if a != b {
             out.push(Change::Field {
@@ -338,6 +355,49 @@ fn field_changes(item: Option<ItemId>, old: &[Slot], new: &[Slot], out: &mut Vec
                 new: b,
             });
         }
+    }
+}
+
+/// The changes between two versions of one list. Entries both have (a longest
+/// common subsequence) stay; between two of them, the old entries left are
+/// paired with the new ones in order as edits, and the rest are removed or put
+/// in before the next entry that stays.
+fn list_changes(item: Option<ItemId>, list: Key, old: &[Val], new: &[Val], out: &mut Vec<Change>) {
+    let at = |entry| Key {
+        entry: Some(entry),
+        ..list
+    };
+    let mut kept = common(old, new);
+    kept.push((old.len(), new.len()));
+    let (mut i, mut j) = (0, 0);
+    for (next_i, next_j) in kept {
+        let (gone, came) = (i..next_i, j..next_j);
+        let paired = gone.len().min(came.len());
+        for (a, b) in gone.clone().zip(came.clone()) {
+            out.push(Change::Field {
+                item,
+                key: at(Entry::At(a)),
+                old: Some(old[a].clone()),
+                new: Some(new[b].clone()),
+            });
+        }
+        for a in gone.skip(paired) {
+            out.push(Change::Field {
+                item,
+                key: at(Entry::At(a)),
+                old: Some(old[a].clone()),
+                new: None,
+            });
+        }
+        for b in came.skip(paired) {
+            out.push(Change::Field {
+                item,
+                key: at(Entry::Before(next_i)),
+                old: None,
+                new: Some(new[b].clone()),
+            });
+        }
+        (i, j) = (next_i + 1, next_j + 1);
     }
 }
 
@@ -377,7 +437,10 @@ fn moved_items(
             .filter(|o| o.parent == parent && new_order.contains(&o.id))
             .map(|o| o.id)
             .collect();
-        let kept = lcs(&old_order, &new_order);
+        let kept: HashSet<ItemId> = common(&old_order, &new_order)
+            .into_iter()
+            .map(|(i, _)| old_order[i])
+            .collect();
         moved.extend(new_order.into_iter().filter(|id| !kept.contains(id)));
         for n in news.iter().filter(|n| n.parent == parent) {
             if old_by_id.get(&n.id).is_some_and(|o| o.parent != parent) {
@@ -388,8 +451,8 @@ fn moved_items(
     moved
 }
 
-/// The items of a longest common subsequence of two orders.
-fn lcs(a: &[ItemId], b: &[ItemId]) -> HashSet<ItemId> {
+/// The pairs `(i, j)` of a longest common subsequence of `a` and `b`, in order.
+pub(super) fn common<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
     let mut table = vec![vec![0usize; b.len() + 1]; a.len() + 1];
     for i in (0..a.len()).rev() {
         for j in (0..b.len()).rev() {
@@ -400,10 +463,10 @@ fn lcs(a: &[ItemId], b: &[ItemId]) -> HashSet<ItemId> {
             };
         }
     }
-    let (mut i, mut j, mut out) = (0, 0, HashSet::new());
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
     while i < a.len() && j < b.len() {
         if a[i] == b[j] {
-            out.insert(a[i]);
+            out.push((i, j));
             i += 1;
             j += 1;
         } else if table[i + 1][j] >= table[i][j + 1] {

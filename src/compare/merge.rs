@@ -8,6 +8,7 @@ use std::collections::HashSet;
 
 use super::apply::apply_all;
 use super::diff::{Change, diff};
+use super::slots::Entry;
 use crate::model::{ItemId, Plan};
 
 /// Which copy a change comes from.
@@ -48,7 +49,19 @@ impl Merge {
         for c in &ours {
             changes.push((c.clone(), Side::Mine, None));
         }
+        let mut both_inserted = HashSet::new();
         for c in other {
+            if is_insertion(&c) {
+                // Entries put in on both sides are both kept, the same one once.
+                let same = (0..ours.len()).find(|i| ours[*i] == c && !both_inserted.contains(i));
+                match same {
+                    Some(i) => {
+                        both_inserted.insert(i);
+                    }
+                    None => changes.push((c, Side::Theirs, None)),
+                }
+                continue;
+            }
             let clash = ours.iter().position(|m| same_place(m, &c));
             match clash {
                 Some(i) if ours[i] == c => {} // both made the same change
@@ -139,6 +152,18 @@ impl Merge {
             .into_iter()
             .filter(|change| !in_conflict(change))
             .filter(|change| match change {
+                // A list entry is in the result if the list holds it anywhere.
+                Change::Field {
+                    item,
+                    key,
+                    new: Some(value),
+                    ..
+                } if key.entry.is_some() => !values.iter().any(|s| {
+                    s.item == *item
+                        && s.key.entry.is_some()
+                        && s.key.list() == key.list()
+                        && s.value == *value
+                }),
                 Change::Field {
                     item,
                     key,
@@ -160,8 +185,13 @@ impl Merge {
     }
 }
 
-/// Whether two changes are about the same thing: one field of one item, or
-/// where one item goes.
+/// Whether a change puts a new entry into a list.
+fn is_insertion(change: &Change) -> bool {
+    matches!(change, Change::Field { key, .. } if matches!(key.entry, Some(Entry::Before(_))))
+}
+
+/// Whether two changes are about the same thing: one field of one item (one
+/// entry of a list), or where one item goes.
 fn same_place(a: &Change, b: &Change) -> bool {
     match (a, b) {
         (

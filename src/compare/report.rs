@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::diff::{Change, Subtree};
 use super::merge::Conflict;
-use super::slots::{Key, Val};
+use super::slots::{Entry, Key, Val};
 use crate::amount::format_thousand_yen;
 use crate::model::fields as f;
 use crate::model::{ItemId, Plan};
@@ -64,12 +64,15 @@ impl Names {
             name.push('の');
         }
         name.push_str(key.field.label);
-        if let Some(n) = key.entry {
-            if *key.field == f::POLICY {
-                name.push_str(&format!("の{}つ目", n + 1));
-            } else {
-                name.push_str(&(n + 1).to_string());
-            }
+        let policy = *key.field == f::POLICY;
+        match key.entry {
+            Some(Entry::At(n)) if policy => name.push_str(&format!("の{}つ目", n + 1)),
+            Some(Entry::At(n)) => name.push_str(&(n + 1).to_string()),
+            Some(Entry::Before(0)) if policy => name.push_str("の先頭"),
+            Some(Entry::Before(n)) if policy => name.push_str(&format!("の{n}つ目の後")),
+            Some(Entry::Before(0)) => name.push_str("（先頭）"),
+            Some(Entry::Before(n)) => name.push_str(&format!("（{n}の後）")),
+            None => {}
         }
         name
     }

@@ -14,9 +14,33 @@ pub struct Key {
     /// The review or contact block the field belongs to.
     pub group: Option<&'static Field>,
     /// The entry of a list (policy bullet, update note, indicator).
-    pub entry: Option<usize>,
+    pub entry: Option<Entry>,
     /// The field; for a list entry, the list.
     pub field: &'static Field,
+}
+
+impl Key {
+    /// The same key for the whole list, without the entry: what the entries of
+    /// one list share.
+    pub fn list(&self) -> Key {
+        Key {
+            entry: None,
+            ..*self
+        }
+    }
+}
+
+/// A list entry. List entries have no identity of their own, so a change names
+/// them by their place in the version it was worked out from (the old one): the
+/// same base entry has the same key in both copies of a merge, whatever either
+/// copy added or removed around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Entry {
+    /// Entry `n`.
+    At(usize),
+    /// A new entry put in before entry `n` (after the last one when `n` is the
+    /// list's length).
+    Before(usize),
 }
 
 /// A value, owned.
@@ -94,7 +118,7 @@ pub fn slots(plan: &Plan) -> Vec<Slot> {
                 if let Some(value) = value {
                     let key = Key {
                         group: None,
-                        entry: Some(n),
+                        entry: Some(Entry::At(n)),
                         field: group,
                     };
                     out.push(Slot {
@@ -110,7 +134,7 @@ pub fn slots(plan: &Plan) -> Vec<Slot> {
             item: field.item,
             key: Key {
                 group: field.within,
-                entry: field.entry,
+                entry: field.entry.map(Entry::At),
                 field: field.field,
             },
             value: Val::from_walk(field.value),
@@ -127,16 +151,46 @@ fn indicator(plan: &Plan, item: Option<ItemId>, n: usize) -> Option<Indicator> {
     }
 }
 
-/// Sets list entry `n` to `value`: replaces it, appends it, or (none) removes it.
-fn set_entry<T>(list: &mut Vec<T>, n: usize, value: Option<T>) {
-    match value {
-        Some(v) if n < list.len() => list[n] = v,
-        Some(v) => list.push(v),
-        None if n < list.len() => {
+/// Writes a list entry: replaces entry `n` (appends past the end), removes it
+/// (none), or puts a new one in before it.
+fn set_entry<T>(list: &mut Vec<T>, entry: Entry, value: Option<T>) {
+    match (entry, value) {
+        (Entry::At(n), Some(v)) if n < list.len() => list[n] = v,
+        (Entry::At(_), Some(v)) => list.push(v),
+        (Entry::At(n), None) if n < list.len() => {
             list.remove(n);
         }
-        None => {}
+        (Entry::Before(n), Some(v)) => list.insert(n.min(list.len()), v),
+        (_, None) => {}
     }
+}
+
+/// The entries of the list `key` names (its entry aside) of `item`, in order.
+pub fn list(plan: &Plan, item: Option<ItemId>, key: Key) -> Vec<Val> {
+    let list = key.list();
+    slots(plan)
+        .into_iter()
+        .filter(|s| s.item == item && s.key.entry.is_some() && s.key.list() == list)
+        .map(|s| s.value)
+        .collect()
+}
+
+/// Replaces the whole list `key` names of `item` with `values`.
+pub fn set_list(plan: &mut Plan, item: Option<ItemId>, key: Key, values: Vec<Val>) -> bool {
+    let had = list(plan, item, key).len();
+    let n = values.len();
+    let at = |n| Key {
+        entry: Some(Entry::At(n)),
+        ..key
+    };
+    let mut fits = true;
+    for (i, value) in values.into_iter().enumerate() {
+        fits &= set(plan, item, at(i), Some(value));
+    }
+    for i in (n..had).rev() {
+        fits &= set(plan, item, at(i), None);
+    }
+    fits
 }
 
 /// Writes `value` at `key` of `item` (the plan when none); `None` removes a list
