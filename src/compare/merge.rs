@@ -77,14 +77,14 @@ impl Merge {
                 None => changes.push((c, Side::Theirs, None)),
             }
         }
-        // A deletion against edits inside the deleted item.
+        // A deletion against edits inside the deleted item. A deletion already in
+        // a conflict (both deleted the item, one after moving something out) takes
+        // the edits into that conflict: the item it deletes may hold them.
         let deletions: Vec<(usize, Side, HashSet<ItemId>)> = changes
             .iter()
             .enumerate()
-            .filter_map(|(i, (c, side, conflict))| match c {
-                Change::Deleted { subtree } if conflict.is_none() => {
-                    Some((i, *side, subtree.ids()))
-                }
+            .filter_map(|(i, (c, side, _))| match c {
+                Change::Deleted { subtree } => Some((i, *side, subtree.ids())),
                 _ => None,
             })
             .collect();
@@ -98,6 +98,12 @@ impl Merge {
             let Some(&first) = edits.first() else {
                 continue;
             };
+            if let Some(k) = changes[i].2 {
+                for j in edits {
+                    changes[j].2 = Some(k);
+                }
+                continue;
+            }
             let k = conflicts.len();
             let (deletion, edit) = (changes[i].0.clone(), changes[first].0.clone());
             conflicts.push(match side {
