@@ -265,3 +265,106 @@ fn different_plans_get_different_subset_tags() {
     assert!(a.iter().all(|n| !b.contains(n)), "{a:?} vs {b:?}");
     assert_eq!(subset_names(&doc), a, "the same plan, the same tags");
 }
+
+/// Walks the structure tree in order: each element's type, and the marked
+/// content it holds as (page object, MCID).
+fn structure(
+    doc: &Document,
+    id: lopdf::ObjectId,
+    out: &mut Vec<String>,
+    marks: &mut Vec<(lopdf::ObjectId, i64)>,
+) {
+    let elem = doc.get_dictionary(id).expect("structure element");
+    out.push(
+        String::from_utf8_lossy(elem.get(b"S").and_then(Object::as_name).expect("S")).into_owned(),
+    );
+    for kid in elem.get(b"K").and_then(Object::as_array).expect("K") {
+        match kid {
+            Object::Reference(child) => structure(doc, *child, out, marks),
+            Object::Dictionary(mcr) => marks.push((
+                mcr.get(b"Pg").and_then(Object::as_reference).expect("Pg"),
+                mcr.get(b"MCID").and_then(Object::as_i64).expect("MCID"),
+            )),
+            other => panic!("unexpected kid {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn the_pdf_is_tagged_in_reading_order() {
+    let (_, doc) = exported();
+    let catalog = doc.catalog().expect("catalog");
+    let marked = catalog
+        .get(b"MarkInfo")
+        .and_then(Object::as_dict)
+        .and_then(|m| m.get(b"Marked"))
+        .and_then(Object::as_bool);
+    assert_eq!(marked.ok(), Some(true));
+    let root = catalog
+        .get(b"StructTreeRoot")
+        .and_then(Object::as_reference)
+        .and_then(|id| doc.get_dictionary(id))
+        .expect("structure tree");
+    let top = root
+        .get(b"K")
+        .and_then(Object::as_reference)
+        .expect("document");
+    let (mut kinds, mut marks) = (Vec::new(), Vec::new());
+    structure(&doc, top, &mut kinds, &mut marks);
+    assert_eq!(kinds[0], "Document");
+    for kind in [
+        "H1", "H2", "H3", "P", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD",
+    ] {
+        assert!(kinds.iter().any(|k| k == kind), "{kind} in {kinds:?}");
+    }
+    assert_eq!(kinds.iter().filter(|k| *k == "H1").count(), 1, "the title");
+    // The marked content in the pages' order, as the content streams have it:
+    // the tree holds each once, in the same order (reading order = print order).
+    let mut in_content = Vec::new();
+    let mut artifacts = 0;
+    for (_, &page) in doc.get_pages().iter() {
+        let content =
+            lopdf::content::Content::decode(&doc.get_page_content(page)).expect("decodes");
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "BDC" => {
+                    let mcid = op.operands[1]
+                        .as_dict()
+                        .and_then(|d| d.get(b"MCID"))
+                        .and_then(Object::as_i64)
+                        .expect("MCID");
+                    in_content.push((page, mcid));
+                }
+                "BMC" if op.operands[0].as_name().ok() == Some(b"Artifact".as_slice()) => {
+                    artifacts += 1;
+                }
+                _ => {}
+            }
+        }
+    }
+    assert_eq!(marks, in_content);
+    assert!(
+        artifacts >= doc.get_pages().len(),
+        "every footer is furniture"
+    );
+    // The parent tree leads each page's MCIDs back to their elements.
+    let parents = root
+        .get(b"ParentTree")
+        .and_then(Object::as_reference)
+        .and_then(|id| doc.get_dictionary(id))
+        .and_then(|d| d.get(b"Nums"))
+        .and_then(Object::as_array)
+        .expect("parent tree");
+    for (n, (_, &page)) in doc.get_pages().iter().enumerate() {
+        let key = doc
+            .get_dictionary(page)
+            .and_then(|d| d.get(b"StructParents"))
+            .and_then(Object::as_i64)
+            .expect("StructParents");
+        assert_eq!(key, n as i64);
+        let refs = parents[2 * n + 1].as_array().expect("page's parents");
+        let count = in_content.iter().filter(|(p, _)| *p == page).count();
+        assert_eq!(refs.len(), count);
+        assert!(refs.iter().all(|r| r.as_reference().is_ok()));
+    }
+}

@@ -39,6 +39,8 @@ pub enum Item {
         spacing: f32,
         /// The item and field the text came from (the preview's click target).
         source: Source,
+        /// Its place in the document's structure (the tagged PDF).
+        tag: Tag,
     },
     /// A straight line.
     Rule {
@@ -54,31 +56,72 @@ pub enum Item {
 impl Item {
     /// The same item moved by `(dx, dy)`.
     pub fn offset(&self, dx: f32, dy: f32) -> Item {
-        match self {
-            Item::Text {
-                x,
-                y,
-                text,
-                face,
-                size,
-                spacing,
-                source,
-            } => Item::Text {
-                x: x + dx,
-                y: y + dy,
-                text: text.clone(),
-                face: *face,
-                size: *size,
-                spacing: *spacing,
-                source: *source,
-            },
-            Item::Rule { from, to, width } => Item::Rule {
-                from: (from.0 + dx, from.1 + dy),
-                to: (to.0 + dx, to.1 + dy),
-                width: *width,
-            },
+        let mut moved = self.clone();
+        match &mut moved {
+            Item::Text { x, y, .. } => {
+                *x += dx;
+                *y += dy;
+            }
+            Item::Rule { from, to, .. } => {
+                *from = (from.0 + dx, from.1 + dy);
+                *to = (to.0 + dx, to.1 + dy);
+            }
         }
+        moved
     }
+
+    /// The same item as page furniture (text only: rules are never tagged).
+    pub fn as_artifact(&self) -> Item {
+        self.with_tag(Tag::default())
+    }
+
+    /// The same item with another structure tag.
+    pub fn with_tag(&self, new: Tag) -> Item {
+        let mut tagged = self.clone();
+        if let Item::Text { tag, .. } = &mut tagged {
+            *tag = new;
+        }
+        tagged
+    }
+}
+
+/// Where a piece of text sits in the document's structure: what the tagged PDF
+/// tells a screen reader, and which text belongs together.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tag {
+    /// What the text is.
+    pub role: Role,
+    /// The block it belongs to (lines of one paragraph share it).
+    pub block: u32,
+}
+
+/// The structure roles the document uses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Role {
+    /// Page furniture (a footer, a table header repeated on a new page): not
+    /// part of the text read out.
+    #[default]
+    Artifact,
+    /// A heading of level 1–4 (the title is level 1).
+    Heading(u8),
+    /// A paragraph.
+    Paragraph,
+    /// A list item's mark (・).
+    ListLabel,
+    /// A list item's text.
+    ListBody,
+    /// A table's header cell.
+    HeaderCell {
+        /// Its column.
+        col: u16,
+    },
+    /// A table cell.
+    Cell {
+        /// Its row, from 0 below the header.
+        row: u16,
+        /// Its column.
+        col: u16,
+    },
 }
 
 impl Page {

@@ -7,7 +7,7 @@ use crate::blocks::Source;
 use crate::fonts::Face;
 use crate::typeset::PageStyle;
 use crate::typeset::metrics::Measure;
-use crate::typeset::page::{Item, Page};
+use crate::typeset::page::{Item, Page, Tag};
 use crate::typeset::shape::Chunk;
 
 /// Footer size in pt.
@@ -102,7 +102,9 @@ impl Pager<'_> {
     /// A table's header row at the top of a page the table continues on.
     fn repeat_header(&mut self, chunk: &Chunk) {
         if let Some(header) = &chunk.header {
-            self.place(&header.items);
+            // Read once, where the table starts: the repeats are furniture.
+            let repeat: Vec<Item> = header.items.iter().map(Item::as_artifact).collect();
+            self.place(&repeat);
             self.y += header.height;
         }
     }
@@ -130,5 +132,6 @@ fn footer(n: usize, style: &PageStyle, measure: &dyn Measure) -> Item {
         size: FOOTER_SIZE,
         spacing: 0.0,
         source: Source::default(),
+        tag: Tag::default(), // an artifact
     }
 }

@@ -6,7 +6,7 @@ use crate::fonts::Face;
 use crate::typeset::PageStyle;
 use crate::typeset::linebreak::{Setting, break_lines};
 use crate::typeset::metrics::Measure;
-use crate::typeset::page::Item;
+use crate::typeset::page::{Item, Role, Tag};
 
 /// One line's worth of vertical space and what sits in it, positioned relative to
 /// the box's top-left corner (the left margin).
@@ -139,16 +139,27 @@ pub fn shape(
         .enumerate()
         .flat_map(|(n, block)| {
             let source = sources.get(n).copied().unwrap_or_default();
+            let block_no = u32::try_from(n).unwrap_or(u32::MAX);
             match block {
-                Block::Table(table) => table_chunks(table, source, style, measure),
-                _ => vec![text_chunk(block, source, style, measure)],
+                Block::Table(table) => table_chunks(table, source, block_no, style, measure),
+                _ => vec![text_chunk(block, source, block_no, style, measure)],
             }
         })
         .collect()
 }
 
-fn text_chunk(block: &Block, source: Source, page: &PageStyle, measure: &dyn Measure) -> Chunk {
+fn text_chunk(
+    block: &Block,
+    source: Source,
+    block_no: u32,
+    page: &PageStyle,
+    measure: &dyn Measure,
+) -> Chunk {
     let mut st = style_of(block, page);
+    let tag = |role| Tag {
+        role,
+        block: block_no,
+    };
     // The wrapped lines of an item's heading start under its title, after the
     // number: 経営課題1 …, 【1-1 …, 【1-1-1 ….
     if matches!(block, Block::IssueHeading(_) | Block::ItemHeading(_))
@@ -195,9 +206,18 @@ fn text_chunk(block: &Block, source: Source, page: &PageStyle, measure: &dyn Mea
         };
         let mut items = Vec::new();
         if i == 0 && matches!(block, Block::Bullet(_)) {
-            items.push(text_item(0.0, &st, BULLET.to_owned(), 0.0, source));
+            let label = tag(Role::ListLabel);
+            items.push(text_item(0.0, &st, BULLET.to_owned(), 0.0, source, label));
         }
-        items.push(text_item(x, &st, line.text, line.spacing, source));
+        let role = role_of(block);
+        items.push(text_item(
+            x,
+            &st,
+            line.text,
+            line.spacing,
+            source,
+            tag(role),
+        ));
         lines.push(LineBox {
             height: st.pitch,
             items,
@@ -220,6 +240,22 @@ fn text_chunk(block: &Block, source: Source, page: &PageStyle, measure: &dyn Mea
     }
 }
 
+/// What a block is in the document's structure.
+fn role_of(block: &Block) -> Role {
+    match block {
+        Block::Title(_) => Role::Heading(1),
+        Block::Section(_) | Block::IssueHeading(_) => Role::Heading(2),
+        Block::Label(_) | Block::ItemHeading(_) => Role::Heading(3),
+        Block::FieldName(_) => Role::Heading(4),
+        Block::Bullet(_) => Role::ListBody,
+        Block::Date(_)
+        | Block::Note(_)
+        | Block::Paragraph(_)
+        | Block::ContactLine(_)
+        | Block::Table(_) => Role::Paragraph,
+    }
+}
+
 /// The number part of an item's heading, up to and including the space after
 /// it: "経営課題1 ", "【1-1 ".
 fn number_prefix(text: &str) -> Option<&str> {
@@ -229,7 +265,7 @@ fn number_prefix(text: &str) -> Option<&str> {
 }
 
 /// A text item on a line box of `st.pitch`, with the em box centred on the line.
-fn text_item(x: f32, st: &Style, text: String, spacing: f32, source: Source) -> Item {
+fn text_item(x: f32, st: &Style, text: String, spacing: f32, source: Source, tag: Tag) -> Item {
     Item::Text {
         x,
         y: baseline(st.pitch, st.size),
@@ -238,6 +274,7 @@ fn text_item(x: f32, st: &Style, text: String, spacing: f32, source: Source) -> 
         size: st.size,
         spacing,
         source,
+        tag,
     }
 }
 
@@ -256,6 +293,7 @@ const TABLE_RULE: f32 = 0.5;
 fn table_chunks(
     table: &Table,
     source: Source,
+    block: u32,
     page: &PageStyle,
     measure: &dyn Measure,
 ) -> Vec<Chunk> {
@@ -265,14 +303,31 @@ fn table_chunks(
         .iter()
         .map(|w| w / total * page.measure)
         .collect();
-    let header = row_box(&table.headers, &widths, &[], Face::Gothic, source, measure);
+    let header_tag = |col| Tag {
+        role: Role::HeaderCell { col },
+        block,
+    };
+    let header = row_box(
+        &table.headers,
+        &widths,
+        &[],
+        Face::Gothic,
+        source,
+        header_tag,
+        measure,
+    );
     let mut chunks = vec![Chunk {
         space_before: 4.0,
         lines: vec![header.clone()],
         keep_with_next: true,
         header: None,
     }];
-    for row in &table.rows {
+    for (r, row) in table.rows.iter().enumerate() {
+        let row_no = u16::try_from(r).unwrap_or(u16::MAX);
+        let cell_tag = |col| Tag {
+            role: Role::Cell { row: row_no, col },
+            block,
+        };
         let face = if row.total {
             Face::Gothic
         } else {
@@ -286,6 +341,7 @@ fn table_chunks(
                 &table.right_aligned,
                 face,
                 source,
+                cell_tag,
                 measure,
             )],
             keep_with_next: false,
@@ -308,6 +364,7 @@ fn row_box(
     right_aligned: &[bool],
     face: Face,
     source: Source,
+    tag: impl Fn(u16) -> Tag,
     measure: &dyn Measure,
 ) -> LineBox {
     let st = Style {
@@ -340,7 +397,8 @@ fn row_box(
             } else {
                 x + TABLE_PAD
             };
-            let mut item = text_item(lx, &st, line.text, 0.0, source);
+            let cell = tag(u16::try_from(col).unwrap_or(u16::MAX));
+            let mut item = text_item(lx, &st, line.text, 0.0, source, cell);
             if let Item::Text { y, .. } = &mut item {
                 *y += TABLE_PAD + i as f32 * TABLE_PITCH;
             }

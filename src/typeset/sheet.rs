@@ -9,7 +9,7 @@ use crate::fonts::Face;
 use crate::typeset::PageStyle;
 use crate::typeset::linebreak::{Setting, break_lines, is_invisible};
 use crate::typeset::metrics::Measure;
-use crate::typeset::page::{A4, Item, PT_PER_MM, Page};
+use crate::typeset::page::{A4, Item, PT_PER_MM, Page, Role, Tag};
 use crate::typeset::paginate::paginate;
 use crate::typeset::shape::{Chunk, LineBox, baseline};
 
@@ -98,7 +98,15 @@ pub fn typeset_sheet(sheet: &Sheet, style: &PageStyle, measure: &dyn Measure) ->
         .into_iter()
         .map(|(width, items)| LineBox {
             height: TITLE_SIZE * 1.8,
-            items: shift(items, (style.measure - width) / 2.0),
+            items: shift(items, (style.measure - width) / 2.0)
+                .iter()
+                .map(|item| {
+                    item.with_tag(Tag {
+                        role: Role::Heading(1),
+                        block: 0,
+                    })
+                })
+                .collect(),
         })
         .collect();
     let headers: Vec<Vec<Para>> = sheet
@@ -111,7 +119,9 @@ pub fn typeset_sheet(sheet: &Sheet, style: &PageStyle, measure: &dyn Measure) ->
             }]
         })
         .collect();
-    let header = row(&headers, &widths, style, measure);
+    let header = row(&headers, &widths, style, measure, |col| Role::HeaderCell {
+        col,
+    });
     let header_box = LineBox {
         height: header.iter().map(|b| b.height).sum(),
         items: stack(&header),
@@ -130,10 +140,12 @@ pub fn typeset_sheet(sheet: &Sheet, style: &PageStyle, measure: &dyn Measure) ->
             header: None,
         },
     ];
-    for cells in &sheet.rows {
+    for (n, cells) in sheet.rows.iter().enumerate() {
+        let row_no = u16::try_from(n).unwrap_or(u16::MAX);
+        let cell = |col| Role::Cell { row: row_no, col };
         chunks.push(Chunk {
             space_before: 0.0,
-            lines: row(cells, &widths, style, measure),
+            lines: row(cells, &widths, style, measure, cell),
             keep_with_next: false,
             header: Some(header_box.clone()),
         });
@@ -150,6 +162,7 @@ fn row(
     widths: &[f32],
     style: &PageStyle,
     measure: &dyn Measure,
+    role: impl Fn(u16) -> Role,
 ) -> Vec<LineBox> {
     let (size, pitch) = (style.body_size, style.body_pitch);
     let columns: Vec<Vec<(f32, Vec<Item>)>> = cells
@@ -171,10 +184,17 @@ fn row(
         let height = top + (last - first) as f32 * pitch + bottom;
         let mut items = Vec::new();
         let mut x = 0.0;
-        for (column, w) in columns.iter().zip(widths) {
+        for (col, (column, w)) in columns.iter().zip(widths).enumerate() {
+            let tag = Tag {
+                role: role(u16::try_from(col).unwrap_or(u16::MAX)),
+                block: 1,
+            };
             for (n, (_, line)) in column.iter().enumerate().take(last).skip(first) {
                 let y = top + (n - first) as f32 * pitch;
-                items.extend(line.iter().map(|item| item.offset(x + PAD, y)));
+                items.extend(
+                    line.iter()
+                        .map(|item| item.offset(x + PAD, y).with_tag(tag)),
+                );
             }
             x += w;
         }
@@ -256,6 +276,7 @@ fn cell_lines(
                 size,
                 spacing: line.spacing,
                 source: Source::default(),
+                tag: Tag::default(),
             })
             .chain(items)
             .map(|item| item.offset(indent, 0.0))

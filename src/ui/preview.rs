@@ -251,6 +251,7 @@ fn paint_page(
                 size,
                 spacing,
                 source,
+                ..
             } => {
                 let format = TextFormat {
                     font_id: FontId::new(size * scale, family(*face)),
