@@ -7,7 +7,7 @@ use ward_plan::fonts::Face;
 use ward_plan::io;
 use ward_plan::typeset::linebreak::{HANGING, NO_LINE_END, NO_LINE_START, Setting, break_lines};
 use ward_plan::typeset::metrics::{FontMetrics, Measure as _};
-use ward_plan::typeset::page::Item;
+use ward_plan::typeset::page::{Item, Role};
 use ward_plan::typeset::{PageStyle, typeset};
 
 mod common;
@@ -33,7 +33,7 @@ fn no_line_of_the_sample_breaks_a_rule() {
                 text,
                 face,
                 size,
-                spacing,
+                adjust,
                 ..
             } = item
             else {
@@ -50,19 +50,36 @@ fn no_line_of_the_sample_breaks_a_rule() {
                 "line starts with {first}: {text}"
             );
             assert!(!NO_LINE_END.contains(last), "line ends with {last}: {text}");
-            let widths: Vec<f32> = text.chars().map(|c| m.advance(*face, c) * size).collect();
-            let n = widths.len() as f32;
-            let inside = if HANGING.contains(last) {
-                widths[..widths.len() - 1].iter().sum::<f32>() + spacing * (n - 2.0).max(0.0)
+            // Where each character's box ends, with the space set after it (a
+            // closing mark's blank half taken away at the line's end).
+            let ends: Vec<f32> = text
+                .chars()
+                .enumerate()
+                .scan(*x, |pen, (n, c)| {
+                    *pen += m.advance(*face, c) * size + adjust.get(n).copied().unwrap_or(0.0);
+                    Some(*pen)
+                })
+                .collect();
+            let inside = if HANGING.contains(last) && ends.len() > 1 {
+                ends[ends.len() - 2]
             } else {
-                widths.iter().sum::<f32>() + spacing * (n - 1.0)
+                ends[ends.len() - 1]
             };
             assert!(
-                x + inside <= right + 0.05,
+                inside <= right + 0.05,
                 "{text} overruns by {}",
-                x + inside - right
+                inside - right
             );
-            assert!(*x >= style.left - 0.05, "{text} starts left of the margin");
+            // An opening bracket's blank half may sit outside the margin (天付き).
+            let blank = if "「『（【〔《〈".contains(first) {
+                size / 2.0
+            } else {
+                0.0
+            };
+            assert!(
+                *x + blank >= style.left - 0.05,
+                "{text} starts left of the margin"
+            );
             checked += 1;
         }
     }
@@ -331,4 +348,104 @@ fn long_headings_wrap_under_their_titles_and_never_leave_a_character_alone() {
         title_lines.iter().all(|l| l.chars().count() > 2),
         "{title_lines:?}"
     );
+}
+
+/// The print test plan (`tests/fixtures/print-cases.ron`): 」、「 chains, lines
+/// starting with 「, R3～R5 and 10～12月 at many places, a tab, a URL and English
+/// words in a justified paragraph, a budget table across a page break, a long
+/// title, 葛󠄀 and 𠮷.
+fn print_cases() -> ward_plan::Plan {
+    io::parse(include_bytes!("fixtures/print-cases.ron")).expect("print cases")
+}
+
+/// Every text run of the laid-out test plan: (page, text, size, adjust, tag).
+fn runs(pages: &[ward_plan::typeset::page::Page]) -> Vec<(usize, String, f32, Vec<f32>, Role)> {
+    let mut out = Vec::new();
+    for (n, page) in pages.iter().enumerate() {
+        for item in &page.items {
+            if let Item::Text {
+                text,
+                size,
+                adjust,
+                tag,
+                ..
+            } = item
+            {
+                out.push((n, text.clone(), *size, adjust.clone(), tag.role));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_print_cases_are_set_as_a_professional_would() {
+    let plan = print_cases();
+    let pages = typeset(&plan, &PageStyle::default(), &metrics());
+    let runs = runs(&pages);
+    let mut chains = 0;
+    for (_, text, size, adjust, _) in &runs {
+        let chars: Vec<char> = text.chars().collect();
+        assert!(
+            !matches!(chars.first(), Some('～' | '〜')),
+            "a line starts with a tilde: {text}"
+        );
+        for k in 0..chars.len().saturating_sub(1) {
+            let gap = adjust.get(k).copied().unwrap_or(0.0);
+            if chars[k].is_ascii_graphic() && chars[k + 1].is_ascii_graphic() {
+                assert!(gap <= 0.0, "letter-spaced Latin in {text} at {k}");
+            }
+            // 」、「: 」 and 、 give up their blank halves.
+            if chars[k] == '」'
+                && chars.get(k + 1) == Some(&'、')
+                && chars.get(k + 2) == Some(&'「')
+            {
+                assert!((adjust[k] + size / 2.0).abs() < 0.01, "{text}: {adjust:?}");
+                assert!(adjust[k + 1] <= -size / 2.0 + 0.01, "{text}: {adjust:?}");
+                chains += 1;
+            }
+        }
+    }
+    assert!(chains >= 3, "the test plan's 」、「 chains: {chains}");
+    // The budget table runs onto another page, with its header again, read once.
+    let headers: Vec<&(usize, String, f32, Vec<f32>, Role)> = runs
+        .iter()
+        .filter(|r| r.1 == "具体的取組" && r.2 < 10.0)
+        .collect();
+    assert!(headers.len() >= 2, "{headers:?}");
+    assert!(headers[0].0 < headers[1].0);
+    assert!(matches!(headers[0].4, Role::HeaderCell { .. }));
+    assert_eq!(headers[1].4, Role::Artifact);
+    // The long title wraps with more than two characters on its last line.
+    let title: Vec<&String> = runs
+        .iter()
+        .filter(|r| r.0 == 0 && r.4 == Role::Heading(1))
+        .map(|r| &r.1)
+        .collect();
+    assert!(
+        title.len() == 2 && title[1].chars().count() > 2,
+        "{title:?}"
+    );
+}
+
+#[test]
+fn check_names_every_character_the_print_cases_cannot_print() {
+    let plan = print_cases();
+    let created = chrono::FixedOffset::east_opt(9 * 3600)
+        .and_then(|tz| chrono::TimeZone::with_ymd_and_hms(&tz, 2023, 6, 9, 10, 0, 0).single())
+        .expect("date");
+    let export = ward_plan::export::export_pdf(&plan, created).expect("export");
+    let warnings: Vec<String> = ward_plan::check::check(&plan)
+        .into_iter()
+        .map(|w| w.message)
+        .collect();
+    assert!(!export.missing_glyphs.is_empty(), "𠮷 is not in the fonts");
+    for missing in &export.missing_glyphs {
+        assert!(
+            warnings.contains(&missing.message),
+            "{missing:?} not in {warnings:?}"
+        );
+    }
+    assert!(warnings.iter().any(|w| w.contains("タブ")), "{warnings:?}");
+    assert!(warnings.iter().any(|w| w.contains("IVS")), "{warnings:?}");
 }

@@ -84,7 +84,6 @@ pub fn write_pdf(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>, PdfError> {
             }
             ops.push(Op::StartTextSection);
             let mut current: Option<(Face, f32)> = None;
-            let mut current_spacing = 0.0;
             for item in &page.items {
                 if let Item::Text {
                     x,
@@ -92,7 +91,7 @@ pub fn write_pdf(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>, PdfError> {
                     text,
                     face,
                     size,
-                    spacing,
+                    adjust,
                     tag,
                     ..
                 } = item
@@ -124,17 +123,13 @@ pub fn write_pdf(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>, PdfError> {
                         });
                         current = Some((*face, *size));
                     }
-                    if *spacing != current_spacing {
-                        ops.push(Op::SetCharacterSpacing {
-                            multiplier: *spacing,
-                        });
-                        current_spacing = *spacing;
-                    }
                     ops.push(Op::SetTextMatrix {
                         matrix: TextMatrix::Translate(Pt(*x), Pt(height - *y)),
                     });
                     ops.push(Op::ShowText {
-                        items: vec![TextItem::GlyphIds(glyphs.codepoints(*face, text))],
+                        items: vec![TextItem::GlyphIds(
+                            glyphs.codepoints(*face, *size, text, adjust),
+                        )],
                     });
                     ops.push(Op::EndMarkedContent);
                 }
@@ -230,19 +225,22 @@ impl Glyphs {
     }
 
     /// The glyphs of `text` (.notdef where the font has none), each with the
-    /// character it shows for copy and search.
-    fn codepoints(&mut self, face: Face, text: &str) -> Vec<Codepoint> {
+    /// character it shows for copy and search and the space after it (`adjust`,
+    /// pt at `size`) as a TJ offset in thousandths of an em.
+    fn codepoints(&mut self, face: Face, size: f32, text: &str, adjust: &[f32]) -> Vec<Codepoint> {
         let font = match face {
             Face::Mincho => &self.faces[0],
             Face::Gothic => &self.faces[1],
         };
         text.chars()
-            .map(|c| {
+            .enumerate()
+            .map(|(n, c)| {
                 let gid = *self
                     .known
                     .entry((face, c))
                     .or_insert_with(|| font.glyph_index(c).map_or(0, |g| g.0));
-                Codepoint::with_cid(gid, 0.0, c.to_string())
+                let offset = adjust.get(n).map_or(0.0, |a| -a * 1000.0 / size);
+                Codepoint::with_cid(gid, offset, c.to_string())
             })
             .collect()
     }

@@ -35,8 +35,9 @@ pub enum Item {
         face: Face,
         /// Font size in pt.
         size: f32,
-        /// Extra space after each character in pt (justification).
-        spacing: f32,
+        /// Space in pt added after each character (negative: taken away), as
+        /// the line breaking set it; empty when there is none.
+        adjust: Vec<f32>,
         /// The item and field the text came from (the preview's click target).
         source: Source,
         /// Its place in the document's structure (the tagged PDF).

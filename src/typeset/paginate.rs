@@ -130,7 +130,7 @@ fn footer(n: usize, style: &PageStyle, measure: &dyn Measure) -> Item {
         text,
         face: Face::Mincho,
         size: FOOTER_SIZE,
-        spacing: 0.0,
+        adjust: Vec::new(),
         source: Source::default(),
         tag: Tag::default(), // an artifact
     }

@@ -207,14 +207,21 @@ fn text_chunk(
         let mut items = Vec::new();
         if i == 0 && matches!(block, Block::Bullet(_)) {
             let label = tag(Role::ListLabel);
-            items.push(text_item(0.0, &st, BULLET.to_owned(), 0.0, source, label));
+            items.push(text_item(
+                0.0,
+                &st,
+                BULLET.to_owned(),
+                Vec::new(),
+                source,
+                label,
+            ));
         }
         let role = role_of(block);
         items.push(text_item(
-            x,
+            x + line.lead,
             &st,
             line.text,
-            line.spacing,
+            line.adjust,
             source,
             tag(role),
         ));
@@ -265,14 +272,14 @@ fn number_prefix(text: &str) -> Option<&str> {
 }
 
 /// A text item on a line box of `st.pitch`, with the em box centred on the line.
-fn text_item(x: f32, st: &Style, text: String, spacing: f32, source: Source, tag: Tag) -> Item {
+fn text_item(x: f32, st: &Style, text: String, adjust: Vec<f32>, source: Source, tag: Tag) -> Item {
     Item::Text {
         x,
         y: baseline(st.pitch, st.size),
         text,
         face: st.face,
         size: st.size,
-        spacing,
+        adjust,
         source,
         tag,
     }
@@ -398,7 +405,7 @@ fn row_box(
                 x + TABLE_PAD
             };
             let cell = tag(u16::try_from(col).unwrap_or(u16::MAX));
-            let mut item = text_item(lx, &st, line.text, 0.0, source, cell);
+            let mut item = text_item(lx + line.lead, &st, line.text, line.adjust, source, cell);
             if let Item::Text { y, .. } = &mut item {
                 *y += TABLE_PAD + i as f32 * TABLE_PITCH;
             }

@@ -251,17 +251,18 @@ fn cell_lines(
         for line in break_lines(&para.text, &setting, measure) {
             let y = baseline(pitch, size);
             let mut items = Vec::new();
-            let mut x = 0.0;
+            let mut x = line.lead;
             for (n, c) in line.text.chars().filter(|c| !is_invisible(*c)).enumerate() {
                 let advance = measure.advance(para.face, c) * size;
+                let gap = line.adjust.get(n).copied().unwrap_or(0.0);
                 if marked.get(line.start + n).copied().unwrap_or(false) {
                     items.push(Item::Rule {
                         from: (x, y + 1.6),
-                        to: (x + advance + line.spacing, y + 1.6),
+                        to: (x + advance + gap, y + 1.6),
                         width: UNDERLINE,
                     });
                 }
-                x += advance + line.spacing;
+                x += advance + gap;
             }
             let indent = if para.centered {
                 ((width - line.width) / 2.0).max(0.0)
@@ -269,12 +270,12 @@ fn cell_lines(
                 0.0
             };
             let items: Vec<Item> = std::iter::once(Item::Text {
-                x: 0.0,
+                x: line.lead,
                 y,
                 text: line.text,
                 face: para.face,
                 size,
-                spacing: line.spacing,
+                adjust: line.adjust,
                 source: Source::default(),
                 tag: Tag::default(),
             })

@@ -249,17 +249,12 @@ fn paint_page(
                 text,
                 face,
                 size,
-                spacing,
+                adjust,
                 source,
                 ..
             } => {
-                let format = TextFormat {
-                    font_id: FontId::new(size * scale, family(*face)),
-                    color: ink,
-                    extra_letter_spacing: spacing * scale,
-                    ..TextFormat::default()
-                };
-                let galley = painter.layout_job(LayoutJob::single_section(text.clone(), format));
+                let galley =
+                    painter.layout_job(run_job(text, adjust, *face, size * scale, scale, ink));
                 // Put the galley's baseline on the layout's baseline.
                 let baseline = galley
                     .rows
@@ -281,6 +276,45 @@ fn paint_page(
             }
         }
     }
+}
+
+/// A run as egui text: characters with the same space after them share a
+/// section, the space set as egui's letter spacing (at the preview's scale).
+fn run_job(text: &str, adjust: &[f32], face: Face, em: f32, scale: f32, ink: Color32) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    let mut section = String::new();
+    let mut current = None;
+    for (n, c) in text.chars().enumerate() {
+        let gap = adjust.get(n).copied().unwrap_or(0.0);
+        if current.is_some_and(|g| g != gap) {
+            push_section(&mut job, &mut section, current, face, em, scale, ink);
+        }
+        current = Some(gap);
+        section.push(c);
+    }
+    push_section(&mut job, &mut section, current, face, em, scale, ink);
+    job
+}
+
+fn push_section(
+    job: &mut LayoutJob,
+    section: &mut String,
+    gap: Option<f32>,
+    face: Face,
+    em: f32,
+    scale: f32,
+    ink: Color32,
+) {
+    if section.is_empty() {
+        return;
+    }
+    let format = TextFormat {
+        font_id: FontId::new(em, family(face)),
+        color: ink,
+        extra_letter_spacing: gap.unwrap_or(0.0) * scale,
+        ..TextFormat::default()
+    };
+    job.append(&std::mem::take(section), 0.0, format);
 }
 
 /// Hyphens drawn as strokes: the BIZ UD hyphen is a hairline that egui's

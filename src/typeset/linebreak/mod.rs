@@ -111,11 +111,16 @@ pub struct Line {
     /// (invisible ones such as variation selectors left out), for marking
     /// characters of the paragraph on the line (the 新旧対照表's underlines).
     pub start: usize,
-    /// The natural width in pt, without justification.
+    /// The set width in pt: the characters' advances plus `adjust` (for a
+    /// justified line, the measure; a hanging 、。 included).
     pub width: f32,
-    /// Extra space in pt after each character so the line fills the measure;
-    /// zero for the last line of a paragraph and for lines that would stretch too far.
-    pub spacing: f32,
+    /// Space in pt added after each character (negative: taken away): the blank
+    /// half of punctuation set closer (約物の詰め), and justification spread
+    /// between ideographs and at script boundaries, never inside a Latin word.
+    pub adjust: Vec<f32>,
+    /// Where the first character starts, in pt from the line's edge: negative
+    /// when an opening bracket's blank half is set outside (天付き).
+    pub lead: f32,
     /// Whether the last character hangs past the right margin.
     pub hanging: bool,
     /// Whether this line was cut where no rule allows (a word longer than the line).
@@ -140,6 +145,67 @@ pub struct Setting {
 /// Width comparisons allow this much slack, in pt, against rounding.
 const EPS: f32 = 0.01;
 
+/// Opening brackets: the ink in the right half of the em, the left half blank.
+const OPENING: &str = "「『（〔［｛〈《【〘〖｟“‘";
+
+/// Closing brackets and 、。: the ink in the left half, the right half blank.
+const CLOSING: &str = "」』）〕］｝〉》】〙〗｠”’、。，．";
+
+/// One paragraph's characters with what line fitting needs of each, in pt.
+struct Run {
+    chars: Vec<char>,
+    advances: Vec<f32>,
+    /// Blank halves of punctuation left after consecutive punctuation is set
+    /// closer: before the glyph (opening brackets), after it (closing ones).
+    before: Vec<f32>,
+    after: Vec<f32>,
+    /// Space taken after each character for consecutive punctuation (≤ 0).
+    paired: Vec<f32>,
+    /// The blank half after each closing mark, before any pairing: what a line
+    /// end takes away.
+    closing: Vec<f32>,
+}
+
+impl Run {
+    fn new(chars: Vec<char>, setting: &Setting, measure: &dyn Measure) -> Run {
+        let advances: Vec<f32> = chars
+            .iter()
+            .map(|&c| measure.advance(setting.face, c) * setting.size)
+            .collect();
+        // Only full-width punctuation has a blank half.
+        let half = |i: usize, set: &str| {
+            if set.contains(chars[i]) && advances[i] >= setting.size * 0.99 {
+                advances[i] / 2.0
+            } else {
+                0.0
+            }
+        };
+        let n = chars.len();
+        let mut before: Vec<f32> = (0..n).map(|i| half(i, OPENING)).collect();
+        let closing: Vec<f32> = (0..n).map(|i| half(i, CLOSING)).collect();
+        let mut after = closing.clone();
+        let mut paired = vec![0.0; n];
+        // JLREQ: 」」 and 」、 touch, 「「 touch, 」「 keep half an em between.
+        for i in 0..n.saturating_sub(1) {
+            if after[i] > 0.0 && (after[i + 1] > 0.0 || before[i + 1] > 0.0) {
+                paired[i] = -after[i];
+                after[i] = 0.0;
+            } else if before[i] > 0.0 && before[i + 1] > 0.0 {
+                paired[i] = -before[i + 1];
+                before[i + 1] = 0.0;
+            }
+        }
+        Run {
+            chars,
+            advances,
+            before,
+            after,
+            paired,
+            closing,
+        }
+    }
+}
+
 /// Breaks `text` (one paragraph, no newlines) into lines.
 pub fn break_lines(text: &str, setting: &Setting, measure: &dyn Measure) -> Vec<Line> {
     // A tab prints as a full-width space (check warns about it).
@@ -152,10 +218,8 @@ pub fn break_lines(text: &str, setting: &Setting, measure: &dyn Measure) -> Vec<
         return Vec::new();
     }
     let allowed = break_opportunities(&chars);
-    let advances: Vec<f32> = chars
-        .iter()
-        .map(|&c| measure.advance(setting.face, c) * setting.size)
-        .collect();
+    let run = Run::new(chars, setting, measure);
+    let chars = &run.chars;
 
     let mut lines = Vec::new();
     let mut start = 0;
@@ -165,40 +229,48 @@ pub fn break_lines(text: &str, setting: &Setting, measure: &dyn Measure) -> Vec<
         } else {
             setting.width
         };
-        let (end, hanging, forced) = fit(&chars, &advances, &allowed, start, limit);
-        lines.push(make_line(
-            &chars, &advances, start, end, hanging, forced, limit,
-        ));
+        let (end, hanging, forced) = fit(&run, &allowed, start, limit);
+        let last = end >= chars.len();
+        let justify = setting.justify && !last;
+        lines.push(make_line(&run, start, end, hanging, forced, limit, justify));
         start = end;
         // A line never starts with the spaces that separated it from the last.
         while start < chars.len() && chars[start] == ' ' {
             start += 1;
         }
     }
-    // The last line of a paragraph is set ragged, and every line when not justifying.
-    let ragged_from = if setting.justify { lines.len() - 1 } else { 0 };
-    for line in &mut lines[ragged_from..] {
-        line.spacing = 0.0;
-    }
     lines
 }
 
+/// The blank half a line's first character loses at the line's edge (天付き).
+fn lead(run: &Run, start: usize) -> f32 {
+    -run.before[start]
+}
+
+/// What a line ending at `last` sets after it: a closing mark half-width,
+/// whatever followed it.
+fn trail(run: &Run, last: usize) -> f32 {
+    -run.closing[last]
+}
+
 /// The end (exclusive) of the line that starts at `start`: the last allowed break
-/// that fits, with a hanging 、。 when only that overflows, or a forced cut.
-fn fit(
-    chars: &[char],
-    advances: &[f32],
-    allowed: &[bool],
-    start: usize,
-    limit: f32,
-) -> (usize, bool, bool) {
-    let mut width = 0.0;
+/// that fits, punctuation set closer before anything moves to the next line,
+/// with a hanging 、。 when only that overflows, or a forced cut.
+fn fit(run: &Run, allowed: &[bool], start: usize, limit: f32) -> (usize, bool, bool) {
+    let chars = &run.chars;
+    let mut width = lead(run, start);
+    // How much the punctuation blanks inside the line could still give.
+    let mut room = 0.0;
     let mut last_break = None;
     for i in start..chars.len() {
         if i > start && allowed[i] {
             last_break = Some(i);
         }
-        if width + advances[i] > limit + EPS && i > start {
+        if i > start {
+            room += run.before[i];
+        }
+        let ends_here = width + run.advances[i] + trail(run, i);
+        if ends_here - room > limit + EPS && i > start {
             let hangs = HANGING.contains(chars[i]) && (i + 1 == chars.len() || allowed[i + 1]);
             if hangs {
                 return (i + 1, true, false);
@@ -208,50 +280,124 @@ fn fit(
                 None => (i, false, true),
             };
         }
-        width += advances[i];
+        width += run.advances[i] + run.paired[i];
+        room += run.after[i];
     }
     (chars.len(), false, false)
 }
 
 fn make_line(
-    chars: &[char],
-    advances: &[f32],
+    run: &Run,
     start: usize,
     end: usize,
     hanging: bool,
     forced: bool,
     limit: f32,
+    justify: bool,
 ) -> Line {
+    let chars = &run.chars;
     let mut stop = end;
     while stop > start + 1 && chars[stop - 1] == ' ' {
         stop -= 1;
     }
     let text: String = chars[start..stop].iter().collect();
-    let width: f32 = advances[start..stop].iter().sum();
+    let lead = lead(run, start);
+    let mut adjust: Vec<f32> = run.paired[start..stop].to_vec();
     // Justify the characters inside the margin; a hanging one stays outside.
     let inside = if hanging {
         stop - start - 1
     } else {
         stop - start
     };
-    let inside_width: f32 = advances[start..start + inside].iter().sum();
-    let gaps = inside.saturating_sub(1);
-    let slack = limit - inside_width;
-    let em = advances[start..stop].iter().copied().fold(0.0, f32::max);
-    // Spread at most a third of an em per gap; more looks broken, so leave it ragged.
-    let spacing = if gaps > 0 && slack > EPS && slack / gaps as f32 <= em / 3.0 {
-        slack / gaps as f32
-    } else {
-        0.0
+    let last = start + inside.max(1) - 1;
+    adjust[last - start] = trail(run, last);
+    if let Some(hung) = adjust.last_mut().filter(|_| hanging) {
+        *hung = 0.0;
+    }
+    let set = |adjust: &[f32]| -> f32 {
+        lead + run.advances[start..start + inside].iter().sum::<f32>()
+            + adjust[..inside].iter().sum::<f32>()
     };
+    let natural = set(&adjust);
+    if natural > limit + EPS {
+        // Too long only because punctuation can close up: take the excess from
+        // the blanks inside the line, each in proportion.
+        let mut blanks: Vec<(usize, f32)> = Vec::new();
+        for i in start..start + inside {
+            if i > start && run.before[i] > 0.0 {
+                blanks.push((i - start - 1, run.before[i]));
+            }
+            if i < last && run.after[i] > 0.0 {
+                blanks.push((i - start, run.after[i]));
+            }
+        }
+        let room: f32 = blanks.iter().map(|(_, b)| b).sum();
+        if room > 0.0 {
+            let share = ((natural - limit) / room).min(1.0);
+            for (at, blank) in blanks {
+                adjust[at] -= blank * share;
+            }
+        }
+    } else if justify && natural < limit - EPS {
+        justify_line(run, start, inside, limit - natural, &mut adjust);
+    }
+    let width = lead + run.advances[start..stop].iter().sum::<f32>() + adjust.iter().sum::<f32>();
     Line {
         text,
         start,
         width,
-        spacing,
+        adjust,
+        lead,
         hanging,
         forced,
     }
+}
+
+/// Spreads `slack` pt over a line of `inside` characters from `start`: first
+/// the spaces between words (up to half an em each), then the gaps between
+/// ideographs and at script boundaries, never inside a Latin word or a number,
+/// at most a third of an em a gap. A line that would need more looks broken
+/// and stays ragged.
+fn justify_line(run: &Run, start: usize, inside: usize, slack: f32, adjust: &mut [f32]) {
+    let chars = &run.chars[start..start + inside];
+    let em = run.advances[start..start + inside]
+        .iter()
+        .copied()
+        .fold(0.0, f32::max);
+    let last = inside.saturating_sub(1);
+    let spaces: Vec<usize> = (0..last).filter(|&k| chars[k] == ' ').collect();
+    let gaps: Vec<usize> = (0..last)
+        .filter(|&k| chars[k] != ' ' && chars[k + 1] != ' ')
+        .filter(|&k| !(is_latin(chars[k]) && is_latin(chars[k + 1])))
+        .collect();
+    let per_space = if spaces.is_empty() {
+        0.0
+    } else {
+        (slack / spaces.len() as f32).min(em / 2.0)
+    };
+    let rest = slack - per_space * spaces.len() as f32;
+    let per_gap = if rest <= EPS {
+        0.0
+    } else if gaps.is_empty() {
+        return;
+    } else {
+        rest / gaps.len() as f32
+    };
+    if per_gap > em / 3.0 {
+        return;
+    }
+    for k in spaces {
+        adjust[k] += per_space;
+    }
+    for k in gaps {
+        adjust[k] += per_gap;
+    }
+}
+
+/// Characters of Latin words, numbers and URLs: no justification space goes
+/// between two of them.
+fn is_latin(c: char) -> bool {
+    c.is_ascii_graphic() || ('\u{00c0}'..='\u{024f}').contains(&c)
 }
 
 /// Characters that take no room and are not printed: variation selectors (IVS),
@@ -304,6 +450,15 @@ pub fn break_opportunities(chars: &[char]) -> Vec<bool> {
             *a = false;
         }
     }
+    // A URL breaks only after / . ? & - (never inside ://), wherever UAX #14
+    // would: it starts on the line where it comes and continues on the next,
+    // leaving no short line before it.
+    for (start, end) in url_spans(chars) {
+        for i in start + 1..end {
+            let after_mark = matches!(chars[i - 1], '/' | '.' | '?' | '&' | '-');
+            allowed[i] = after_mark && chars[i] != '/' && chars[i - 1] != ':';
+        }
+    }
     allowed.truncate(chars.len());
     allowed
 }
@@ -315,6 +470,36 @@ fn is_breakable_neighbour(c: char) -> bool {
 
 fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Spans `[start, end)` of URLs: http://, https:// or www. and the
+/// characters a URL may hold.
+pub fn url_spans(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut from = 0;
+    while from < chars.len() {
+        let rest: String = chars[from..].iter().collect();
+        let found = ["https://", "http://", "www."]
+            .iter()
+            .filter_map(|p| rest.find(p))
+            .min();
+        let Some(byte) = found else { break };
+        let start = from + rest[..byte].chars().count();
+        let mut end = start;
+        while end < chars.len()
+            && (chars[end].is_ascii_alphanumeric()
+                || "-._~:/?#[]@!$&'()*+,;=%".contains(chars[end]))
+        {
+            end += 1;
+        }
+        // A sentence's closing punctuation is not part of it.
+        while end > start && matches!(chars[end - 1], '.' | ',' | ')' | '\'') {
+            end -= 1;
+        }
+        spans.push((start, end.max(start + 1)));
+        from = end.max(start + 1);
+    }
+    spans
 }
 
 /// Spans `[start, end)` of numbers with their prefix and unit: 令和4年度,

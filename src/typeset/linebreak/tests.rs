@@ -90,8 +90,13 @@ fn full_stops_hang_instead_of_pushing_down() {
 fn only_the_four_marks_hang() {
     // ！ may not start a line, and may not hang: え is pushed down with it.
     assert_eq!(lines("あいうえ！かき", 4.0), ["あいう", "え！かき"]);
-    // 」 after 。: 。 cannot hang because 」 would then start the next line.
-    assert_eq!(lines("あいうえ。」かき", 4.0), ["あいう", "え。」か", "き"]);
+    // 」 after 。: 。 cannot hang because 」 would then start the next line; set
+    // close together (。」 touch, 」's blank half given up), かき still fit.
+    assert_eq!(lines("あいうえ。」かき", 4.0), ["あいう", "え。」かき"]);
+    assert_eq!(
+        lines("あいうえ。」かきく", 4.0),
+        ["あいう", "え。」かき", "く"]
+    );
 }
 
 #[test]
@@ -133,7 +138,7 @@ fn quotes_behave_as_brackets() {
         assert!(!l.ends_with('“') && !l.starts_with('”'), "{ls:?}");
     }
     // UAX #14 alone would glue ” to か; Japanese allows the break after it.
-    assert_eq!(lines("あ“い”かきく", 4.0), ["あ“い”", "かきく"]);
+    assert_eq!(lines("あ“い”かきく", 3.5), ["あ“い”", "かきく"]);
 }
 
 #[test]
@@ -170,9 +175,18 @@ fn justified_lines_fill_the_measure() {
         justify: true,
     };
     let ls = break_lines("あいうえおかきくけこ", &setting, &FixedMetrics);
-    // 4 chars of 10pt in 45pt: 5pt over 3 gaps.
-    assert!((ls[0].spacing - 5.0 / 3.0).abs() < 1e-4);
-    assert_eq!(ls.last().map(|l| l.spacing), Some(0.0));
+    // 4 chars of 10pt in 45pt: 5pt over 3 gaps, none after the last.
+    let gaps = &ls[0].adjust;
+    assert!(
+        gaps[..3].iter().all(|g| (g - 5.0 / 3.0).abs() < 1e-4),
+        "{gaps:?}"
+    );
+    assert_eq!(gaps[3], 0.0);
+    assert!((ls[0].width - 45.0).abs() < 1e-3);
+    assert!(
+        ls.last()
+            .is_some_and(|l| l.adjust.iter().all(|g| *g == 0.0))
+    );
 }
 
 #[test]
@@ -183,4 +197,90 @@ fn number_spans_cover_prefix_and_unit() {
         .map(|(s, e)| chars[s..e].iter().collect())
         .collect();
     assert_eq!(spans, ["令和4年度", "28,523千円"]);
+}
+
+fn set(text: &str, n: f32) -> Vec<Line> {
+    let setting = Setting {
+        face: Face::Mincho,
+        size: 10.0,
+        first_width: n * 10.0,
+        width: n * 10.0,
+        justify: true,
+    };
+    break_lines(text, &setting, &FixedMetrics)
+}
+
+#[test]
+fn consecutive_punctuation_is_set_half_width() {
+    // 」、「: 」 and 、 touch, half an em before 「: three marks in two ems.
+    let ls = set("あ」、「い", 20.0);
+    assert_eq!(ls[0].adjust[..4], [0.0, -5.0, -5.0, 0.0]);
+    assert!((ls[0].width - 40.0).abs() < 1e-3);
+    // 。」 touch; 「「 touch.
+    assert_eq!(set("あ。」い", 20.0)[0].adjust[1], -5.0);
+    assert_eq!(set("「「あ", 20.0)[0].adjust[0], -5.0);
+}
+
+#[test]
+fn a_line_starting_with_an_opening_bracket_sets_it_at_the_edge() {
+    let ls = set("あいうえ「かきく」けこ", 4.0);
+    assert_eq!(ls[1].text.chars().next(), Some('「'));
+    assert_eq!(ls[1].lead, -5.0);
+    assert_eq!(ls[0].lead, 0.0);
+    // The closing mark at a line's end gives up its blank half.
+    let ls = set("あいう」えお", 3.5);
+    assert_eq!(ls[0].text, "あいう」");
+    assert_eq!(ls[0].adjust[3], -5.0);
+}
+
+#[test]
+fn punctuation_closes_up_before_a_character_moves_down() {
+    // Five ems of text with two blank halves in four and a half ems: it fits.
+    let ls = set("あ「い」う", 4.5);
+    assert_eq!(ls.len(), 1, "{ls:?}");
+    assert!(ls[0].width <= 45.0 + 1e-3);
+}
+
+#[test]
+fn a_fullwidth_tilde_never_starts_a_line() {
+    for width in 2..10 {
+        for l in lines("期間はR3～R5と10～12月です", width as f32) {
+            assert!(!l.starts_with('～'), "{l} at {width}");
+        }
+    }
+}
+
+#[test]
+fn latin_words_and_urls_are_never_letter_spaced() {
+    let text = "詳しくはhttps://www.city.osaka.lg.jp/tsurumi/page/0000123.htmlをご覧ください。The Plan is here.";
+    for width in [8.0, 12.0, 17.5, 23.0] {
+        let ls = set(text, width);
+        for l in &ls {
+            let chars: Vec<char> = l.text.chars().collect();
+            for k in 0..chars.len().saturating_sub(1) {
+                if chars[k].is_ascii_graphic() && chars[k + 1].is_ascii_graphic() {
+                    assert_eq!(l.adjust[k], 0.0, "{} spaced inside a word at {k}", l.text);
+                }
+            }
+        }
+        // The URL breaks only after / . ? & - and never inside ://.
+        for pair in ls.windows(2) {
+            let (a, b) = (&pair[0].text, &pair[1].text);
+            if a.contains("http") && !a.contains("html") {
+                let last = a.chars().last().unwrap_or(' ');
+                assert!("/.?&-".contains(last), "{a} | {b}");
+                assert!(!a.ends_with(":/"), "{a} | {b}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_url_starts_on_the_line_where_it_comes() {
+    // The line before the URL is filled, not left short.
+    let ls = set(
+        "詳しくはhttps://www.city.osaka.lg.jp/tsurumi/をご覧ください",
+        10.0,
+    );
+    assert!(ls[0].text.contains("https:"), "{ls:?}");
 }
