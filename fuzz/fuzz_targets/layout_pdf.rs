@@ -17,8 +17,13 @@ fuzz_target!(|data: &[u8]| {
     let style = PageStyle::default();
     for page in typeset(&plan, &style, &metrics) {
         for item in &page.items {
-            if let Item::Text { y, .. } = item {
+            if let Item::Text { y, text, adjust, .. } = item {
                 assert!(*y > 0.0 && *y < style.size.1, "text off the page");
+                assert!(
+                    adjust.is_empty() || adjust.len() == text.chars().count(),
+                    "one adjustment per character"
+                );
+                assert!(adjust.iter().all(|a| a.is_finite()), "finite spacing");
             }
         }
     }

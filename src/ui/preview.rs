@@ -278,18 +278,23 @@ fn paint_page(
     }
 }
 
-/// A run as egui text: characters with the same space after them share a
-/// section, the space set as egui's letter spacing (at the preview's scale).
+/// A run as egui text. egui puts a section's letter spacing before each glyph
+/// (but the run's first), where the layout puts space after a character: so a
+/// character's section carries the space after the one before it.
 fn run_job(text: &str, adjust: &[f32], face: Face, em: f32, scale: f32, ink: Color32) -> LayoutJob {
     let mut job = LayoutJob::default();
     let mut section = String::new();
-    let mut current = None;
+    let mut current: Option<f32> = None;
     for (n, c) in text.chars().enumerate() {
-        let gap = adjust.get(n).copied().unwrap_or(0.0);
-        if current.is_some_and(|g| g != gap) {
+        let before = n
+            .checked_sub(1)
+            .and_then(|p| adjust.get(p))
+            .copied()
+            .unwrap_or(0.0);
+        if current != Some(before) {
             push_section(&mut job, &mut section, current, face, em, scale, ink);
+            current = Some(before);
         }
-        current = Some(gap);
         section.push(c);
     }
     push_section(&mut job, &mut section, current, face, em, scale, ink);
@@ -299,7 +304,7 @@ fn run_job(text: &str, adjust: &[f32], face: Face, em: f32, scale: f32, ink: Col
 fn push_section(
     job: &mut LayoutJob,
     section: &mut String,
-    gap: Option<f32>,
+    before: Option<f32>,
     face: Face,
     em: f32,
     scale: f32,
@@ -308,10 +313,11 @@ fn push_section(
     if section.is_empty() {
         return;
     }
+    let gap = before.unwrap_or(0.0) * scale;
     let format = TextFormat {
         font_id: FontId::new(em, family(face)),
         color: ink,
-        extra_letter_spacing: gap.unwrap_or(0.0) * scale,
+        extra_letter_spacing: gap,
         ..TextFormat::default()
     };
     job.append(&std::mem::take(section), 0.0, format);
