@@ -2,11 +2,13 @@
 //! about what a reader of the published plan would stumble on.
 
 use crate::amount::format_thousand_yen;
+use crate::fonts::Face;
 use crate::model::fields::{self as f, Field};
 use crate::model::walk;
 use crate::model::{Indicator, ItemPath, Plan, Review, ReviewStatus};
 use crate::numbering::{self, NumberProblem, Numbered, Part};
-use crate::typeset::linebreak::is_invisible;
+use crate::typeset::linebreak::{is_invisible, is_selector};
+use crate::typeset::metrics::{FontMetrics, Measure};
 
 /// One thing to look at, with where it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,7 +77,9 @@ impl std::fmt::Display for Summary {
 /// would not print as typed (the export reports the same).
 pub fn check(plan: &Plan) -> Vec<Warning> {
     let mut out = content_warnings(plan);
-    out.extend(missing_glyphs(plan, printable));
+    if let Some(fonts) = bundled() {
+        out.extend(missing_glyphs(plan, fonts));
+    }
     out
 }
 
@@ -236,10 +240,13 @@ fn reviews(out: &mut Warnings, at: ItemPath, name: &str, interim: &Review, evalu
 
 /// Characters the printing fonts lack, with where they are: each would print as a
 /// box, so the check and the export report them instead of printing them silently.
-/// Tabs (printed as a full-width space) and ideographic variation selectors
-/// (dropped: the fonts' variants are not used) are reported too. Positions count
+/// Tabs (printed as a full-width space) and variation sequences the fonts do
+/// not have (printed as the plain character) are reported too. Positions count
 /// the characters as printed, so an invisible selector does not shift them.
-pub fn missing_glyphs(plan: &Plan, has_glyph: impl Fn(char) -> bool) -> Vec<Warning> {
+pub fn missing_glyphs(plan: &Plan, fonts: &dyn Measure) -> Vec<Warning> {
+    let faces = [Face::Mincho, Face::Gothic];
+    let has_glyph = |c| faces.iter().all(|f| fonts.has_glyph(*f, c));
+    let has_variant = |c, s| faces.iter().all(|f| fonts.has_variant(*f, c, s));
     let mut out = Vec::new();
     for field in walk::fields(plan) {
         let Some(text) = field.value.text() else {
@@ -258,10 +265,10 @@ pub fn missing_glyphs(plan: &Plan, has_glyph: impl Fn(char) -> bool) -> Vec<Warn
                     "{}の{position}文字目にタブ文字があります。印刷では全角の空白1つになります。",
                     field.name
                 )
-            } else if ('\u{e0100}'..='\u{e01ef}').contains(&c) {
+            } else if is_selector(c) && !has_variant(previous, c) {
                 format!(
-                    "{}の{position}文字目の「{previous}」の異体字の指定（IVS）は印刷では使えず、通常の字形で印刷されます。",
-                    field.name
+                    "{}の{position}文字目の「{previous}」の異体字の指定（U+{:04X}）は印刷用フォントになく、通常の字形で印刷されます。",
+                    field.name, c as u32
                 )
             } else if c.is_control() || !visible || has_glyph(c) {
                 previous = c;
@@ -290,13 +297,13 @@ pub fn missing_glyphs(plan: &Plan, has_glyph: impl Fn(char) -> bool) -> Vec<Warn
 /// Whether both printing fonts have a glyph for `c` (the bundled metrics, read
 /// once for the whole program).
 pub fn printable(c: char) -> bool {
-    use crate::fonts::Face;
-    use crate::typeset::metrics::{FontMetrics, Measure as _};
+    bundled().is_none_or(|m| m.has_glyph(Face::Mincho, c) && m.has_glyph(Face::Gothic, c))
+}
+
+/// The bundled fonts' metrics, read once for the whole program.
+fn bundled() -> Option<&'static FontMetrics> {
     static METRICS: std::sync::OnceLock<Option<FontMetrics>> = std::sync::OnceLock::new();
-    METRICS
-        .get_or_init(|| FontMetrics::bundled().ok())
-        .as_ref()
-        .is_none_or(|m| m.has_glyph(Face::Mincho, c) && m.has_glyph(Face::Gothic, c))
+    METRICS.get_or_init(|| FontMetrics::bundled().ok()).as_ref()
 }
 
 #[cfg(test)]

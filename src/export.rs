@@ -5,10 +5,9 @@
 use crate::blocks::{self, Medium};
 use crate::check::{self, Warning};
 use crate::compare::{self, sheet::Unchanged};
-use crate::fonts::Face;
 use crate::model::Plan;
 use crate::pdf::{self, PdfError, PdfMeta};
-use crate::typeset::metrics::{FontMetrics, Measure as _};
+use crate::typeset::metrics::FontMetrics;
 use crate::typeset::{self, PageStyle};
 
 /// A written PDF and what the user should know about it.
@@ -32,9 +31,7 @@ fn author(plan: &Plan) -> String {
 
 /// Characters of `plan` that will not print as typed (the same list `check` gives).
 fn missing(plan: &Plan, metrics: &FontMetrics) -> Vec<Warning> {
-    check::missing_glyphs(plan, |c| {
-        metrics.has_glyph(Face::Mincho, c) && metrics.has_glyph(Face::Gothic, c)
-    })
+    check::missing_glyphs(plan, metrics)
 }
 
 /// Lays out and writes the 新旧対照表 of `old` → `new` (A4 landscape) as a PDF.

@@ -16,6 +16,7 @@ mod tags;
 pub use finish::Bookmark;
 
 use crate::fonts::Face;
+use crate::typeset::linebreak::is_selector;
 use crate::typeset::page::{Item, PT_PER_MM, Page, Role, Tag};
 
 /// What the PDF's document info says.
@@ -207,7 +208,7 @@ fn compress(doc: &mut lopdf::Document) {
 /// which was half the cost of an export.
 struct Glyphs {
     faces: [ttf_parser::Face<'static>; 2],
-    known: HashMap<(Face, char), u16>,
+    known: HashMap<(Face, char, Option<char>), u16>,
 }
 
 impl Glyphs {
@@ -224,25 +225,31 @@ impl Glyphs {
         })
     }
 
-    /// The glyphs of `text` (.notdef where the font has none), each with the
-    /// character it shows for copy and search and the space after it (`adjust`,
-    /// pt at `size`) as a TJ offset in thousandths of an em.
+    /// The glyphs of `text` (.notdef where the font has none; a character with
+    /// a variation selector as the font's variant, 葛󠄀, when it has one), each
+    /// with the characters it shows for copy and search and the space after it
+    /// (`adjust`, pt at `size`, one per character without the selectors) as a
+    /// TJ offset in thousandths of an em.
     fn codepoints(&mut self, face: Face, size: f32, text: &str, adjust: &[f32]) -> Vec<Codepoint> {
         let font = match face {
             Face::Mincho => &self.faces[0],
             Face::Gothic => &self.faces[1],
         };
-        text.chars()
-            .enumerate()
-            .map(|(n, c)| {
-                let gid = *self
-                    .known
-                    .entry((face, c))
-                    .or_insert_with(|| font.glyph_index(c).map_or(0, |g| g.0));
-                let offset = adjust.get(n).map_or(0.0, |a| -a * 1000.0 / size);
-                Codepoint::with_cid(gid, offset, c.to_string())
-            })
-            .collect()
+        let mut out = Vec::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            let selector = chars.next_if(|s| is_selector(*s));
+            let gid = *self.known.entry((face, c, selector)).or_insert_with(|| {
+                selector
+                    .and_then(|s| font.glyph_variation_index(c, s))
+                    .or_else(|| font.glyph_index(c))
+                    .map_or(0, |g| g.0)
+            });
+            let offset = adjust.get(out.len()).map_or(0.0, |a| -a * 1000.0 / size);
+            let shown: String = std::iter::once(c).chain(selector).collect();
+            out.push(Codepoint::with_cid(gid, offset, shown));
+        }
+        out
     }
 }
 

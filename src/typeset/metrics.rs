@@ -11,6 +11,8 @@ pub trait Measure {
     fn advance(&self, face: Face, c: char) -> f32;
     /// Whether `face` has a glyph for `c`.
     fn has_glyph(&self, face: Face, c: char) -> bool;
+    /// Whether `face` knows the variation sequence `c` + `selector` (葛󠄀).
+    fn has_variant(&self, face: Face, c: char, selector: char) -> bool;
 }
 
 /// Metrics read from the bundled TrueType files with `ttf-parser`.
@@ -58,6 +60,10 @@ impl Measure for FontMetrics {
     fn has_glyph(&self, face: Face, c: char) -> bool {
         self.face(face).glyph_index(c).is_some()
     }
+
+    fn has_variant(&self, face: Face, c: char, selector: char) -> bool {
+        self.face(face).glyph_variation_index(c, selector).is_some()
+    }
 }
 
 /// Every character one em wide, Latin half: deterministic metrics for tests.
@@ -70,5 +76,9 @@ impl Measure for FixedMetrics {
 
     fn has_glyph(&self, _face: Face, _c: char) -> bool {
         true
+    }
+
+    fn has_variant(&self, _face: Face, _c: char, _selector: char) -> bool {
+        false
     }
 }

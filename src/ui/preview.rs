@@ -11,6 +11,7 @@ use egui::{Color32, FontFamily, FontId, Pos2, Rect, Sense, Stroke, TextFormat, V
 use crate::blocks::Source;
 use crate::fonts::Face;
 use crate::model::ItemId;
+use crate::typeset::linebreak::is_selector;
 use crate::typeset::page::{Item, Page};
 
 /// How big the pages are drawn.
@@ -285,12 +286,20 @@ fn run_job(text: &str, adjust: &[f32], face: Face, em: f32, scale: f32, ink: Col
     let mut job = LayoutJob::default();
     let mut section = String::new();
     let mut current: Option<f32> = None;
-    for (n, c) in text.chars().enumerate() {
+    // Characters counted as `adjust` counts them: a variation selector goes
+    // with the character before it.
+    let mut n: usize = 0;
+    for c in text.chars() {
+        if is_selector(c) {
+            section.push(c);
+            continue;
+        }
         let before = n
             .checked_sub(1)
             .and_then(|p| adjust.get(p))
             .copied()
             .unwrap_or(0.0);
+        n += 1;
         if current != Some(before) {
             push_section(&mut job, &mut section, current, face, em, scale, ink);
             current = Some(before);

@@ -105,7 +105,9 @@ const NUMBER_UNITS: &[&str] = &[
 /// One line of a paragraph, ready to place.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
-    /// The characters of the line (leading and trailing spaces removed).
+    /// The characters of the line (leading and trailing spaces removed), a
+    /// variation selector after the character it belongs to. `adjust` and
+    /// `start` count characters without the selectors.
     pub text: String,
     /// Where the line starts in the paragraph, counted in printed characters
     /// (invisible ones such as variation selectors left out), for marking
@@ -208,18 +210,35 @@ impl Run {
 
 /// Breaks `text` (one paragraph, no newlines) into lines.
 pub fn break_lines(text: &str, setting: &Setting, measure: &dyn Measure) -> Vec<Line> {
-    // A tab prints as a full-width space (check warns about it).
-    let chars: Vec<char> = text
-        .chars()
-        .filter(|c| !is_invisible(*c))
-        .map(|c| if c == '\t' { '\u{3000}' } else { c })
-        .collect();
+    // A tab prints as a full-width space (check warns about it). A variation
+    // selector stays with its character, for the font's variant (葛󠄀); other
+    // invisible characters are dropped.
+    let mut chars: Vec<char> = Vec::new();
+    let mut selectors: Vec<Option<char>> = Vec::new();
+    for c in text.chars() {
+        if is_selector(c) {
+            if let Some(last) = selectors.last_mut() {
+                *last = Some(c);
+            }
+        } else if !is_invisible(c) {
+            chars.push(if c == '\t' { '\u{3000}' } else { c });
+            selectors.push(None);
+        }
+    }
     if chars.is_empty() {
         return Vec::new();
     }
     let allowed = break_opportunities(&chars);
     let run = Run::new(chars, setting, measure);
     let chars = &run.chars;
+    let text_of = |from: usize, to: usize| -> String {
+        let mut out = String::new();
+        for i in from..to {
+            out.push(chars[i]);
+            out.extend(selectors[i]);
+        }
+        out
+    };
 
     let mut lines = Vec::new();
     let mut start = 0;
@@ -232,7 +251,11 @@ pub fn break_lines(text: &str, setting: &Setting, measure: &dyn Measure) -> Vec<
         let (end, hanging, forced) = fit(&run, &allowed, start, limit);
         let last = end >= chars.len();
         let justify = setting.justify && !last;
-        lines.push(make_line(&run, start, end, hanging, forced, limit, justify));
+        let mut line = make_line(&run, start, end, hanging, forced, limit, justify);
+        if selectors[start..end].iter().any(Option::is_some) {
+            line.text = text_of(start, start + line.text.chars().count());
+        }
+        lines.push(line);
         start = end;
         // A line never starts with the spaces that separated it from the last.
         while start < chars.len() && chars[start] == ' ' {
@@ -398,6 +421,12 @@ fn justify_line(run: &Run, start: usize, inside: usize, slack: f32, adjust: &mut
 /// between two of them.
 fn is_latin(c: char) -> bool {
     c.is_ascii_graphic() || ('\u{00c0}'..='\u{024f}').contains(&c)
+}
+
+/// Variation selectors: they choose a variant of the character before them
+/// (葛 + U+E0100 → 葛󠄀) and travel with it.
+pub fn is_selector(c: char) -> bool {
+    matches!(c, '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}')
 }
 
 /// Characters that take no room and are not printed: variation selectors (IVS),
