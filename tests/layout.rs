@@ -458,3 +458,49 @@ fn check_names_every_character_the_print_cases_cannot_print() {
         "{warnings:?}"
     );
 }
+
+#[test]
+fn no_paragraph_leaves_one_line_alone_at_a_page_break() {
+    // The print test plan and the sample many times over: breaks fall everywhere.
+    let mut long = io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample");
+    let issues = long.issues.clone();
+    long.issues = (0..6).flat_map(|_| issues.iter().cloned()).collect();
+    long.ensure_ids();
+    for plan in [print_cases(), long] {
+        let pages = typeset(&plan, &PageStyle::default(), &metrics());
+        let runs = runs(&pages);
+        let body = |r: &&(usize, String, f32, Vec<f32>, Role)| {
+            matches!(r.4, Role::Paragraph | Role::ListBody)
+        };
+        let blocks: std::collections::BTreeSet<u32> = pages
+            .iter()
+            .flat_map(|p| &p.items)
+            .filter_map(|i| match i {
+                Item::Text { tag, .. } if matches!(tag.role, Role::Paragraph | Role::ListBody) => {
+                    Some(tag.block)
+                }
+                _ => None,
+            })
+            .collect();
+        for block in blocks {
+            let lines_on = |page: usize| {
+                pages[page]
+                    .items
+                    .iter()
+                    .filter(|i| matches!(i, Item::Text { tag, .. } if tag.block == block && tag.role != Role::ListLabel))
+                    .count()
+            };
+            let on: Vec<usize> = (0..pages.len()).filter(|&p| lines_on(p) > 0).collect();
+            if on.len() > 1 {
+                for &p in &on {
+                    assert!(
+                        lines_on(p) >= 2,
+                        "block {block}: one line alone on page {}",
+                        p + 1
+                    );
+                }
+            }
+        }
+        assert!(runs.iter().filter(body).count() > 50);
+    }
+}

@@ -59,9 +59,13 @@ pub fn paginate(chunks: &[Chunk], style: &PageStyle, measure: &dyn Measure) -> V
 }
 
 /// Room a chunk needs at the foot of a page: all of a heading and the start of
-/// what follows it; two lines (or all, if fewer) of anything else.
+/// what follows it; two lines of anything else, or all of a paragraph of three
+/// lines or fewer (cut anywhere, it would leave one line alone).
 fn needed_height(chunks: &[Chunk], index: usize) -> f32 {
-    let first_lines = |c: &Chunk| c.lines.iter().take(2).map(|l| l.height).sum::<f32>();
+    let first_lines = |c: &Chunk| {
+        let take = if c.lines.len() <= 3 { 3 } else { 2 };
+        c.lines.iter().take(take).map(|l| l.height).sum::<f32>()
+    };
     let chunk = &chunks[index];
     if !chunk.keep_with_next {
         return first_lines(chunk);
