@@ -161,3 +161,68 @@ fn the_view_menu_toggles_the_preview() {
         assert_eq!(h.query_by_label("倍率").is_some(), shown);
     }
 }
+
+/// The preview sets each character where the PDF does: a run's drawn width is
+/// its laid-out width, punctuation closed up and justification included (egui
+/// puts letter spacing before a glyph, the layout after one: a slip shows here).
+#[test]
+fn runs_are_as_wide_on_screen_as_on_paper() {
+    use ward_plan::typeset::metrics::{FontMetrics, Measure as _};
+    use ward_plan::typeset::page::Item;
+    let plan = io::parse(include_bytes!("fixtures/print-cases.ron")).expect("print cases");
+    // 𠮷 is in neither font: tofu, as the check warns.
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .allow_missing_glyphs()
+        .build_eframe(|cc| PlanApp::new(cc, Document::untitled(plan, "見本")));
+    h.run_steps(3);
+    let metrics = FontMetrics::bundled().expect("fonts");
+    let pages = h.state_mut().pages().to_vec();
+    let runs: Vec<_> = h
+        .state()
+        .preview
+        .drawn
+        .iter()
+        .filter(|r| r.page == 0)
+        .cloned()
+        .collect();
+    let (a, b) = (&runs[0], &runs[runs.len() - 1]);
+    let scale = (b.baseline.y - a.baseline.y) / (b.at.1 - a.at.1);
+    let mut closed_up = 0;
+    for item in &pages[0].items {
+        let Item::Text {
+            x,
+            y,
+            text,
+            face,
+            size,
+            adjust,
+            ..
+        } = item
+        else {
+            continue;
+        };
+        let run = runs
+            .iter()
+            .find(|r| (r.at.0 - x).abs() < 0.01 && (r.at.1 - y).abs() < 0.01)
+            .expect("every run is drawn");
+        let n = text.chars().count();
+        let width: f32 = text
+            .chars()
+            .map(|c| metrics.advance(*face, c) * size)
+            .sum::<f32>()
+            + adjust.iter().take(n.saturating_sub(1)).sum::<f32>();
+        let drawn = run.rect.width() / scale;
+        assert!(
+            (drawn - width).abs() < 1.0,
+            "{text}: {drawn} on screen, {width} on paper"
+        );
+        if adjust.iter().any(|a| *a < -1.0) {
+            closed_up += 1;
+        }
+    }
+    assert!(
+        closed_up >= 2,
+        "runs with punctuation closed up: {closed_up}"
+    );
+}
