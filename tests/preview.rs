@@ -50,6 +50,17 @@ fn pdf_page_one() -> (Vec<(f32, f32)>, String) {
     (positions, doc.extract_text(&[number]).expect("text"))
 }
 
+/// The runs the preview drew on page 1.
+fn page_one(h: &Harness<'_, PlanApp>) -> Vec<ward_plan::ui::preview::DrawnRun> {
+    h.state()
+        .preview
+        .drawn
+        .iter()
+        .filter(|r| r.page == 0)
+        .cloned()
+        .collect()
+}
+
 fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
@@ -57,13 +68,8 @@ fn squeeze(s: &str) -> String {
 #[test]
 fn page_one_shows_what_the_pdf_prints_where_it_prints_it() {
     let h = editor();
-    let runs: Vec<_> = h
-        .state()
-        .preview
-        .drawn
-        .iter()
-        .filter(|r| r.page == 0)
-        .collect();
+    let runs = page_one(&h);
+    let runs: Vec<_> = runs.iter().collect();
     assert!(
         runs.iter().any(|r| r.text == "令和4年度 鶴見区運営方針"),
         "the title"
@@ -178,14 +184,7 @@ fn runs_are_as_wide_on_screen_as_on_paper() {
     h.run_steps(3);
     let metrics = FontMetrics::bundled().expect("fonts");
     let pages = h.state_mut().pages().to_vec();
-    let runs: Vec<_> = h
-        .state()
-        .preview
-        .drawn
-        .iter()
-        .filter(|r| r.page == 0)
-        .cloned()
-        .collect();
+    let runs = page_one(&h);
     let (a, b) = (&runs[0], &runs[runs.len() - 1]);
     let scale = (b.baseline.y - a.baseline.y) / (b.at.1 - a.at.1);
     let mut closed_up = 0;

@@ -3,7 +3,7 @@ use super::*;
 use crate::typeset::metrics::FixedMetrics;
 
 /// Sets `text` `n` ems wide in 10pt type with fixed metrics: CJK 1em, ASCII ½em.
-fn lines(text: &str, n: f32) -> Vec<String> {
+fn set(text: &str, n: f32) -> Vec<Line> {
     let setting = Setting {
         face: Face::Mincho,
         size: 10.0,
@@ -12,9 +12,11 @@ fn lines(text: &str, n: f32) -> Vec<String> {
         justify: true,
     };
     break_lines(text, &setting, &FixedMetrics)
-        .into_iter()
-        .map(|l| l.text)
-        .collect()
+}
+
+/// The lines' texts of [`set`].
+fn lines(text: &str, n: f32) -> Vec<String> {
+    set(text, n).into_iter().map(|l| l.text).collect()
 }
 
 #[test]
@@ -197,17 +199,6 @@ fn number_spans_cover_prefix_and_unit() {
         .map(|(s, e)| chars[s..e].iter().collect())
         .collect();
     assert_eq!(spans, ["令和4年度", "28,523千円"]);
-}
-
-fn set(text: &str, n: f32) -> Vec<Line> {
-    let setting = Setting {
-        face: Face::Mincho,
-        size: 10.0,
-        first_width: n * 10.0,
-        width: n * 10.0,
-        justify: true,
-    };
-    break_lines(text, &setting, &FixedMetrics)
 }
 
 #[test]
