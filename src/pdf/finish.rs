@@ -1,12 +1,9 @@
-//! The touches a published PDF needs that printpdf does not make, applied to the
-//! written document: its language, the title shown in the viewer's title bar, no
-//! empty document-info entries (an empty GTS_PDFXVersion made viewers report a
-//! PDF/X subtype the file is not), font subset tags that differ between
-//! documents, and one bookmark per 経営課題.
-
-use std::hash::{Hash as _, Hasher as _};
+//! The touches a published PDF needs beyond its pages: its language, the title
+//! shown in the viewer's title bar, and one bookmark per 経営課題.
 
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
+
+use super::font::text_string;
 
 /// A bookmark: its title, the page (from 0) and the height on it (pt from the top).
 #[derive(Clone, Debug, PartialEq)]
@@ -19,9 +16,8 @@ pub struct Bookmark {
     pub top: f32,
 }
 
-/// Applies every touch. `content` identifies the document (its text), so that
-/// two different documents get different subset tags.
-pub fn finish(doc: &mut Document, lang: &str, bookmarks: &[Bookmark], content: &str, height: f32) {
+/// Applies every touch.
+pub fn finish(doc: &mut Document, lang: &str, bookmarks: &[Bookmark], height: f32) {
     if let Ok(catalog) = doc.catalog_mut() {
         catalog.set(
             "Lang",
@@ -31,67 +27,7 @@ pub fn finish(doc: &mut Document, lang: &str, bookmarks: &[Bookmark], content: &
         prefs.set("DisplayDocTitle", Object::Boolean(true));
         catalog.set("ViewerPreferences", Object::Dictionary(prefs));
     }
-    drop_empty_info(doc);
-    retag_subsets(doc, content);
     add_outline(doc, bookmarks, height);
-}
-
-/// Removes document-info entries with empty values.
-fn drop_empty_info(doc: &mut Document) {
-    let Ok(Object::Reference(info)) = doc.trailer.get(b"Info").cloned() else {
-        return;
-    };
-    if let Ok(Object::Dictionary(dict)) = doc.get_object_mut(info) {
-        let empty: Vec<Vec<u8>> = dict
-            .iter()
-            .filter(|(_, v)| matches!(v, Object::String(s, _) if s.is_empty()))
-            .map(|(k, _)| k.clone())
-            .collect();
-        for key in empty {
-            dict.remove(&key);
-        }
-    }
-}
-
-/// Gives font subsets tags derived from the document's text: a subset tag names
-/// one particular subset, so two documents must not share one.
-fn retag_subsets(doc: &mut Document, content: &str) {
-    for object in doc.objects.values_mut() {
-        let Object::Dictionary(dict) = object else {
-            continue;
-        };
-        for key in [b"BaseFont".as_slice(), b"FontName".as_slice()] {
-            let Ok(Object::Name(name)) = dict.get(key) else {
-                continue;
-            };
-            let Some(plus) = name.iter().position(|b| *b == b'+').filter(|p| *p == 6) else {
-                continue;
-            };
-            let font = name[plus + 1..].to_vec();
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            content.hash(&mut hasher);
-            font.hash(&mut hasher);
-            let mut n = hasher.finish();
-            let mut tagged: Vec<u8> = (0..6)
-                .map(|_| {
-                    let c = b'A' + (n % 26) as u8;
-                    n /= 26;
-                    c
-                })
-                .collect();
-            tagged.push(b'+');
-            tagged.extend(font);
-            dict.set(key, Object::Name(tagged));
-        }
-    }
-}
-
-fn text_string(text: &str) -> Object {
-    let mut bytes = vec![0xFE, 0xFF];
-    for unit in text.encode_utf16() {
-        bytes.extend(unit.to_be_bytes());
-    }
-    Object::String(bytes, StringFormat::Hexadecimal)
 }
 
 /// The document outline: one entry per bookmark, opening at its heading.
