@@ -1,6 +1,8 @@
 //! Checks of a loaded plan: counts and budget totals for the summary, and warnings
 //! about what a reader of the published plan would stumble on.
 
+use std::collections::HashMap;
+
 use crate::amount::format_thousand_yen;
 use crate::fonts::Face;
 use crate::model::fields::{self as f, Field};
@@ -247,6 +249,8 @@ pub fn missing_glyphs(plan: &Plan, fonts: &dyn Measure) -> Vec<Warning> {
     let faces = [Face::Mincho, Face::Gothic];
     let has_glyph = |c| faces.iter().all(|f| fonts.has_glyph(*f, c));
     let has_variant = |c, s| faces.iter().all(|f| fonts.has_variant(*f, c, s));
+    // A plan uses a few hundred distinct characters: look each up once.
+    let mut printable: HashMap<char, bool> = HashMap::new();
     let mut out = Vec::new();
     for field in walk::fields(plan) {
         let Some(text) = field.value.text() else {
@@ -270,7 +274,10 @@ pub fn missing_glyphs(plan: &Plan, fonts: &dyn Measure) -> Vec<Warning> {
                     "{}の{position}文字目の「{previous}」の異体字の指定（U+{:04X}）は印刷用フォントになく、通常の字形で印刷されます。",
                     field.name, c as u32
                 )
-            } else if c.is_control() || !visible || has_glyph(c) {
+            } else if c.is_control()
+                || !visible
+                || *printable.entry(c).or_insert_with(|| has_glyph(c))
+            {
                 previous = c;
                 continue;
             } else {

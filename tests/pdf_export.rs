@@ -278,9 +278,12 @@ fn structure(
     out.push(
         String::from_utf8_lossy(elem.get(b"S").and_then(Object::as_name).expect("S")).into_owned(),
     );
+    let page = elem.get(b"Pg").and_then(Object::as_reference).ok();
     for kid in elem.get(b"K").and_then(Object::as_array).expect("K") {
         match kid {
             Object::Reference(child) => structure(doc, *child, out, marks),
+            // An MCID on the element's own page.
+            Object::Integer(mcid) => marks.push((page.expect("Pg for a plain MCID"), *mcid)),
             Object::Dictionary(mcr) => marks.push((
                 mcr.get(b"Pg").and_then(Object::as_reference).expect("Pg"),
                 mcr.get(b"MCID").and_then(Object::as_i64).expect("MCID"),
@@ -407,4 +410,24 @@ fn a_variation_sequence_prints_as_the_fonts_variant() {
         "{:?}",
         export.missing_glyphs
     );
+}
+
+#[test]
+fn the_lines_of_a_paragraph_are_one_marked_content() {
+    let (_, doc) = exported();
+    let page = *doc.get_pages().values().next().expect("page 1");
+    let content = lopdf::content::Content::decode(&doc.get_page_content(page)).expect("decodes");
+    // Lines (Tm) in each paragraph's marked content on page 1.
+    let (mut lines, mut open) = (Vec::new(), None);
+    for op in &content.operations {
+        match op.operator.as_str() {
+            "BDC" if op.operands[0].as_name().ok() == Some(b"P".as_slice()) => open = Some(0),
+            "Tm" => open = open.map(|n| n + 1),
+            "EMC" => lines.extend(open.take()),
+            _ => {}
+        }
+    }
+    // 区の使命 is a paragraph of three lines.
+    assert!(lines.contains(&3), "{lines:?}");
+    assert!(lines.iter().all(|n| *n >= 1), "{lines:?}");
 }

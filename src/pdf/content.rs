@@ -1,6 +1,6 @@
 //! A laid-out page as a PDF content stream: rules as strokes, then every text
-//! run in one text object, each run its own marked content (a structure tag's
-//! MCID, or page furniture as `/Artifact`), its glyphs shown with `TJ` and the
+//! run in one text object, the runs of each block one marked content (a
+//! structure tag's MCID, or page furniture as `/Artifact`), its glyphs shown with `TJ` and the
 //! layout's per-character spacing as TJ offsets.
 
 use std::io::Write as _;
@@ -27,6 +27,7 @@ pub fn page_content(page: &Page, fonts: &mut Fonts) -> (Vec<u8>, Vec<Tag>) {
     out.extend_from_slice(b"BT\n");
     let mut current: Option<(Face, f32)> = None;
     let mut glyphs = Vec::new();
+    let mut open: Option<Tag> = None;
     for item in &page.items {
         let Item::Text {
             x,
@@ -41,16 +42,23 @@ pub fn page_content(page: &Page, fonts: &mut Fonts) -> (Vec<u8>, Vec<Tag>) {
         else {
             continue;
         };
-        if tag.role == Role::Artifact {
-            out.extend_from_slice(b"/Artifact BMC\n");
-        } else {
-            let _ = writeln!(
-                out,
-                "/{} <</MCID {}>> BDC",
-                super::tags::role_name(tag.role),
-                marks.len()
-            );
-            marks.push(*tag);
+        // The lines of one block on a page are one marked content.
+        if open != Some(*tag) {
+            if open.is_some() {
+                out.extend_from_slice(b"EMC\n");
+            }
+            if tag.role == Role::Artifact {
+                out.extend_from_slice(b"/Artifact BMC\n");
+            } else {
+                let _ = writeln!(
+                    out,
+                    "/{} <</MCID {}>> BDC",
+                    super::tags::role_name(tag.role),
+                    marks.len()
+                );
+                marks.push(*tag);
+            }
+            open = Some(*tag);
         }
         if current != Some((*face, *size)) {
             let _ = write!(out, "/{} ", font::resource_name(*face));
@@ -64,6 +72,8 @@ pub fn page_content(page: &Page, fonts: &mut Fonts) -> (Vec<u8>, Vec<Tag>) {
         glyphs.clear();
         fonts.glyphs(*face, text, &mut glyphs);
         show(&mut out, &glyphs, adjust, *size);
+    }
+    if open.is_some() {
         out.extend_from_slice(b"EMC\n");
     }
     out.extend_from_slice(b"ET\n");

@@ -1,7 +1,7 @@
 //! The tagged-PDF structure tree, added to the written document: headings,
 //! paragraphs, lists and tables in reading order, so that a screen reader (and a
 //! city web site's accessibility check, JIS X 8341-3) reads the plan as a
-//! document. printpdf writes the marked content (`BDC /P <</MCID n>>`); this
+//! document. `content` writes the marked content (`BDC /P <</MCID n>>`); this
 //! builds the tree those marks belong to, the parent tree that maps them back,
 //! and the catalog's `/MarkInfo`.
 
@@ -145,6 +145,12 @@ fn write(
     parents: &mut [Vec<Object>],
 ) -> ObjectId {
     let id = doc.new_object_id();
+    // Marks on the element's page (that of its first mark) are plain MCIDs;
+    // only one continued on another page needs a reference dictionary.
+    let home = element.kids.iter().find_map(|kid| match kid {
+        Kid::Mark { page, .. } => pages.get(*page).copied(),
+        Kid::Element(_) => None,
+    });
     let mut kids = Vec::new();
     for kid in &element.kids {
         match kid {
@@ -153,11 +159,15 @@ fn write(
                 let Some(&page_id) = pages.get(*page) else {
                     continue;
                 };
-                let mut mcr = Dictionary::new();
-                mcr.set("Type", Object::Name(b"MCR".to_vec()));
-                mcr.set("Pg", Object::Reference(page_id));
-                mcr.set("MCID", Object::Integer(*mcid as i64));
-                kids.push(Object::Dictionary(mcr));
+                if Some(page_id) == home {
+                    kids.push(Object::Integer(*mcid as i64));
+                } else {
+                    let mut mcr = Dictionary::new();
+                    mcr.set("Type", Object::Name(b"MCR".to_vec()));
+                    mcr.set("Pg", Object::Reference(page_id));
+                    mcr.set("MCID", Object::Integer(*mcid as i64));
+                    kids.push(Object::Dictionary(mcr));
+                }
                 if let Some(slot) = parents.get_mut(*page).and_then(|p| p.get_mut(*mcid)) {
                     *slot = Object::Reference(id);
                 }
@@ -168,6 +178,9 @@ fn write(
     dict.set("Type", Object::Name(b"StructElem".to_vec()));
     dict.set("S", Object::Name(element.kind.as_bytes().to_vec()));
     dict.set("P", Object::Reference(parent));
+    if let Some(home) = home {
+        dict.set("Pg", Object::Reference(home));
+    }
     dict.set("K", Object::Array(kids));
     doc.objects.insert(id, Object::Dictionary(dict));
     id

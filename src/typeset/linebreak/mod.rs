@@ -176,7 +176,7 @@ impl Run {
             .collect();
         // Only full-width punctuation has a blank half.
         let half = |i: usize, set: &str| {
-            if set.contains(chars[i]) && advances[i] >= setting.size * 0.99 {
+            if in_set(set, chars[i]) && advances[i] >= setting.size * 0.99 {
                 advances[i] / 2.0
             } else {
                 0.0
@@ -294,7 +294,7 @@ fn fit(run: &Run, allowed: &[bool], start: usize, limit: f32) -> (usize, bool, b
         }
         let ends_here = width + run.advances[i] + trail(run, i);
         if ends_here - room > limit + EPS && i > start {
-            let hangs = HANGING.contains(chars[i]) && (i + 1 == chars.len() || allowed[i + 1]);
+            let hangs = in_set(HANGING, chars[i]) && (i + 1 == chars.len() || allowed[i + 1]);
             if hangs {
                 return (i + 1, true, false);
             }
@@ -417,6 +417,18 @@ fn justify_line(run: &Run, start: usize, inside: usize, slack: f32, adjust: &mut
     }
 }
 
+/// Whether `set` (one of the character classes above) holds `c`. Ideographs
+/// and ASCII letters and digits, most of any text, are in none of them and skip
+/// the scan.
+fn in_set(set: &str, c: char) -> bool {
+    !is_plain(c) && set.contains(c)
+}
+
+/// Characters no class above holds.
+fn is_plain(c: char) -> bool {
+    c.is_ascii_alphanumeric() || ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
 /// Characters of Latin words, numbers and URLs: no justification space goes
 /// between two of them.
 fn is_latin(c: char) -> bool {
@@ -452,25 +464,25 @@ pub fn break_opportunities(chars: &[char]) -> Vec<bool> {
 
     for i in 1..chars.len() {
         let (prev, cur) = (chars[i - 1], chars[i]);
-        if IDEOGRAPHIC_SYMBOLS.contains(prev) || IDEOGRAPHIC_SYMBOLS.contains(cur) {
+        if in_set(IDEOGRAPHIC_SYMBOLS, prev) || in_set(IDEOGRAPHIC_SYMBOLS, cur) {
             allowed[i] = is_breakable_neighbour(prev) && is_breakable_neighbour(cur);
         }
         // UAX #14 glues “ and ” to both sides; Japanese treats them as brackets.
-        if matches!(prev, '”' | '’') && !NO_LINE_START.contains(cur) && cur != ' ' {
+        if matches!(prev, '”' | '’') && !in_set(NO_LINE_START, cur) && cur != ' ' {
             allowed[i] = true;
         }
-        if matches!(cur, '“' | '‘') && !NO_LINE_END.contains(prev) && prev != ' ' {
+        if matches!(cur, '“' | '‘') && !in_set(NO_LINE_END, prev) && prev != ' ' {
             allowed[i] = true;
         }
         // Spaces at a break are dropped, so look through them.
         let before = chars[..i].iter().rev().find(|c| **c != ' ').copied();
         let after = chars[i..].iter().find(|c| **c != ' ').copied();
-        if after.is_some_and(|c| NO_LINE_START.contains(c))
-            || before.is_some_and(|c| NO_LINE_END.contains(c))
+        if after.is_some_and(|c| in_set(NO_LINE_START, c))
+            || before.is_some_and(|c| in_set(NO_LINE_END, c))
         {
             allowed[i] = false;
         }
-        if prev == cur && NO_SPLIT_PAIRS.contains(cur) {
+        if prev == cur && in_set(NO_SPLIT_PAIRS, cur) {
             allowed[i] = false;
         }
     }

@@ -275,3 +275,22 @@ fn a_url_starts_on_the_line_where_it_comes() {
     );
     assert!(ls[0].text.contains("https:"), "{ls:?}");
 }
+
+#[test]
+fn no_character_class_holds_a_plain_character() {
+    // `in_set` skips the scan for ideographs and ASCII letters and digits.
+    for set in [
+        NO_LINE_START,
+        NO_LINE_END,
+        HANGING,
+        NO_SPLIT_PAIRS,
+        IDEOGRAPHIC_SYMBOLS,
+        OPENING,
+        CLOSING,
+    ] {
+        for c in set.chars() {
+            assert!(!is_plain(c), "{c} in {set}");
+            assert!(in_set(set, c), "{c} in {set}");
+        }
+    }
+}
