@@ -79,7 +79,8 @@ fn fonts_are_embedded_subsets_and_the_file_is_small() {
         );
         assert!(rest.starts_with("BIZUD"), "{name}");
     }
-    assert!(bytes.len() < 150_000, "{} bytes", bytes.len());
+    // The aim: no more than 140 KB (typst 178.5 KB, LibreOffice 149.9 KB).
+    assert!(bytes.len() <= 140_000, "{} bytes", bytes.len());
 }
 
 #[test]

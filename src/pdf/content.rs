@@ -86,7 +86,9 @@ pub fn page_content(page: &Page, fonts: &mut Fonts) -> (Vec<u8>, Vec<Tag>) {
 fn show(out: &mut Vec<u8>, glyphs: &[u16], adjust: &[f32], size: f32) {
     out.extend_from_slice(b"[<");
     for (n, gid) in glyphs.iter().enumerate() {
-        let _ = write!(out, "{gid:04X}");
+        for shift in [12, 8, 4, 0] {
+            out.push(b"0123456789ABCDEF"[usize::from((gid >> shift) & 0xf)]);
+        }
         let space = adjust.get(n).copied().unwrap_or(0.0);
         let offset = -space * 1000.0 / size;
         if n + 1 < glyphs.len() && offset.abs() >= 0.0005 && offset.is_finite() {
@@ -113,17 +115,30 @@ fn num(out: &mut Vec<u8>, v: f32) {
         out.push(b'-');
     }
     let m = milli.unsigned_abs();
-    let _ = write!(out, "{}", m / 1000);
+    digits(out, m / 1000, 1);
     let mut frac = m % 1000;
     if frac != 0 {
         out.push(b'.');
-        let mut digits = 3;
+        let mut width = 3;
         while frac % 10 == 0 {
             frac /= 10;
-            digits -= 1;
+            width -= 1;
         }
-        let _ = write!(out, "{frac:0digits$}");
+        digits(out, frac, width);
     }
+}
+
+/// `n` in decimal, zero-padded to `width` (pages hold thousands of numbers:
+/// this is cheaper than `write!`).
+fn digits(out: &mut Vec<u8>, mut n: u64, width: usize) {
+    let mut buf = [b'0'; 20];
+    let mut at = buf.len();
+    while n > 0 || buf.len() - at < width {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    out.extend_from_slice(&buf[at..]);
 }
 
 #[cfg(test)]
@@ -144,5 +159,7 @@ mod tests {
         assert_eq!(written(0.05), "0.05");
         assert_eq!(written(-0.0001), "0");
         assert_eq!(written(f32::NAN), "0");
+        assert_eq!(written(0.0), "0");
+        assert_eq!(written(1234.007), "1234.007");
     }
 }

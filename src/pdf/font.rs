@@ -1,14 +1,15 @@
 //! The two bundled faces as embedded PDF fonts: each character looked up once,
 //! glyphs numbered in the order they are first shown, and only those glyphs
-//! embedded (subsetter, the subsetter typst uses) as a CID-keyed TrueType font
-//! with its widths and a ToUnicode map, so that copy and search give back the
-//! text as typed.
+//! embedded (subsetter, the subsetter typst uses; hints dropped, `unhint`) as a
+//! CID-keyed TrueType font with its widths and a ToUnicode map, so that copy
+//! and search give back the text as typed.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::hash::{Hash as _, Hasher as _};
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
+use rustc_hash::FxHashMap;
 use subsetter::GlyphRemapper;
 
 use super::PdfError;
@@ -21,7 +22,7 @@ struct Used {
     /// Original glyph id → the id in the subset (which is also its CID).
     remapper: GlyphRemapper,
     /// A character, with its variation selector if any → the subset glyph.
-    known: HashMap<(char, Option<char>), u16>,
+    known: FxHashMap<(char, Option<char>), u16>,
     /// Subset glyph → the text it stands for (the first seen).
     text: HashMap<u16, String>,
 }
@@ -61,7 +62,7 @@ impl Fonts {
                 face: ttf_parser::Face::parse(face.bytes(), 0)
                     .map_err(|_| PdfError::Font(name(face)))?,
                 remapper: GlyphRemapper::new(),
-                known: HashMap::new(),
+                known: FxHashMap::default(),
                 text: HashMap::new(),
             })
         };
@@ -126,6 +127,7 @@ fn embed_face(
     let data = face.bytes();
     let subset = subsetter::subset(data, 0, &used.remapper)
         .map_err(|e| PdfError::Write(format!("{}: {e}", name(face))))?;
+    let subset = super::unhint::unhint(&subset).unwrap_or(subset);
     let font = &used.face;
     let postscript = font
         .names()

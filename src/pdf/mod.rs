@@ -15,6 +15,7 @@ mod content;
 mod finish;
 mod font;
 mod tags;
+mod unhint;
 
 pub use finish::Bookmark;
 

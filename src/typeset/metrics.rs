@@ -1,6 +1,6 @@
 //! Advance widths from the fonts' own tables, for line breaking.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::Mutex;
 
 use crate::fonts::Face;
@@ -20,7 +20,7 @@ pub struct FontMetrics {
     mincho: ttf_parser::Face<'static>,
     gothic: ttf_parser::Face<'static>,
     /// Advances already looked up: a plan uses a few hundred distinct characters.
-    cache: Mutex<HashMap<(Face, char), f32>>,
+    cache: Mutex<FxHashMap<(Face, char), f32>>,
 }
 
 impl FontMetrics {
@@ -29,7 +29,7 @@ impl FontMetrics {
         Ok(Self {
             mincho: ttf_parser::Face::parse(Face::Mincho.bytes(), 0)?,
             gothic: ttf_parser::Face::parse(Face::Gothic.bytes(), 0)?,
-            cache: Mutex::new(HashMap::new()),
+            cache: Mutex::new(FxHashMap::default()),
         })
     }
 
