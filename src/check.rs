@@ -1,7 +1,7 @@
 //! Checks of a loaded plan: counts and budget totals for the summary, and warnings
 //! about what a reader of the published plan would stumble on.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::amount::format_thousand_yen;
 use crate::fonts::Face;
@@ -250,7 +250,7 @@ pub fn missing_glyphs(plan: &Plan, fonts: &dyn Measure) -> Vec<Warning> {
     let has_glyph = |c| faces.iter().all(|f| fonts.has_glyph(*f, c));
     let has_variant = |c, s| faces.iter().all(|f| fonts.has_variant(*f, c, s));
     // A plan uses a few hundred distinct characters: look each up once.
-    let mut printable: HashMap<char, bool> = HashMap::new();
+    let mut printable: FxHashMap<char, bool> = FxHashMap::default();
     let mut out = Vec::new();
     for field in walk::fields(plan) {
         let Some(text) = field.value.text() else {

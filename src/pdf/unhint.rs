@@ -20,6 +20,7 @@ pub fn unhint(font: &[u8]) -> Option<Vec<u8>> {
     let head = find(b"head")?;
     let long_loca = i16::from_be_bytes(head.get(50..52)?.try_into().ok()?) == 1;
     let (glyf, loca) = strip_glyphs(find(b"glyf")?, find(b"loca")?, long_loca)?;
+    let (mut glyf, mut loca) = (Some(glyf), Some(loca));
 
     let mut kept: Vec<([u8; 4], Vec<u8>)> = Vec::new();
     for table in &tables {
@@ -27,8 +28,8 @@ pub fn unhint(font: &[u8]) -> Option<Vec<u8>> {
             continue;
         }
         let data = match &table.tag {
-            b"glyf" => glyf.clone(),
-            b"loca" => loca.clone(),
+            b"glyf" => glyf.take()?,
+            b"loca" => loca.take()?,
             b"maxp" => {
                 let mut maxp = table.data.to_vec();
                 // maxSizeOfInstructions, in a version 1.0 table.
@@ -176,7 +177,12 @@ fn write(version: &[u8], tables: &[([u8; 4], Vec<u8>)]) -> Vec<u8> {
     let count = tables.len() as u16;
     let entry_selector = 15 - count.max(1).leading_zeros() as u16;
     let search_range = 16u16 << entry_selector;
-    let mut out = Vec::new();
+    let size = 12
+        + tables
+            .iter()
+            .map(|(_, d)| 16 + d.len().div_ceil(4) * 4)
+            .sum::<usize>();
+    let mut out = Vec::with_capacity(size);
     out.extend_from_slice(version);
     out.extend(count.to_be_bytes());
     out.extend(search_range.to_be_bytes());
@@ -207,11 +213,12 @@ fn write(version: &[u8], tables: &[([u8; 4], Vec<u8>)]) -> Vec<u8> {
 
 /// The sum of a table's big-endian 32-bit words (zero-padded).
 fn checksum(data: &[u8]) -> u32 {
-    data.chunks(4).fold(0u32, |sum, word| {
-        let mut bytes = [0; 4];
-        bytes[..word.len()].copy_from_slice(word);
-        sum.wrapping_add(u32::from_be_bytes(bytes))
-    })
+    let words = data.chunks_exact(4);
+    let mut last = [0; 4];
+    last[..words.remainder().len()].copy_from_slice(words.remainder());
+    words
+        .map(|w| u32::from_be_bytes([w[0], w[1], w[2], w[3]]))
+        .fold(u32::from_be_bytes(last), u32::wrapping_add)
 }
 
 #[cfg(test)]

@@ -555,9 +555,9 @@ pub fn number_spans(chars: &[char]) -> Vec<(usize, usize)> {
         }
         let mut start = i;
         for prefix in NUMBER_PREFIXES {
-            let p: Vec<char> = prefix.chars().collect();
-            if start >= p.len() && chars[start - p.len()..start] == p[..] {
-                start -= p.len();
+            let len = prefix.chars().count();
+            if start >= len && chars[start - len..start].iter().copied().eq(prefix.chars()) {
+                start -= len;
                 break;
             }
         }
@@ -575,9 +575,12 @@ pub fn number_spans(chars: &[char]) -> Vec<(usize, usize)> {
         }
         let unit = NUMBER_UNITS
             .iter()
-            .map(|u| u.chars().collect::<Vec<char>>())
-            .filter(|u| chars[end..].starts_with(u))
-            .map(|u| u.len())
+            .map(|u| u.chars().count())
+            .zip(NUMBER_UNITS)
+            .filter(|(len, u)| {
+                chars.len() - end >= *len && chars[end..end + len].iter().copied().eq(u.chars())
+            })
+            .map(|(len, _)| len)
             .max()
             .unwrap_or(0);
         end += unit;
