@@ -108,6 +108,18 @@ fn document_info_and_language() {
         catalog.get(b"Lang").and_then(Object::as_str).ok(),
         Some(&b"ja"[..])
     );
+    // A file identifier, the same for the same plan and date.
+    let id = |doc: &Document| {
+        let ids = doc
+            .trailer
+            .get(b"ID")
+            .and_then(Object::as_array)
+            .expect("ID");
+        assert_eq!(ids.len(), 2);
+        ids[0].as_str().expect("bytes").to_vec()
+    };
+    assert_eq!(id(&doc).len(), 16);
+    assert_eq!(id(&doc), id(&exported().1));
 }
 
 /// PDF text strings are PDFDocEncoding or UTF-16BE with a BOM.

@@ -35,4 +35,18 @@ fuzz_target!(|data: &[u8]| {
         .expect("date");
     let export = ward_plan::export::export_pdf(&plan, created).expect("any plan exports");
     assert!(export.bytes.starts_with(b"%PDF"));
+    let doc = lopdf::Document::load_mem(&export.bytes).expect("the PDF reads back");
+    assert_eq!(doc.get_pages().len(), export.pages);
+    // Each embedded font (a subset without hints) is a font a viewer can read.
+    for object in doc.objects.values() {
+        if let lopdf::Object::Stream(stream) = object
+            && stream.dict.has(b"Length1")
+        {
+            let font = stream.decompressed_content().expect("the font inflates");
+            let face = ttf_parser::Face::parse(&font, 0).expect("the font parses");
+            for g in 0..face.number_of_glyphs() {
+                let _ = face.glyph_bounding_box(ttf_parser::GlyphId(g));
+            }
+        }
+    }
 });

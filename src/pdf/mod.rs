@@ -98,6 +98,10 @@ pub fn write_pdf(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>, PdfError> {
     doc.trailer.set("Root", Object::Reference(catalog));
     let info = doc.add_object(info(meta));
     doc.trailer.set("Info", Object::Reference(info));
+    // The file identifier readers use to tell documents apart; both halves
+    // the same on a file's first version.
+    let id = Object::String(file_id(&text, meta), lopdf::StringFormat::Hexadecimal);
+    doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
 
     let height = pages.first().map_or(0.0, |p| p.size.1);
     finish::finish(&mut doc, "ja", &meta.bookmarks, height);
@@ -133,6 +137,18 @@ fn info(meta: &PdfMeta) -> Dictionary {
     info.set("CreationDate", date.clone());
     info.set("ModDate", date);
     info
+}
+
+/// Sixteen bytes from the document's text, title and date.
+fn file_id(text: &str, meta: &PdfMeta) -> Vec<u8> {
+    use std::hash::{Hash as _, Hasher as _};
+    (0u8..2)
+        .flat_map(|half| {
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            (half, text, &meta.title, meta.created.timestamp()).hash(&mut hasher);
+            hasher.finish().to_be_bytes()
+        })
+        .collect()
 }
 
 /// A PDF date in UTC (`D:20230609010000Z`).
