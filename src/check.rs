@@ -286,11 +286,18 @@ pub fn missing_glyphs(plan: &Plan, fonts: &dyn Measure) -> Vec<Warning> {
                     field.name, c as u32
                 )
             };
+            // One warning per character in a field; a selector's names the
+            // character it follows too.
+            let key = if is_selector(c) {
+                (previous, c)
+            } else {
+                (c, c)
+            };
             previous = c;
-            if seen.contains(&c) {
+            if seen.contains(&key) {
                 continue;
             }
-            seen.push(c);
+            seen.push(key);
             out.push(Warning {
                 at: field.at,
                 field: field.field,

@@ -277,7 +277,7 @@ fn tabs_print_as_a_space_and_the_check_says_so() {
 fn check_lists_every_character_the_export_reports() {
     let mut plan = io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample");
     // 葛 + U+E0100 is in the fonts (葛󠄀 prints as its variant); 辻 + U+E0105 is not.
-    plan.goal = "葛\u{e0100}飾と𠮷野家😀辻\u{e0105}".to_owned();
+    plan.goal = "葛\u{e0100}飾と𠮷野家😀辻\u{e0105}あ\u{e0105}".to_owned();
     let created = chrono::DateTime::parse_from_rfc3339("2023-06-09T10:00:00+09:00").expect("date");
     let export = ward_plan::export::export_pdf(&plan, created).expect("export");
     let checked: Vec<String> = ward_plan::check::check(&plan)
@@ -303,6 +303,13 @@ fn check_lists_every_character_the_export_reports() {
         checked
             .iter()
             .any(|m| m.contains("「辻」の異体字の指定（U+E0105）")),
+        "{checked:?}"
+    );
+    // The same selector after another character is its own warning.
+    assert!(
+        checked
+            .iter()
+            .any(|m| m.contains("「あ」の異体字の指定（U+E0105）")),
         "{checked:?}"
     );
     assert!(
