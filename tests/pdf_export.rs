@@ -108,6 +108,31 @@ fn document_info_and_language() {
         catalog.get(b"Lang").and_then(Object::as_str).ok(),
         Some(&b"ja"[..])
     );
+    // XMP metadata (uncompressed) with the same title, author and language.
+    let xmp = catalog
+        .get(b"Metadata")
+        .and_then(Object::as_reference)
+        .and_then(|id| doc.get_object(id))
+        .and_then(Object::as_stream)
+        .expect("metadata stream");
+    assert!(
+        xmp.dict.get(b"Filter").is_err(),
+        "readable without inflating"
+    );
+    let xmp = String::from_utf8(xmp.content.clone()).expect("UTF-8");
+    assert!(
+        xmp.contains("<rdf:li xml:lang=\"x-default\">令和4年度 鶴見区運営方針</rdf:li>"),
+        "{xmp}"
+    );
+    assert!(xmp.contains("<rdf:li>大阪市鶴見区役所</rdf:li>"), "{xmp}");
+    assert!(
+        xmp.contains("<dc:language><rdf:Bag><rdf:li>ja</rdf:li>"),
+        "{xmp}"
+    );
+    assert!(
+        xmp.contains("<xmp:CreateDate>2023-06-09T01:00:00Z"),
+        "{xmp}"
+    );
     // A file identifier, the same for the same plan and date.
     let id = |doc: &Document| {
         let ids = doc

@@ -1,5 +1,6 @@
 //! The touches a published PDF needs beyond its pages: its language, the title
-//! shown in the viewer's title bar, and one bookmark per 経営課題.
+//! shown in the viewer's title bar, the XMP metadata accessibility checkers read
+//! (title, author, language, dates), and one bookmark per 経営課題.
 
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 
@@ -28,6 +29,56 @@ pub fn finish(doc: &mut Document, lang: &str, bookmarks: &[Bookmark], height: f3
         catalog.set("ViewerPreferences", Object::Dictionary(prefs));
     }
     add_outline(doc, bookmarks, height);
+}
+
+/// What the XMP metadata says.
+pub struct Metadata<'a> {
+    pub title: &'a str,
+    pub author: &'a str,
+    pub lang: &'a str,
+    /// ISO 8601, `2023-06-09T01:00:00Z`.
+    pub date: &'a str,
+}
+
+/// Adds the catalog's XMP metadata stream (left uncompressed, as readers
+/// expect). It claims no conformance level: nothing here validates one.
+pub fn add_metadata(doc: &mut Document, meta: &Metadata) {
+    let escape = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let producer = format!("ward-plan {}", env!("CARGO_PKG_VERSION"));
+    let xmp = format!(
+        "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n\
+         <x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n\
+         <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n\
+         <rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" \
+         xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n\
+         <dc:format>application/pdf</dc:format>\n\
+         <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{title}</rdf:li></rdf:Alt></dc:title>\n\
+         <dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>\n\
+         <dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>\n\
+         <xmp:CreatorTool>ward-plan</xmp:CreatorTool>\n\
+         <xmp:CreateDate>{date}</xmp:CreateDate>\n\
+         <xmp:ModifyDate>{date}</xmp:ModifyDate>\n\
+         <xmp:MetadataDate>{date}</xmp:MetadataDate>\n\
+         <pdf:Producer>{producer}</pdf:Producer>\n\
+         </rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>\n",
+        title = escape(meta.title),
+        author = escape(meta.author),
+        lang = escape(meta.lang),
+        date = meta.date,
+    );
+    let mut dict = Dictionary::new();
+    dict.set("Type", Object::Name(b"Metadata".to_vec()));
+    dict.set("Subtype", Object::Name(b"XML".to_vec()));
+    let stream = lopdf::Stream::new(dict, xmp.into_bytes()).with_compression(false);
+    let id = doc.add_object(stream);
+    if let Ok(catalog) = doc.catalog_mut() {
+        catalog.set("Metadata", Object::Reference(id));
+    }
 }
 
 /// The document outline: one entry per bookmark, opening at its heading.

@@ -105,6 +105,20 @@ pub fn write_pdf(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>, PdfError> {
 
     let height = pages.first().map_or(0.0, |p| p.size.1);
     finish::finish(&mut doc, "ja", &meta.bookmarks, height);
+    let date = meta
+        .created
+        .naive_utc()
+        .format("%Y-%m-%dT%H:%M:%SZ")
+        .to_string();
+    finish::add_metadata(
+        &mut doc,
+        &finish::Metadata {
+            title: &meta.title,
+            author: &meta.author,
+            lang: "ja",
+            date: &date,
+        },
+    );
     tags::add_structure(&mut doc, &marks);
     compress(&mut doc);
     let mut bytes = Vec::new();
