@@ -18,20 +18,21 @@ pub struct Bookmark {
 }
 
 /// Applies every touch.
-pub fn finish(doc: &mut Document, lang: &str, bookmarks: &[Bookmark], height: f32) {
+pub fn finish(doc: &mut Document, meta: &Metadata, bookmarks: &[Bookmark], height: f32) {
     if let Ok(catalog) = doc.catalog_mut() {
         catalog.set(
             "Lang",
-            Object::String(lang.as_bytes().to_vec(), StringFormat::Literal),
+            Object::String(meta.lang.as_bytes().to_vec(), StringFormat::Literal),
         );
         let mut prefs = Dictionary::new();
         prefs.set("DisplayDocTitle", Object::Boolean(true));
         catalog.set("ViewerPreferences", Object::Dictionary(prefs));
     }
+    add_metadata(doc, meta);
     add_outline(doc, bookmarks, height);
 }
 
-/// What the XMP metadata says.
+/// What the document says about itself (catalog and XMP metadata).
 pub struct Metadata<'a> {
     pub title: &'a str,
     pub author: &'a str,
@@ -42,7 +43,7 @@ pub struct Metadata<'a> {
 
 /// Adds the catalog's XMP metadata stream (left uncompressed, as readers
 /// expect). It claims no conformance level: nothing here validates one.
-pub fn add_metadata(doc: &mut Document, meta: &Metadata) {
+fn add_metadata(doc: &mut Document, meta: &Metadata) {
     let escape = |text: &str| {
         text.replace('&', "&amp;")
             .replace('<', "&lt;")

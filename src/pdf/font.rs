@@ -173,10 +173,17 @@ fn embed_face(
     let mut run: Option<(u16, Vec<Object>)> = None;
     for (cid, original) in used.remapper.remapped_gids().enumerate() {
         let cid = cid as u16;
+        // Exact, as the layout measured it: a rounded width would move every
+        // glyph after it on the line.
         let advance = font
             .glyph_hor_advance(ttf_parser::GlyphId(original))
-            .map_or(1000, |a| scale(f32::from(a)));
-        if advance == 1000 {
+            .map_or(1000.0, |a| f32::from(a) * 1000.0 / em);
+        let advance = if (advance - advance.round()).abs() < 0.001 {
+            Object::Integer(advance.round() as i64)
+        } else {
+            Object::Real(advance)
+        };
+        if advance == Object::Integer(1000) {
             if let Some((first, ws)) = run.take() {
                 widths.push(Object::Integer(i64::from(first)));
                 widths.push(Object::Array(ws));
@@ -184,8 +191,8 @@ fn embed_face(
             continue;
         }
         match &mut run {
-            Some((_, ws)) => ws.push(Object::Integer(advance)),
-            None => run = Some((cid, vec![Object::Integer(advance)])),
+            Some((_, ws)) => ws.push(advance),
+            None => run = Some((cid, vec![advance])),
         }
     }
     if let Some((first, ws)) = run {

@@ -104,21 +104,18 @@ pub fn write_pdf(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>, PdfError> {
     doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
 
     let height = pages.first().map_or(0.0, |p| p.size.1);
-    finish::finish(&mut doc, "ja", &meta.bookmarks, height);
     let date = meta
         .created
         .naive_utc()
         .format("%Y-%m-%dT%H:%M:%SZ")
         .to_string();
-    finish::add_metadata(
-        &mut doc,
-        &finish::Metadata {
-            title: &meta.title,
-            author: &meta.author,
-            lang: "ja",
-            date: &date,
-        },
-    );
+    let about = finish::Metadata {
+        title: &meta.title,
+        author: &meta.author,
+        lang: "ja",
+        date: &date,
+    };
+    finish::finish(&mut doc, &about, &meta.bookmarks, height);
     tags::add_structure(&mut doc, &marks);
     compress(&mut doc);
     let mut bytes = Vec::new();
