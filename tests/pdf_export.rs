@@ -223,6 +223,9 @@ fn missing_characters_are_reported_with_their_place() {
     );
     let message = &export.missing_glyphs[0].message;
     assert!(message.contains("具体的取組【2-1-2】の名称"), "{message}");
+    // It prints as .notdef, but copy, search and screen readers still get it.
+    let doc = Document::load_mem(&export.bytes).expect("reads back");
+    assert!(text_of(&doc).contains("児童虐待防止対策😀"));
     assert!(
         message.contains("「😀」") && message.contains("U+1F600"),
         "{message}"

@@ -23,8 +23,12 @@ struct Used {
     remapper: GlyphRemapper,
     /// A character, with its variation selector if any → the subset glyph.
     known: FxHashMap<(char, Option<char>), u16>,
-    /// Subset glyph → the text it stands for (the first seen).
+    /// CID → the text it stands for (the first seen).
     text: HashMap<u16, String>,
+    /// Characters the font lacks, in order: each gets a CID of its own past
+    /// the font's glyphs, drawn as .notdef, so that copy, search and screen
+    /// readers still get the character (`check` has warned about it).
+    missing: u16,
 }
 
 /// The fonts of one document.
@@ -64,6 +68,7 @@ impl Fonts {
                 remapper: GlyphRemapper::new(),
                 known: FxHashMap::default(),
                 text: HashMap::new(),
+                missing: 0,
             })
         };
         Ok(Fonts {
@@ -71,9 +76,10 @@ impl Fonts {
         })
     }
 
-    /// The subset glyph ids of `text` in `face`, one per character (a
-    /// variation selector rides with its character: 葛󠄀 is the font's variant
-    /// where it has one). A character the font lacks is .notdef (0).
+    /// The CIDs of `text` in `face`, one per character (a variation selector
+    /// rides with its character: 葛󠄀 is the font's variant where it has one).
+    /// A CID is the glyph's id in the subset; a character the font lacks gets
+    /// one past the font's glyphs, drawn as .notdef.
     pub fn glyphs(&mut self, face: Face, text: &str, out: &mut Vec<u16>) {
         let used = &mut self.used[index(face)];
         let mut chars = text.chars().peekable();
@@ -84,17 +90,28 @@ impl Fonts {
                 None => {
                     let variant = selector.and_then(|s| used.face.glyph_variation_index(c, s));
                     let original = variant.or_else(|| used.face.glyph_index(c));
-                    let gid = used.remapper.remap(original.map_or(0, |g| g.0));
                     // What copy gives back: the sequence only where it printed
                     // as the variant.
                     let shown: String = std::iter::once(c)
                         .chain(selector.filter(|_| variant.is_some()))
                         .collect();
-                    if gid != 0 {
-                        used.text.entry(gid).or_insert(shown);
+                    let cid = match original {
+                        Some(g) => used.remapper.remap(g.0),
+                        None => {
+                            let cid = used
+                                .face
+                                .number_of_glyphs()
+                                .checked_add(used.missing)
+                                .unwrap_or(0);
+                            used.missing = used.missing.saturating_add(1);
+                            cid
+                        }
+                    };
+                    if cid != 0 {
+                        used.text.entry(cid).or_insert(shown);
                     }
-                    used.known.insert((c, selector), gid);
-                    gid
+                    used.known.insert((c, selector), cid);
+                    cid
                 }
             };
             out.push(gid);
@@ -199,6 +216,27 @@ fn embed_face(
         widths.push(Object::Integer(i64::from(first)));
         widths.push(Object::Array(ws));
     }
+    // The missing characters' CIDs draw .notdef: identity up to the subset's
+    // glyphs, 0 after.
+    let glyphs = used.remapper.num_gids();
+    let cid_to_gid = if used.missing == 0 {
+        Object::Name(b"Identity".to_vec())
+    } else {
+        let first = font.number_of_glyphs();
+        let notdef = font
+            .glyph_hor_advance(ttf_parser::GlyphId(0))
+            .map_or(1000, |a| scale(f32::from(a)));
+        widths.push(Object::Integer(i64::from(first)));
+        widths.push(Object::Array(vec![
+            Object::Integer(notdef);
+            usize::from(used.missing)
+        ]));
+        let end = first.saturating_add(used.missing);
+        let map: Vec<u8> = (0..end)
+            .flat_map(|cid| if cid < glyphs { cid } else { 0 }.to_be_bytes())
+            .collect();
+        Object::Reference(doc.add_object(Stream::new(Dictionary::new(), map)))
+    };
 
     let mut system = Dictionary::new();
     system.set("Registry", Object::string_literal("Adobe"));
@@ -212,7 +250,7 @@ fn embed_face(
     cid_font.set("FontDescriptor", Object::Reference(descriptor));
     cid_font.set("DW", 1000);
     cid_font.set("W", Object::Array(widths));
-    cid_font.set("CIDToGIDMap", Object::Name(b"Identity".to_vec()));
+    cid_font.set("CIDToGIDMap", cid_to_gid);
     let cid_font = doc.add_object(cid_font);
 
     let to_unicode = doc.add_object(Stream::new(Dictionary::new(), to_unicode(&used.text)));
