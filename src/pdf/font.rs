@@ -21,13 +21,13 @@ struct Used {
     face: ttf_parser::Face<'static>,
     /// Original glyph id → the id in the subset (which is also its CID).
     remapper: GlyphRemapper,
-    /// A character, with its variation selector if any → the subset glyph.
+    /// A character, with its variation selector if any → its CID.
     known: FxHashMap<(char, Option<char>), u16>,
     /// CID → the text it stands for (the first seen).
     text: HashMap<u16, String>,
-    /// Characters the font lacks, in order: each gets a CID of its own past
-    /// the font's glyphs, drawn as .notdef, so that copy, search and screen
-    /// readers still get the character (`check` has warned about it).
+    /// How many distinct characters the font lacks. Each gets a CID of its
+    /// own past the font's glyphs, drawn as .notdef, so that copy, search and
+    /// screen readers still get the character (`check` has warned about it).
     missing: u16,
 }
 
