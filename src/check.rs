@@ -151,17 +151,55 @@ fn content_warnings(plan: &Plan) -> Vec<Warning> {
                 );
                 numbers(&mut out, &strategy.initiatives, &item.number, at);
             }
-            Part::Initiative(initiative) => reviews(
-                &mut out,
-                at,
-                &name,
-                &initiative.interim_review,
-                &initiative.self_evaluation,
-            ),
+            Part::Initiative(initiative) => {
+                if let Some(budget) = initiative.budget
+                    && budget >= BUDGET_SUSPICIOUS
+                {
+                    out.push(
+                        at,
+                        &f::BUDGET,
+                        format!(
+                            "{name}の{}が{}です。単位は千円です（100億円以上になっています）。",
+                            f::BUDGET.label,
+                            format_thousand_yen(budget)
+                        ),
+                    );
+                }
+                reviews(
+                    &mut out,
+                    at,
+                    &name,
+                    &initiative.interim_review,
+                    &initiative.self_evaluation,
+                );
+            }
         }
+    }
+    let exact: u128 = plan
+        .initiatives()
+        .filter_map(|i| i.budget)
+        .map(u128::from)
+        .sum();
+    if exact > u128::from(BUDGET_TOTAL_MAX) {
+        out.push(
+            ItemPath::Plan,
+            &f::BUDGET,
+            format!(
+                "予算合計が大きすぎて計算できません（{}千円を超えています）。予算額を確かめてください。",
+                crate::amount::group_digits(BUDGET_TOTAL_MAX)
+            ),
+        );
     }
     out.0
 }
+
+/// An initiative's budget at or above this (100億円, in 千円) is almost surely a
+/// typing slip or yen typed as 千円: a ward's whole budget is far below it.
+pub const BUDGET_SUSPICIOUS: u64 = 10_000_000;
+
+/// The largest total the plan can show and print exactly; beyond it the sums stop
+/// at the largest number instead of overflowing, and the check says so.
+pub const BUDGET_TOTAL_MAX: u64 = u64::MAX;
 
 /// Collects warnings; a newtype only to keep the call sites short.
 struct Warnings(Vec<Warning>);

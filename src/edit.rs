@@ -57,6 +57,78 @@ pub enum Edit {
     MoveDown(Target),
 }
 
+/// What deleting the item at `path` would take with it, as a question to ask
+/// first (経営課題1「…」を削除します。戦略 3件、具体的取組 7件、予算 28,523千円
+/// も一緒に削除されます。); none for an item with nothing in it yet.
+pub fn delete_question(plan: &Plan, path: ItemPath) -> Option<String> {
+    use crate::amount::format_thousand_yen;
+    use crate::model::Part;
+    let item = crate::numbering::outline(plan)
+        .into_iter()
+        .find(|o| o.path == path)?;
+    let empty = |texts: &[&String]| texts.iter().all(|t| t.trim().is_empty());
+    let (has_content, strategies, initiatives, budget) = match item.part {
+        Part::Issue(i) => (
+            !i.strategies.is_empty()
+                || !empty(&[
+                    &i.title,
+                    &i.description,
+                    &i.vision,
+                    &i.current_state,
+                    &i.cause_analysis,
+                    &i.challenge,
+                ]),
+            i.strategies.len(),
+            i.strategies.iter().map(|s| s.initiatives.len()).sum(),
+            i.budget_total(),
+        ),
+        Part::Strategy(s) => (
+            !s.initiatives.is_empty()
+                || !s.indicators.is_empty()
+                || !s.interim_review.is_empty()
+                || !s.self_evaluation.is_empty()
+                || !empty(&[&s.title, &s.text, &s.target_state]),
+            0,
+            s.initiatives.len(),
+            s.budget_total(),
+        ),
+        Part::Initiative(k) => (
+            k.budget.is_some()
+                || !k.interim_review.is_empty()
+                || !k.self_evaluation.is_empty()
+                || !empty(&[&k.title, &k.text, &k.past_results, &k.performance_target]),
+            0,
+            0,
+            k.budget.unwrap_or(0),
+        ),
+    };
+    if !has_content {
+        return None;
+    }
+    let mut with = Vec::new();
+    if strategies > 0 {
+        with.push(format!("戦略 {strategies}件"));
+    }
+    if initiatives > 0 {
+        with.push(format!("具体的取組 {initiatives}件"));
+    }
+    if budget > 0 {
+        with.push(format!("予算 {}", format_thousand_yen(budget)));
+    }
+    let title = item.title().trim();
+    let title = if title.is_empty() {
+        String::new()
+    } else {
+        format!("「{title}」")
+    };
+    let mut message = format!("{}{title}を削除します。", item.name());
+    if !with.is_empty() {
+        message.push_str(&format!("{}も一緒に削除されます。", with.join("、")));
+    }
+    message.push_str("\n削除した後でも「元に戻す」（入力欄の外で Ctrl+Z）で戻せます。");
+    Some(message)
+}
+
 /// Applies an edit; returns the item to select afterwards, if it changes.
 /// Edits addressing items that do not exist do nothing.
 pub fn apply(plan: &mut Plan, edit: Edit) -> Option<ItemPath> {
@@ -70,16 +142,23 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Option<ItemPath> {
         }
         Edit::AddStrategy(i) => {
             let issue = plan.issues.get_mut(i)?;
+            let main = !issue.strategies.is_empty() && issue.strategies.iter().all(|s| s.main);
             issue.strategies.push(Strategy {
                 id: ItemId::fresh(),
+                main,
                 ..Strategy::default()
             });
             Some(ItemPath::Strategy(i, issue.strategies.len() - 1))
         }
         Edit::AddInitiative(i, s) => {
             let strategy = plan.issues.get_mut(i)?.strategies.get_mut(s)?;
+            // Printed with its siblings: 主な when they all are, so it does not
+            // print under a heading of its own.
+            let main =
+                !strategy.initiatives.is_empty() && strategy.initiatives.iter().all(|k| k.main);
             strategy.initiatives.push(Initiative {
                 id: ItemId::fresh(),
+                main,
                 ..Initiative::default()
             });
             Some(ItemPath::Initiative(i, s, strategy.initiatives.len() - 1))

@@ -302,7 +302,22 @@ fn japanese_message(code: &RonError) -> String {
             format!("日付が正しくありません（{m}）。日付は \"2023-06-09\" の形で書きます。")
         }
         RonError::Message(m) => format!("値が正しくありません: {m}"),
-        other => format!("書式が正しくありません: {other}"),
+        RonError::ExpectedIdentifier | RonError::InvalidIdentifier(_) | RonError::SuggestRawIdentifier(_) => {
+            "ここには項目名（例: title:）が必要です。項目名が消えているか、前の行の引用符 \" や括弧が足りないかもしれません。".to_owned()
+        }
+        RonError::ExpectedMap | RonError::ExpectedMapEnd => {
+            "ここには { … } で囲んだまとまりが必要です。".to_owned()
+        }
+        RonError::ExpectedUnit => "ここには () が必要です。".to_owned(),
+        RonError::ExpectedFloat | RonError::FloatUnderscore => {
+            "ここには数（例: 12.5）が必要です。".to_owned()
+        }
+        RonError::ExpectedChar => "ここには ' ' で囲んだ一文字が必要です。".to_owned(),
+        RonError::ExpectedDifferentLength { .. } => "値の個数が違います。".to_owned(),
+        RonError::Utf8Error(_) => "文字コードが UTF-8 ではありません。".to_owned(),
+        // The rest cannot come from a plan file's syntax (byte strings,
+        // attributes, extensions); the position still says where to look.
+        _ => "書式が正しくありません。この位置の前後の括弧・引用符・カンマを確かめてください。".to_owned(),
     }
 }
 

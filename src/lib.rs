@@ -26,6 +26,7 @@ pub mod model;
 pub mod numbering;
 pub mod pdf;
 pub mod recovery;
+pub mod search;
 pub mod typeset;
 pub mod ui;
 pub mod wareki;

@@ -130,6 +130,94 @@ pub fn parse_date_western(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
 }
 
+/// Reads a date the way people type it, in any of their habits: 2023-06-09,
+/// 2023/6/9, 2023.6.9, 2023年6月9日, 令和5年6月9日, 令和元年5月1日, R5.6.9,
+/// R5/6/9, H31.4.30 (full-width digits, letters and separators too). Returns
+/// `None` for anything else, and for a day that does not exist.
+pub fn parse_date_typed(text: &str) -> Option<NaiveDate> {
+    let text: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            // Full-width ASCII (Ｒ, ５, ／, ．, －) as the half-width character.
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | 'ー' => '-',
+            _ => c,
+        })
+        .collect();
+    if let Some(date) = parse_date(&text).or_else(|| parse_date_western(&text)) {
+        return Some(date);
+    }
+    // Letters for the eras: R 令和, H 平成, S 昭和, T 大正.
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    let (era_start, rest) = match first.to_ascii_uppercase() {
+        'R' => (Some(2019), chars.as_str()),
+        'H' => (Some(1989), chars.as_str()),
+        'S' => (Some(1926), chars.as_str()),
+        'T' => (Some(1912), chars.as_str()),
+        _ => (None, text.as_str()),
+    };
+    let parts: Vec<&str> = rest.split(['-', '/', '.']).collect();
+    let [year, month, day] = parts[..] else {
+        return None;
+    };
+    let number = |s: &str| -> Option<u32> {
+        (!s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let year = if year == "元" { 1 } else { number(year)? };
+    let year = match era_start {
+        Some(start) => start + i32::try_from(year).ok()? - 1,
+        // A Western year has four digits: 23/6/9 is too ambiguous to guess.
+        None if year >= 1000 => i32::try_from(year).ok()?,
+        None => return None,
+    };
+    NaiveDate::from_ymd_opt(year, number(month)?, number(day)?)
+}
+
+/// Reads a fiscal year as people type it: 2023, ２０２３, 令和5, 令和5年度,
+/// 令和元年度, R5, H30 (the Western start year).
+pub fn parse_year_typed(text: &str) -> Option<i32> {
+    let text: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    let text = text
+        .strip_suffix("年度")
+        .or_else(|| text.strip_suffix('年'))
+        .unwrap_or(&text);
+    let era_year = |rest: &str| -> Option<i32> {
+        if rest == "元" {
+            Some(1)
+        } else {
+            rest.parse().ok().filter(|y| (1..100).contains(y))
+        }
+    };
+    if let Some(era) = ERAS.iter().find(|e| text.starts_with(e.name)) {
+        return Some(era.start.0 + era_year(&text[era.name.len()..])? - 1);
+    }
+    let mut chars = text.chars();
+    let start = match chars.next()?.to_ascii_uppercase() {
+        'R' => Some(2019),
+        'H' => Some(1989),
+        'S' => Some(1926),
+        'T' => Some(1912),
+        _ => None,
+    };
+    match start {
+        Some(start) => Some(start + era_year(chars.as_str())? - 1),
+        None => (text.len() == 4 && text.chars().all(|c| c.is_ascii_digit()))
+            .then(|| text.parse().ok())
+            .flatten(),
+    }
+}
+
 /// A full-width digit as ASCII; other characters as they are.
 pub fn ascii_digit(c: char) -> char {
     match c {
@@ -209,5 +297,56 @@ mod tests {
         );
         assert_eq!(parse_date("令和5年13月1日"), None);
         assert_eq!(western_year("平成", 31), Some(2019));
+    }
+
+    #[test]
+    fn years_typed_in_every_habit() {
+        for (typed, year) in [
+            ("2023", Some(2023)),
+            ("２０２３", Some(2023)),
+            ("令和5", Some(2023)),
+            ("令和5年度", Some(2023)),
+            ("令和元年度", Some(2019)),
+            ("R5", Some(2023)),
+            ("h30", Some(2018)),
+            ("23", None),
+            ("abc", None),
+            ("令和", None),
+        ] {
+            assert_eq!(parse_year_typed(typed), year, "{typed}");
+        }
+    }
+
+    #[test]
+    fn dates_typed_in_every_habit() {
+        let day = NaiveDate::from_ymd_opt(2023, 6, 9);
+        for typed in [
+            "2023-06-09",
+            "2023-6-9",
+            "2023/6/9",
+            "2023.6.9",
+            "２０２３／６／９",
+            "2023年6月9日",
+            "令和5年6月9日",
+            "令和５年６月９日",
+            "R5.6.9",
+            "r5/6/9",
+            "Ｒ５．６．９",
+            "R05-06-09",
+            " 2023/06/09 ",
+        ] {
+            assert_eq!(parse_date_typed(typed), day, "{typed}");
+        }
+        assert_eq!(
+            parse_date_typed("令和元年5月1日"),
+            NaiveDate::from_ymd_opt(2019, 5, 1)
+        );
+        assert_eq!(
+            parse_date_typed("H31.4.30"),
+            NaiveDate::from_ymd_opt(2019, 4, 30)
+        );
+        for wrong in ["", "abc", "2023/2/30", "23/6/9", "2023/6", "R5.13.1", "6/9"] {
+            assert_eq!(parse_date_typed(wrong), None, "{wrong}");
+        }
     }
 }

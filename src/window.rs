@@ -13,7 +13,7 @@ pub fn editor(
 ) -> Result<(), String> {
     use ward_plan::app::{PlanApp, document::Document};
     let mut error = None;
-    let doc = match file {
+    let doc = match file.clone() {
         Some(path) => match io::load(&path) {
             Ok(plan) => Document::opened(plan, path),
             Err(e) => {
@@ -43,11 +43,24 @@ pub fn editor(
         },
         ..Default::default()
     };
+    let reopen = file.is_none();
     eframe::run_native(
         "ward-plan",
         options,
         Box::new(move |cc| {
             let mut app = PlanApp::new(cc, doc);
+            // A software renderer (Mesa here, WARP over Remote Desktop) redraws the
+            // whole window on the CPU for every blink of the cursor.
+            let software = cc
+                .wgpu_render_state
+                .as_ref()
+                .is_some_and(|r| r.adapter.get_info().device_type == eframe::wgpu::DeviceType::Cpu);
+            if software {
+                ward_plan::app::steady_cursor(&cc.egui_ctx);
+            }
+            if reopen {
+                app.reopen_last();
+            }
             app.set_recovery_dir(PlanApp::default_recovery_dir());
             if let Some(message) = error {
                 app.show_message(message);

@@ -57,6 +57,12 @@ fn menu(h: &mut Harness<'_, PlanApp>, menu: &str, entry: &str) {
     h.run_steps(2);
 }
 
+/// Whether a label shows `part` (a label of several lines keeps its text as its
+/// value).
+fn message_shown(h: &Harness<'_, PlanApp>, part: &str) -> bool {
+    h.query_all_by_label_contains(part).next().is_some()
+}
+
 /// What the window's close button sends.
 fn request_close(h: &mut Harness<'_, PlanApp>) {
     h.input_mut()
@@ -162,12 +168,21 @@ fn adding_an_initiative_with_a_budget_changes_the_total() {
     h.get_by_label("予算合計 70,000千円");
     // A budget that is not a number is refused and explained.
     retype(&mut h, "予算額", "千六百");
-    h.get_by_label("予算額は数字で入力してください（例: 28,523）。");
+    assert!(message_shown(
+        &h,
+        "予算額は千円単位の数字で入力してください（例: 28,523）。"
+    ));
     assert_eq!(h.state().doc.plan.budget_total(), 70_000);
-    // Deleting is one undo step.
+    // Esc cancels the entry; deleting asks (the item has a budget), and is one
+    // undo step.
     h.key_press(Key::Escape);
     wait(&mut h, 2.0);
+    assert!(!message_shown(&h, "予算額は千円単位"));
     h.get_by_role_and_label(Role::Button, "削除").click();
+    // A new dialog is measured in its first frame and shown in the next.
+    h.run_steps(3);
+    assert!(message_shown(&h, "予算 1,612千円"));
+    h.get_by_role_and_label(Role::Button, "削除する").click();
     h.run_steps(2);
     assert_eq!(
         h.state().doc.plan.issues[0].strategies[0].initiatives.len(),

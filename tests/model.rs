@@ -179,7 +179,7 @@ fn run(ops: Vec<Op>) {
             } else {
                 [Some(target)].into()
             },
-            shown: Vec::new(),
+            ..ScriptedDialogs::default()
         });
         match op {
             // Typing and editing need the window (a question blocks them).

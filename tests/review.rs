@@ -47,6 +47,7 @@ fn compare_then_take_one_change_and_undo_it() {
         .get_all_by_role_and_label(Role::Button, "取り込む")
         .collect();
     assert_eq!(takes.len(), 5, "one 取り込む per change");
+    let first_row = takes[1].rect();
     takes[0].click();
     h.run_steps(2);
     let revised = revised();
@@ -59,10 +60,16 @@ fn compare_then_take_one_change_and_undo_it() {
         sample().budget_total(),
         "only that one"
     );
+    let left: Vec<_> = h
+        .get_all_by_role_and_label(Role::Button, "取り込む")
+        .collect();
+    assert_eq!(left.len(), 4);
+    // The taken change keeps its row: the next 取り込む has not moved.
+    h.get_by_role_and_label(Role::Button, "取り込み済み");
     assert_eq!(
-        h.get_all_by_role_and_label(Role::Button, "取り込む")
-            .count(),
-        4
+        left[0].rect(),
+        first_row,
+        "the next button stays under the pointer"
     );
     // Undo puts it back, and the change is listed again.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -76,7 +83,12 @@ fn compare_then_take_one_change_and_undo_it() {
     // 全部取り込む leaves nothing to take.
     click(&mut h, "全部取り込む");
     assert!(compare::diff(&h.state().doc.plan, &revised).is_empty());
-    h.get_by_label("違いはありません。");
+    h.get_by_label("すべて取り込みました。");
+    assert_eq!(
+        h.get_all_by_role_and_label(Role::Button, "取り込み済み")
+            .count(),
+        5
+    );
 }
 
 #[test]
@@ -109,10 +121,27 @@ fn merge_a_returned_copy_choosing_in_a_conflict() {
     io::save(&theirs, &returned).expect("theirs");
     let mut mine = sample();
     mine.goal = "みんなでつくるまち".to_owned();
-    let mut h = editor(mine.clone(), vec![base, theirs]);
+    let mut h = editor(mine.clone(), vec![base.clone(), theirs.clone()]);
     h.state_mut().request(Command::Run(Action::Merge));
     h.run_steps(2);
+    // Each file has its own row, saying which one it is; nothing happens
+    // before both are chosen.
+    h.get_by_label_contains("送った版（相手に送ったときのファイル）");
+    assert!(
+        h.get_by_role_and_label(Role::Button, "変更を確かめる")
+            .accesskit_node()
+            .is_disabled()
+    );
+    click(&mut h, "送った版を選ぶ…");
+    click(&mut h, "戻ってきた版を選ぶ…");
+    h.get_by_label(&base.display().to_string());
+    h.get_by_label(&theirs.display().to_string());
+    click(&mut h, "変更を確かめる");
     h.get_by_label("取り込み: 戻った版.ron");
+    // The changes are listed before anything is applied.
+    h.get_by_label_contains("取り込むと変わるところ（1件）");
+    h.get_by_label("(変更) 具体的取組【2-1-2】の予算額: 13,989千円 → 15,000千円（+1,011千円）");
+    assert_eq!(h.state().doc.plan, mine, "nothing applied yet");
     h.get_by_label_contains("区の目標が両方で違うように変更されています");
     assert!(
         h.get_by_role_and_label(Role::Button, "取り込む")
@@ -122,6 +151,9 @@ fn merge_a_returned_copy_choosing_in_a_conflict() {
     );
     h.get_by_label("相手を使う").click();
     h.run_steps(2);
+    // The list follows the choice: the goal now changes too.
+    h.get_by_label_contains("取り込むと変わるところ（2件）");
+    assert_eq!(h.state().doc.plan, mine, "still nothing applied");
     click(&mut h, "取り込む");
     let plan = &h.state().doc.plan;
     assert_eq!(plan.goal, "だれもが住みつづけたいまち");

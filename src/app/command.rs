@@ -39,6 +39,18 @@ pub enum Action {
     About,
     /// Make a plan from a ward's published page (Webページから取り込む…).
     ImportPage,
+    /// Open the search bar (検索).
+    Find,
+    /// Open the search bar with the replace row (置換).
+    Replace,
+    /// Show the next hit of the search.
+    FindNext,
+    /// Show the previous hit of the search.
+    FindPrevious,
+    /// The guide (ヘルプ).
+    Help,
+    /// Quit (終了), asking about unsaved changes first.
+    Quit,
 }
 
 /// The menu an action is in.
@@ -90,7 +102,7 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 14] = [
+    pub const ALL: [Action; 20] = [
         Action::New,
         Action::Open,
         Action::ImportPage,
@@ -99,11 +111,17 @@ impl Action {
         Action::ExportPdf,
         Action::Print,
         Action::NextYear,
+        Action::Quit,
         Action::Undo,
         Action::Redo,
+        Action::Find,
+        Action::Replace,
+        Action::FindNext,
+        Action::FindPrevious,
         Action::TogglePreview,
         Action::Compare,
         Action::Merge,
+        Action::Help,
         Action::About,
     ];
 
@@ -124,16 +142,27 @@ impl Action {
             Action::TogglePreview => "印刷プレビュー",
             Action::About => "このソフトについて",
             Action::ImportPage => "Webページから取り込む…",
+            Action::Find => "検索…",
+            Action::Replace => "置換…",
+            Action::FindNext => "次を検索",
+            Action::FindPrevious => "前を検索",
+            Action::Help => "ヘルプ",
+            Action::Quit => "終了",
         }
     }
 
     /// The menu it is in.
     pub fn menu(self) -> Menu {
         match self {
-            Action::Undo | Action::Redo => Menu::Edit,
+            Action::Undo
+            | Action::Redo
+            | Action::Find
+            | Action::Replace
+            | Action::FindNext
+            | Action::FindPrevious => Menu::Edit,
             Action::Compare | Action::Merge => Menu::Review,
             Action::TogglePreview => Menu::View,
-            Action::About => Menu::Help,
+            Action::About | Action::Help => Menu::Help,
             _ => Menu::File,
         }
     }
@@ -149,6 +178,26 @@ impl Action {
         const SAVE_AS: [KeyboardShortcut; 1] = [cmd_shift(Key::S)];
         const PRINT: [KeyboardShortcut; 1] = [cmd(Key::P)];
         const PREVIEW: [KeyboardShortcut; 1] = [cmd_shift(Key::P)];
+        const FIND: [KeyboardShortcut; 1] = [cmd(Key::F)];
+        // Ctrl+H as in Word; ⌘H hides the app on a Mac, where ⌥⌘F is the habit.
+        const REPLACE: [KeyboardShortcut; 2] = [
+            cmd(Key::H),
+            KeyboardShortcut::new(
+                Modifiers {
+                    alt: true,
+                    ..Modifiers::COMMAND
+                },
+                Key::F,
+            ),
+        ];
+        const FIND_NEXT: [KeyboardShortcut; 2] =
+            [KeyboardShortcut::new(Modifiers::NONE, Key::F3), cmd(Key::G)];
+        const FIND_PREVIOUS: [KeyboardShortcut; 2] = [
+            KeyboardShortcut::new(Modifiers::SHIFT, Key::F3),
+            cmd_shift(Key::G),
+        ];
+        const HELP: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::F1)];
+        const QUIT: [KeyboardShortcut; 1] = [cmd(Key::Q)];
         match self {
             Action::New => &NEW,
             Action::Open => &OPEN,
@@ -158,6 +207,12 @@ impl Action {
             Action::Redo => &REDO,
             Action::Print => &PRINT,
             Action::TogglePreview => &PREVIEW,
+            Action::Find => &FIND,
+            Action::Replace => &REPLACE,
+            Action::FindNext => &FIND_NEXT,
+            Action::FindPrevious => &FIND_PREVIOUS,
+            Action::Help => &HELP,
+            Action::Quit => &QUIT,
             Action::ExportPdf
             | Action::NextYear
             | Action::Compare
@@ -231,6 +286,20 @@ pub enum Command {
     LoadPage,
     /// Close the import dialog.
     CloseImport,
+    /// Show hit `n` of the search: its form, the cursor on it.
+    ShowHit(usize),
+    /// Replace hit `n` of the search, then show the next.
+    ReplaceHit(usize),
+    /// Replace every hit of the search, as one undo step.
+    ReplaceAll,
+    /// Close the search bar.
+    CloseSearch,
+    /// Choose one of the two files of 取り込み… in a dialog.
+    PickMergeFile(super::merge_setup::MergeFile),
+    /// Compare the two files chosen for 取り込み… and list what would change.
+    StartMerge,
+    /// Close the 取り込み… file chooser.
+    CloseMergeSetup,
 }
 
 impl Command {
@@ -316,5 +385,8 @@ mod tests {
             "README.md's shortcut table differs from the command table; it should read:\n{table}"
         );
         assert!(table.contains("| 上書き保存 | Ctrl+S | ⌘S |"), "{table}");
+        for action in ["| 検索 |", "| 置換 |", "| ヘルプ | F1 |"] {
+            assert!(table.contains(action), "{action} missing from\n{table}");
+        }
     }
 }

@@ -14,8 +14,9 @@ pub trait Dialogs {
     fn save_plan(&mut self, name: &str) -> Option<PathBuf>;
     /// Where to write a PDF, suggesting `name`; none when cancelled.
     fn save_pdf(&mut self, name: &str) -> Option<PathBuf>;
-    /// Shows a written file in the system's viewer (best effort).
-    fn show_file(&mut self, path: &Path);
+    /// Shows a written file in the system's viewer; false when no viewer could
+    /// be started (none installed, or none for the file's type).
+    fn show_file(&mut self, path: &Path) -> bool;
 }
 
 /// The real dialogs (rfd) and the system's viewer.
@@ -51,7 +52,7 @@ impl Dialogs for SystemDialogs {
             .save_file()
     }
 
-    fn show_file(&mut self, path: &Path) {
+    fn show_file(&mut self, path: &Path) -> bool {
         #[cfg(target_os = "windows")]
         let spawned = std::process::Command::new("cmd")
             .args(["/C", "start", ""])
@@ -61,7 +62,23 @@ impl Dialogs for SystemDialogs {
         let spawned = std::process::Command::new("open").arg(path).spawn();
         #[cfg(not(any(target_os = "windows", target_os = "macos")))]
         let spawned = std::process::Command::new("xdg-open").arg(path).spawn();
-        let _ = spawned;
+        let Ok(mut child) = spawned else {
+            return false;
+        };
+        // The openers hand the file to the viewer and exit at once, with a
+        // failure status when there is no viewer for it. One still running after
+        // a moment is the viewer itself (some openers wait for it): shown.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(3);
+        loop {
+            match child.try_wait() {
+                Ok(Some(status)) => return status.success(),
+                Ok(None) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Ok(None) => return true,
+                Err(_) => return false,
+            }
+        }
     }
 }
 
@@ -75,10 +92,15 @@ pub struct ScriptedDialogs {
     pub save: VecDeque<Option<PathBuf>>,
     /// Files shown in the viewer.
     pub shown: Vec<PathBuf>,
+    /// Whether the viewer is missing: showing a file fails.
+    pub no_viewer: bool,
+    /// The titles of the plan dialogs asked, in order.
+    pub titles: Vec<String>,
 }
 
 impl Dialogs for ScriptedDialogs {
-    fn open_plan(&mut self, _title: &str) -> Option<PathBuf> {
+    fn open_plan(&mut self, title: &str) -> Option<PathBuf> {
+        self.titles.push(title.to_owned());
         self.open.pop_front().flatten()
     }
 
@@ -94,7 +116,8 @@ impl Dialogs for ScriptedDialogs {
         self.save.pop_front().flatten()
     }
 
-    fn show_file(&mut self, path: &Path) {
+    fn show_file(&mut self, path: &Path) -> bool {
         self.shown.push(path.to_owned());
+        !self.no_viewer
     }
 }

@@ -37,10 +37,10 @@ impl PlanApp {
             if path.extension().is_some_and(|e| e == "ron") {
                 self.run(ctx, Command::OpenPath(path));
             } else {
-                self.status = format!(
+                self.set_status(format!(
                     "{} は運営方針のファイル（.ron）ではないので開きません。",
                     path.display()
-                );
+                ));
             }
         }
     }

@@ -7,12 +7,16 @@
 //! - `logic`: what happens without drawing: dropped files, close requests, the
 //!   recovery timer, the window title;
 //! - `view`: the menu bar, status bar and warnings panel (forms are in `ui`);
-//! - `review`: the 比較 and 取り込み panel.
+//! - `review`: the 比較 and 取り込み panel (`merge_setup`: choosing its files);
+//! - `find`: the 検索と置換 bar; `help`: the guide (F1).
 
 pub mod command;
 pub mod dialogs;
 pub mod document;
+pub mod find;
+pub mod help;
 mod logic;
+pub mod merge_setup;
 mod output;
 pub mod question;
 pub mod review;
@@ -131,6 +135,19 @@ pub struct PlanApp {
     pub import_text: Option<String>,
     /// The check's warnings for the plan as it was when they were worked out.
     warnings: Option<(Plan, Vec<crate::check::Warning>)>,
+    /// The search bar, while it is open.
+    pub search: Option<find::SearchBar>,
+    /// The help window, while it is open.
+    pub help: Option<help::Help>,
+    /// The 取り込み… file chooser, while it is open.
+    pub merge_setup: Option<merge_setup::MergeSetup>,
+    /// Whether the status line offers 元に戻す (after a delete).
+    offer_undo: bool,
+    /// Whether the status line describes the saved plan (保存しました), and goes
+    /// once the plan is changed again.
+    status_until_edit: bool,
+    /// Panels folded away this frame because the window is too narrow.
+    folded: Vec<&'static str>,
 }
 
 impl PlanApp {
@@ -139,7 +156,10 @@ impl PlanApp {
         ui::install_fonts(&cc.egui_ctx);
         let mut app = Self::with_document(doc);
         if let Some(storage) = cc.storage {
-            app.recent = eframe::get_value(storage, "recent").unwrap_or_default();
+            let recent: Vec<PathBuf> = eframe::get_value(storage, "recent").unwrap_or_default();
+            // Older versions kept paths as typed; a relative one cannot be found
+            // again from another folder.
+            app.recent = recent.into_iter().filter(|p| p.is_absolute()).collect();
             app.settings = eframe::get_value(storage, "view").unwrap_or_default();
         }
         app.preview.zoom = app.settings.zoom;
@@ -199,6 +219,12 @@ impl PlanApp {
             shown_selection: Selection::Basics,
             import_text: None,
             warnings: None,
+            search: None,
+            help: None,
+            merge_setup: None,
+            offer_undo: false,
+            status_until_edit: false,
+            folded: Vec::new(),
         }
     }
 
@@ -234,11 +260,33 @@ impl PlanApp {
         self.questions.ask(Question::Message(message));
     }
 
+    /// At a start without a file: the file worked on last time, if it is still
+    /// there; otherwise the bundled sample stays, and the status line says why.
+    pub fn reopen_last(&mut self) {
+        match self.recent.first().cloned() {
+            Some(path) if path.is_file() => self.open(&path),
+            Some(path) => self.set_status(format!(
+                "前回のファイル {} が見つからないため、見本を開いています。",
+                path.display()
+            )),
+            None => self.set_status(
+                "見本（令和4年度鶴見区運営方針）を開いています。ファイル → 新規 か 開く… で始めてください。"
+                    .to_owned(),
+            ),
+        }
+    }
+
     /// Asks for a command as a menu click would: it runs in the next frame, and
     /// anything that would replace a plan with unsaved changes asks first.
     pub fn request(&mut self, command: Command) {
         self.requested.push(command);
     }
+}
+
+/// Stops the text cursor blinking: under a software renderer each blink redraws
+/// the whole window on the CPU (35–45 % of a core for a focused field).
+pub fn steady_cursor(ctx: &egui::Context) {
+    ctx.all_styles_mut(|style| style.visuals.text_cursor.blink = false);
 }
 
 impl eframe::App for PlanApp {

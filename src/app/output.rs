@@ -23,7 +23,7 @@ impl PlanApp {
             });
         match result {
             Ok(export) => {
-                self.status = format!("PDFを書き出しました: {}", path.display());
+                self.set_status(format!("PDFを書き出しました: {}", path.display()));
                 if !export.missing_glyphs.is_empty() {
                     let lines = export.missing_glyphs.into_iter().map(|w| w.message);
                     self.questions.ask(Question::MissingGlyphs {
@@ -31,7 +31,12 @@ impl PlanApp {
                         lines: lines.collect(),
                     });
                 }
-                self.dialogs.show_file(&path);
+                if !self.dialogs.show_file(&path) {
+                    self.set_status(format!(
+                        "PDFを書き出しました: {}（PDFを表示するアプリが見つからないため、開いていません）",
+                        path.display()
+                    ));
+                }
             }
             Err(e) => self.questions.ask(Question::Message(format!(
                 "{} に書き出せませんでした。\n{e}",
@@ -54,9 +59,18 @@ impl PlanApp {
             .and_then(|export| io::write_atomic(&path, &export.bytes).map_err(|e| e.to_string()));
         match result {
             Ok(()) => {
-                self.status =
-                    "印刷用のPDFを開きました。ビューアの「印刷」で印刷してください。".to_owned();
-                self.dialogs.show_file(&path);
+                if self.dialogs.show_file(&path) {
+                    self.set_status(
+                        "印刷用のPDFを開きました。ビューアの「印刷」で印刷してください。"
+                            .to_owned(),
+                    );
+                } else {
+                    self.questions.ask(Question::Message(format!(
+                        "印刷用のPDFを作りましたが、PDFを表示するアプリが見つかりませんでした。\n\
+                         PDFを表示できるアプリ（Adobe Acrobat Reader など）で次のファイルを開き、印刷してください。\n{}",
+                        path.display()
+                    )));
+                }
             }
             Err(e) => self.questions.ask(Question::Message(format!(
                 "印刷用のPDFを作れませんでした。\n{e}"

@@ -19,6 +19,14 @@ pub enum Question {
     Recover(Box<Recovered>),
     /// A message to acknowledge: a file that failed to load, a failed save.
     Message(String),
+    /// Deleting an item with content: 削除する / キャンセル. The item is named by
+    /// identity, so the question stays right whatever else happens.
+    Delete {
+        /// The item.
+        id: crate::model::ItemId,
+        /// What goes with it, in a sentence.
+        message: String,
+    },
     /// The PDF was written to `path`, but these characters are not in the fonts.
     MissingGlyphs {
         /// The PDF written.
@@ -43,6 +51,8 @@ pub enum Answer {
     DropRecovery,
     /// OK.
     Ok,
+    /// 削除する.
+    Delete,
 }
 
 /// The questions waiting, the one showing first.
@@ -119,6 +129,10 @@ pub fn question_ui(ctx: &egui::Context, question: &Question) -> Option<Answer> {
             Question::Message(message) => {
                 ui.label(message);
                 &[("OK", Answer::Ok)]
+            }
+            Question::Delete { message, .. } => {
+                ui.label(message);
+                &[("削除する", Answer::Delete), ("キャンセル", Answer::Cancel)]
             }
             Question::MissingGlyphs { path, lines } => {
                 ui.label(format!(

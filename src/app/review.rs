@@ -24,6 +24,10 @@ pub enum Review {
         /// The changes from the open plan to the other, and the plan they were
         /// worked out for.
         cache: Option<(Plan, Vec<Change>)>,
+        /// Every change listed so far, in the order first listed: a change
+        /// taken stays in its row (取り込み済み), so the rows below it do not
+        /// move under the pointer.
+        shown: Vec<Change>,
     },
     /// A returned copy merged into the open plan.
     Merge {
@@ -46,15 +50,55 @@ pub struct Merging {
     merge: Merge,
     /// The choice made for each conflict so far.
     choices: Vec<Option<Side>>,
+    /// What taking the merge would change in the open plan, with the choices
+    /// made so far (こちら for a conflict not yet settled).
+    effect: Vec<Change>,
+    /// The merged plan those changes lead to.
+    result: Plan,
+}
+
+impl Merging {
+    fn new(mine: &Plan, merge: Merge) -> Self {
+        let choices = vec![None; merge.conflicts.len()];
+        let mut merging = Merging {
+            mine: mine.clone(),
+            merge,
+            choices,
+            effect: Vec::new(),
+            result: mine.clone(),
+        };
+        merging.work_out_effect();
+        merging
+    }
+
+    fn work_out_effect(&mut self) {
+        let choices = &self.choices;
+        let result = self
+            .merge
+            .result(|n| choices.get(n).copied().flatten().unwrap_or(Side::Mine));
+        self.effect = compare::diff(&self.mine, &result);
+        self.result = result;
+    }
 }
 
 impl Review {
     /// Brings the worked-out changes up to date with `plan`.
     pub fn refresh(&mut self, plan: &Plan) {
         match self {
-            Review::Compare { other, cache, .. } => {
+            Review::Compare {
+                other,
+                cache,
+                shown,
+                ..
+            } => {
                 if cache.as_ref().is_none_or(|(p, _)| p != plan) {
-                    *cache = Some((plan.clone(), compare::diff(plan, other)));
+                    let changes = compare::diff(plan, other);
+                    for change in &changes {
+                        if !shown.contains(change) {
+                            shown.push(change.clone());
+                        }
+                    }
+                    *cache = Some((plan.clone(), changes));
                 }
             }
             Review::Merge {
@@ -65,24 +109,38 @@ impl Review {
             } => {
                 if cache.as_ref().is_none_or(|c| c.mine != *plan) {
                     let merge = Merge::new(base, plan, theirs);
-                    let choices = vec![None; merge.conflicts.len()];
-                    *cache = Some(Box::new(Merging {
-                        mine: plan.clone(),
-                        merge,
-                        choices,
-                    }));
+                    *cache = Some(Box::new(Merging::new(plan, merge)));
                 }
             }
         }
     }
 
-    /// The changes listed, for 取り込む by number.
-    pub fn changes(&self) -> &[Change] {
+    /// The changes still to take: the other version's differences from the
+    /// open plan now.
+    pub fn pending(&self) -> &[Change] {
         match self {
             Review::Compare {
                 cache: Some((_, changes)),
                 ..
             } => changes,
+            _ => &[],
+        }
+    }
+
+    /// The rows of the list, taken ones included, for 取り込む by number.
+    pub fn shown(&self) -> &[Change] {
+        match self {
+            Review::Compare { shown, .. } => shown,
+            _ => &[],
+        }
+    }
+
+    /// What taking the merge would change in the open plan.
+    pub fn effect(&self) -> &[Change] {
+        match self {
+            Review::Merge {
+                cache: Some(cache), ..
+            } => &cache.effect,
             _ => &[],
         }
     }
@@ -95,6 +153,7 @@ impl Review {
             && let Some(choice) = cache.choices.get_mut(n)
         {
             *choice = Some(side);
+            cache.work_out_effect();
         }
     }
 
@@ -138,6 +197,7 @@ pub fn review_ui(
             other,
             name,
             cache: Some((_, changes)),
+            shown,
         } => {
             ui.heading(format!("比較: {name}"));
             ui.label(
@@ -155,14 +215,24 @@ pub fn review_ui(
                 }
             });
             ui.separator();
-            if changes.is_empty() {
+            if shown.is_empty() {
                 ui.label("違いはありません。");
+            } else if changes.is_empty() {
+                ui.label("すべて取り込みました。");
             }
             let names = Names::new(plan, other);
-            for (n, change) in changes.iter().enumerate() {
+            for (n, change) in shown.iter().enumerate() {
                 ui.push_id(("change", n), |ui| {
                     change_ui(ui, change, &names, &mut jump);
-                    if ui.button("取り込む").clicked() {
+                    // A taken change keeps its row, the same height, so the
+                    // next 取り込む stays where it was.
+                    let pending = changes.contains(change);
+                    let text = if pending {
+                        "取り込む"
+                    } else {
+                        "取り込み済み"
+                    };
+                    if ui.add_enabled(pending, egui::Button::new(text)).clicked() {
                         commands.push(Command::Take(n));
                     }
                     ui.separator();
@@ -175,14 +245,24 @@ pub fn review_ui(
             base,
             ..
         } => {
-            let Merging { merge, choices, .. } = &**cache;
+            let Merging {
+                merge,
+                choices,
+                effect,
+                result,
+                ..
+            } = &**cache;
             ui.heading(format!("取り込み: {name}"));
             ui.label(format!(
-                "送った版からの変更 {}件、競合 {}件。",
+                "送った版からの変更 {}件、競合 {}件。下の一覧を確かめて「取り込む」を押すまで、計画は変わりません。",
                 merge.change_count(),
                 merge.conflicts.len()
             ));
             let names = Names::new(base, plan);
+            if !merge.conflicts.is_empty() {
+                ui.separator();
+                ui.strong("競合（両方で直したところ）: どちらを使うか選んでください");
+            }
             for (n, conflict) in merge.conflicts.iter().enumerate() {
                 ui.push_id(("conflict", n), |ui| {
                     ui.label(describe_conflict(conflict, &names));
@@ -198,6 +278,18 @@ pub fn review_ui(
                             }
                         }
                     });
+                    ui.separator();
+                });
+            }
+            ui.separator();
+            ui.strong(format!("取り込むと変わるところ（{}件）", effect.len()));
+            if effect.is_empty() {
+                ui.label("こちらの版と同じです。取り込んでも何も変わりません。");
+            }
+            let after = Names::new(plan, result);
+            for (n, change) in effect.iter().enumerate() {
+                ui.push_id(("effect", n), |ui| {
+                    change_ui(ui, change, &after, &mut jump);
                     ui.separator();
                 });
             }

@@ -26,7 +26,7 @@ impl PlanApp {
 
     fn run_unchecked(&mut self, ctx: &egui::Context, command: Command) {
         match command {
-            Command::Run(action) => self.run_action(action),
+            Command::Run(action) => self.run_action(ctx, action),
             Command::OpenPath(path) => self.open(&path),
             Command::Answer(answer) => self.answer(ctx, answer),
             Command::Discarding(inner) => self.run_unchecked(ctx, *inner),
@@ -53,7 +53,8 @@ impl PlanApp {
                     self.doc.checkpoint();
                     self.doc.plan = merged;
                     self.review = None;
-                    self.status = "取り込みました。確かめて保存してください。".to_owned();
+                    self.set_status("取り込みました。確かめて保存してください。".to_owned());
+                    self.offer_undo = true;
                 }
             }
             Command::CloseReview => self.review = None,
@@ -67,6 +68,19 @@ impl PlanApp {
                 }
             }
             Command::CloseImport => self.import_text = None,
+            Command::ShowHit(n) => self.show_hit(ctx, n),
+            Command::ReplaceHit(n) => self.replace_hit(ctx, n),
+            Command::ReplaceAll => self.replace_all(),
+            Command::CloseSearch => self.search = None,
+            Command::PickMergeFile(which) => {
+                if let Some(path) = self.dialogs.open_plan(which.label())
+                    && let Some(setup) = &mut self.merge_setup
+                {
+                    *setup.slot(which) = Some(path);
+                }
+            }
+            Command::StartMerge => self.start_merge(),
+            Command::CloseMergeSetup => self.merge_setup = None,
             Command::Theme(theme) => {
                 self.settings.theme = theme;
                 theme.apply(ctx);
@@ -81,6 +95,7 @@ impl PlanApp {
                 other,
                 name: file_name(path),
                 cache: None,
+                shown: Vec::new(),
             });
         }
     }
@@ -92,7 +107,9 @@ impl PlanApp {
         let name = blocks::title(&imported.plan, Medium::Web);
         self.install(Document::unsaved(imported.plan, &name));
         self.import_text = None;
-        self.status = format!("{name}を取り込みました。確かめて、名前を付けて保存してください。");
+        self.set_status(format!(
+            "{name}を取り込みました。確かめて、名前を付けて保存してください。"
+        ));
         if !imported.report.is_empty() {
             let lines: Vec<String> = imported.report.iter().map(ToString::to_string).collect();
             self.questions.ask(Question::Message(format!(
@@ -109,15 +126,17 @@ impl PlanApp {
             return;
         };
         review.refresh(&self.doc.plan);
-        let changes = review.changes().to_vec();
+        let pending = review.pending().to_vec();
+        let row = n.and_then(|n| review.shown().get(n).cloned());
         self.doc.checkpoint();
-        match n {
-            Some(n) => {
-                if let Some(change) = changes.get(n) {
-                    compare::apply(&mut self.doc.plan, change);
+        match (n, row) {
+            (Some(_), Some(change)) => {
+                if pending.contains(&change) {
+                    compare::apply(&mut self.doc.plan, &change);
                 }
             }
-            None => compare::apply_all(&mut self.doc.plan, &changes),
+            (Some(_), None) => {}
+            (None, _) => compare::apply_all(&mut self.doc.plan, &pending),
         }
     }
 
@@ -135,7 +154,7 @@ impl PlanApp {
         }
     }
 
-    fn run_action(&mut self, action: Action) {
+    fn run_action(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::New => {
                 let plan = Plan::new("", crate::wareki::current_fiscal_year());
@@ -158,7 +177,9 @@ impl PlanApp {
                 let next = self.doc.plan.carry_forward();
                 let name = blocks::title(&next, Medium::Web);
                 self.install(Document::unsaved(next, &name));
-                self.status = format!("{name}を作りました。名前を付けて保存してください。");
+                self.set_status(format!(
+                    "{name}を作りました。名前を付けて保存してください。"
+                ));
             }
             Action::Undo => self.doc.undo(),
             Action::Redo => self.doc.redo(),
@@ -173,26 +194,122 @@ impl PlanApp {
                     self.compare_with(&path);
                 }
             }
-            Action::Merge => {
-                let Some(base_path) = self.dialogs.open_plan("送った版（元の版）を選ぶ")
-                else {
-                    return;
-                };
-                let Some(base) = self.load_other(&base_path) else {
-                    return;
-                };
-                if let Some(path) = self.dialogs.open_plan("戻ってきた版を選ぶ")
-                    && let Some(theirs) = self.load_other(&path)
-                {
-                    self.review = Some(Review::Merge {
-                        base,
-                        theirs,
-                        name: file_name(&path),
-                        cache: None,
-                    });
+            Action::Merge => self.merge_setup = Some(Default::default()),
+            Action::Find | Action::Replace => {
+                let bar = self.search.get_or_insert_with(Default::default);
+                bar.focus_query = true;
+                bar.replacing |= action == Action::Replace;
+            }
+            Action::FindNext | Action::FindPrevious => {
+                let forward = action == Action::FindNext;
+                match &mut self.search {
+                    Some(bar) if !bar.query.text.is_empty() => {
+                        if let Some(n) = bar.step(&self.doc.plan, forward) {
+                            self.show_hit(ctx, n);
+                        }
+                    }
+                    _ => {
+                        self.search.get_or_insert_with(Default::default).focus_query = true;
+                    }
                 }
             }
+            Action::Help => {
+                self.help.get_or_insert_with(Default::default);
+            }
+            Action::Quit => self.run(ctx, Command::Close),
         }
+    }
+
+    /// Opens the two files chosen for 取り込み… and lists what taking the returned
+    /// copy would change; nothing changes until 取り込む.
+    fn start_merge(&mut self) {
+        let Some(setup) = self.merge_setup.clone() else {
+            return;
+        };
+        let (Some(sent), Some(returned)) = (setup.sent, setup.returned) else {
+            return;
+        };
+        let Some(base) = self.load_other(&sent) else {
+            return;
+        };
+        let Some(theirs) = self.load_other(&returned) else {
+            return;
+        };
+        self.merge_setup = None;
+        self.review = Some(Review::Merge {
+            base,
+            theirs,
+            name: file_name(&returned),
+            cache: None,
+        });
+    }
+
+    /// Shows hit `n` of the search: its form, with the found text selected.
+    fn show_hit(&mut self, ctx: &egui::Context, n: usize) {
+        let Some(bar) = &mut self.search else {
+            return;
+        };
+        let Some(hit) = bar.hits(&self.doc.plan).get(n).cloned() else {
+            return;
+        };
+        bar.current = Some(n);
+        self.selection = match hit.key.item {
+            Some(id) => Selection::Item(id),
+            None => super::view::selection_for_field(hit.field),
+        };
+        crate::ui::widgets::request_focus(
+            ctx,
+            crate::ui::widgets::FocusRequest {
+                key: hit.key,
+                start: hit.start,
+                end: hit.end,
+            },
+        );
+    }
+
+    /// Replaces hit `n` (if its text is still there), as one undo step, then
+    /// shows the next hit.
+    fn replace_hit(&mut self, ctx: &egui::Context, n: usize) {
+        let Some(bar) = &mut self.search else {
+            return;
+        };
+        let Some(hit) = bar.hits(&self.doc.plan).get(n).cloned() else {
+            return;
+        };
+        let (query, with) = (bar.query.clone(), bar.replacement.clone());
+        self.doc.checkpoint();
+        let replaced = crate::search::replace_one(&mut self.doc.plan, &query, &hit, &with);
+        // The hits before it are where they were; the replacement's own hits
+        // (こども → こどもたち) come next; then the one after it.
+        let next = n + crate::search::matches(&with, &query).len();
+        let count = bar.hits(&self.doc.plan).len();
+        bar.current = None;
+        if replaced {
+            self.set_status(format!("{}の「{}」を置換しました。", hit.name, hit.found));
+        }
+        if count > 0 {
+            self.show_hit(ctx, next % count);
+        }
+    }
+
+    /// Replaces every hit, as one undo step, and says how many.
+    fn replace_all(&mut self) {
+        let Some(bar) = &mut self.search else {
+            return;
+        };
+        let (query, with) = (bar.query.clone(), bar.replacement.clone());
+        bar.current = None;
+        self.doc.checkpoint();
+        let count = crate::search::replace_all(&mut self.doc.plan, &query, &with);
+        self.set_status(if count == 0 {
+            format!("「{}」は見つかりませんでした。", query.text)
+        } else {
+            format!(
+                "{count}か所の「{}」を「{with}」に置換しました（元に戻すで一度に戻せます）。",
+                query.text
+            )
+        });
+        self.offer_undo = count > 0;
     }
 
     /// Acts on the answer to the question showing.
@@ -211,6 +328,14 @@ impl PlanApp {
                 self.run(ctx, Command::Restore(found));
             }
             (Question::Recover(_), Answer::DropRecovery) => self.sync_recovery_now(),
+            (Question::Delete { id, .. }, Answer::Delete) => {
+                if let Some(path) = self.doc.plan.locate(id) {
+                    self.doc.checkpoint();
+                    self.say_deleted(path);
+                    let target = crate::edit::Target::Item(path);
+                    crate::edit::apply(&mut self.doc.plan, crate::edit::Edit::Delete(target));
+                }
+            }
             (_, Answer::Cancel | Answer::Ok) => {}
             // An answer that does not fit the question: ask it again.
             (question, _) => self.questions.ask_first(question),
@@ -222,7 +347,8 @@ impl PlanApp {
         match io::load(path) {
             Ok(plan) => {
                 self.install(Document::opened(plan, path.to_owned()));
-                self.status = format!("開きました: {}", path.display());
+                self.set_status(format!("開きました: {}", path.display()));
+                self.status_until_edit = true;
             }
             Err(e) => self.questions.ask(Question::Message(format!(
                 "{} を開けませんでした。\n{e}",
@@ -249,7 +375,7 @@ impl PlanApp {
         let on_disk = found.original.as_deref().and_then(|p| io::load(p).ok());
         let doc = Document::restored(found.plan.clone(), found.original.clone(), on_disk);
         self.install(doc);
-        self.status = "前回の編集内容を復元しました。保存してください。".to_owned();
+        self.set_status("前回の編集内容を復元しました。保存してください。".to_owned());
     }
 
     /// Saves to the document's file, asking for one if it has none. True when
@@ -273,7 +399,8 @@ impl PlanApp {
     fn save_to(&mut self, path: PathBuf) -> bool {
         match io::save(&path, &self.doc.plan) {
             Ok(()) => {
-                self.status = format!("保存しました: {}", path.display());
+                self.set_status(format!("保存しました: {}", path.display()));
+                self.status_until_edit = true;
                 self.remember(path.clone());
                 self.doc.mark_saved(path);
                 self.sync_recovery_now();
@@ -286,8 +413,10 @@ impl PlanApp {
         }
     }
 
-    /// Puts `path` first in 最近使ったファイル.
+    /// Puts `path` first in 最近使ったファイル, as an absolute path, so it
+    /// opens from wherever the program is started next time.
     fn remember(&mut self, path: PathBuf) {
+        let path = std::path::absolute(&path).unwrap_or(path);
         self.recent.retain(|p| p != &path);
         self.recent.insert(0, path);
         self.recent.truncate(super::RECENT_MAX);
@@ -312,7 +441,7 @@ impl PlanApp {
 
     pub(super) fn write_recovery(&mut self, dir: &Path) {
         if let Err(e) = recovery::write(dir, &self.doc.plan, self.doc.path.as_deref()) {
-            self.status = format!("復元用の控えを書けませんでした: {e}");
+            self.set_status(format!("復元用の控えを書けませんでした: {e}"));
         }
     }
 

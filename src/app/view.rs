@@ -11,7 +11,7 @@ use crate::check;
 use crate::edit::{self, Edit};
 use crate::model::ItemPath;
 use crate::model::fields;
-use crate::ui::{Selection, forms, outline, preview};
+use crate::ui::{Selection, forms, outline, preview, widgets};
 
 impl PlanApp {
     pub(super) fn view(&mut self, ui: &mut egui::Ui) {
@@ -25,22 +25,42 @@ impl PlanApp {
         let mut edits = Vec::new();
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut commands));
+        if let Some(bar) = &mut self.search {
+            let plan = &self.doc.plan;
+            let asked = egui::Panel::top("search")
+                .show(ui, |ui| super::find::search_bar_ui(ui, bar, plan))
+                .inner;
+            commands.extend(asked);
+        }
         let warnings = self.warnings().to_vec();
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui, warnings.len()));
-        if self.show_warnings {
+        egui::Panel::bottom("status").show(ui, |ui| {
+            self.status_bar(ui, warnings.len(), &mut commands);
+        });
+        let room = Room::plan(
+            ui.available_width(),
+            self.show_warnings,
+            self.review.is_some(),
+            self.settings.show_preview,
+        );
+        self.folded = room.folded();
+        if room.warnings {
             egui::Panel::right("warnings")
                 .resizable(true)
                 .default_size(320.0)
+                .size_range(room.range(Room::WARNINGS_MIN))
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical().show(ui, |ui| self.warnings_ui(ui, &warnings));
                 });
         }
-        if let Some(review) = &mut self.review {
+        if room.review
+            && let Some(review) = &mut self.review
+        {
             review.refresh(&self.doc.plan);
             let plan = &self.doc.plan;
             let (clicked, jump) = egui::Panel::right("review")
                 .resizable(true)
                 .default_size(380.0)
+                .size_range(room.range(Room::REVIEW_MIN))
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical()
                         .show(ui, |ui| super::review::review_ui(ui, review, plan))
@@ -54,24 +74,54 @@ impl PlanApp {
                 self.selection = Selection::Item(id);
             }
         }
-        if self.settings.show_preview {
-            self.preview_panel(ui);
+        if room.preview {
+            self.preview_panel(ui, room.range(Room::PREVIEW_MIN));
         }
-        egui::Panel::left("outline")
-            .resizable(true)
-            .default_size(300.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    outline::outline_ui(ui, &self.doc.plan, &mut self.selection, &mut edits);
+        if room.outline {
+            egui::Panel::left("outline")
+                .resizable(true)
+                .default_size(300.0)
+                .size_range(room.range(Room::OUTLINE_MIN))
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        outline::outline_ui(ui, &self.doc.plan, &mut self.selection, &mut edits);
+                    });
+                });
+        } else {
+            // Too narrow for the outline beside the form: it folds into a menu.
+            egui::Panel::top("outline folded").show(ui, |ui| {
+                ui.menu_button("目次", |ui| {
+                    egui::ScrollArea::vertical()
+                        .max_height(240.0)
+                        .show(ui, |ui| {
+                            outline::outline_ui(
+                                ui,
+                                &self.doc.plan,
+                                &mut self.selection,
+                                &mut edits,
+                            );
+                        });
                 });
             });
+        }
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
+            egui::ScrollArea::both().show(ui, |ui| {
+                ui.set_min_width(Room::FORM_MIN.min(ui.available_width().max(240.0)));
                 forms::form_ui(ui, &mut self.doc.plan, self.selection, &mut edits);
             });
         });
         if self.import_text.is_some() {
             self.import_dialog(&ctx, &mut commands);
+        }
+        if let Some(setup) = &self.merge_setup {
+            commands.extend(super::merge_setup::merge_setup_ui(&ctx, setup));
+        }
+        if let Some(help) = &mut self.help {
+            let mut open = true;
+            super::help::help_ui(&ctx, help, &mut open);
+            if !open {
+                self.help = None;
+            }
         }
         if let Some(q) = self.questions.current()
             && let Some(answer) = question::question_ui(&ctx, q)
@@ -79,7 +129,7 @@ impl PlanApp {
             commands.push(Command::Answer(answer));
         }
 
-        self.apply_edits(edits);
+        self.apply_edits(&ctx, edits);
         for command in commands {
             self.run(&ctx, command);
         }
@@ -94,7 +144,7 @@ impl PlanApp {
     /// The print preview on the right: the pages as laid out for the PDF. It
     /// scrolls to the selected item when the selection changes; a click on
     /// printed text selects its item.
-    fn preview_panel(&mut self, ui: &mut egui::Ui) {
+    fn preview_panel(&mut self, ui: &mut egui::Ui, range: egui::Rangef) {
         if self.selection != self.shown_selection {
             if let Selection::Item(id) = self.selection {
                 self.preview.scroll_to = Some(id);
@@ -106,6 +156,7 @@ impl PlanApp {
         let clicked = egui::Panel::right("preview")
             .resizable(true)
             .default_size(480.0)
+            .size_range(range)
             .show(ui, |ui| preview::preview_ui(ui, &mut self.preview, pages))
             .inner;
         if let Some(source) = clicked {
@@ -166,19 +217,63 @@ impl PlanApp {
     }
 
     /// Structural edits from the views, as one undo step; the item an edit
-    /// creates or moves becomes the selection.
-    fn apply_edits(&mut self, edits: Vec<Edit>) {
-        if edits.is_empty() {
+    /// creates or moves becomes the selection, and a new item's 名称 gets the
+    /// cursor. Deleting an item with something in it asks first.
+    fn apply_edits(&mut self, ctx: &egui::Context, edits: Vec<Edit>) {
+        let mut ready = Vec::new();
+        for e in edits {
+            if let Edit::Delete(edit::Target::Item(path)) = e
+                && let Some(message) = edit::delete_question(&self.doc.plan, path)
+                && let Some(part) = self.doc.plan.get(path)
+            {
+                self.questions.ask(question::Question::Delete {
+                    id: part.id(),
+                    message,
+                });
+            } else {
+                ready.push(e);
+            }
+        }
+        if ready.is_empty() {
             return;
         }
         self.doc.checkpoint();
-        for e in edits {
+        for e in ready {
+            let adds = matches!(
+                e,
+                Edit::AddIssue | Edit::AddStrategy(_) | Edit::AddInitiative(..)
+            );
+            if let Edit::Delete(edit::Target::Item(path)) = e {
+                self.say_deleted(path);
+            }
             if let Some(path) = edit::apply(&mut self.doc.plan, e)
                 && let Some(part) = self.doc.plan.get(path)
             {
                 self.selection = Selection::Item(part.id());
+                if adds {
+                    let key = crate::model::address::FieldKey::of(Some(part.id()), &fields::TITLE);
+                    widgets::request_focus(
+                        ctx,
+                        widgets::FocusRequest {
+                            key,
+                            start: 0,
+                            end: 0,
+                        },
+                    );
+                }
             }
         }
+    }
+
+    /// Says in the status line what a delete took, with 元に戻す beside it.
+    pub(super) fn say_deleted(&mut self, path: ItemPath) {
+        let name = crate::numbering::outline(&self.doc.plan)
+            .into_iter()
+            .find(|o| o.path == path)
+            .map(|o| o.name())
+            .unwrap_or_default();
+        self.set_status(format!("{name}を削除しました。"));
+        self.offer_undo = true;
     }
 
     fn menu_bar(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
@@ -235,8 +330,14 @@ impl PlanApp {
         });
     }
 
-    fn status_bar(&mut self, ui: &mut egui::Ui, warnings: usize) {
-        ui.horizontal(|ui| {
+    fn status_bar(&mut self, ui: &mut egui::Ui, warnings: usize, commands: &mut Vec<Command>) {
+        // A line about the saved plan (保存しました) is no longer true once the
+        // plan changes again.
+        if self.status_until_edit && self.doc.is_dirty() {
+            self.status.clear();
+            self.status_until_edit = false;
+        }
+        ui.horizontal_wrapped(|ui| {
             ui.label(self.doc.path.as_ref().map_or_else(
                 || format!("{}（ファイル未保存）", self.doc.untitled_name),
                 |p| p.display().to_string(),
@@ -254,8 +355,26 @@ impl PlanApp {
             if !self.status.is_empty() {
                 ui.separator();
                 ui.label(&self.status);
+                if self.offer_undo && self.doc.can_undo() && ui.button("元に戻す").clicked() {
+                    commands.push(Command::Run(Action::Undo));
+                    self.offer_undo = false;
+                }
+            }
+            if !self.folded.is_empty() {
+                ui.separator();
+                ui.weak(format!(
+                    "幅が足りないため隠しています: {}（ウィンドウを広げると戻ります）",
+                    self.folded.join("・")
+                ));
             }
         });
+    }
+
+    /// Sets the status line.
+    pub(super) fn set_status(&mut self, text: String) {
+        self.status = text;
+        self.offer_undo = false;
+        self.status_until_edit = false;
     }
 
     /// The warnings of the plan check; clicking one shows its item's form.
@@ -287,7 +406,7 @@ impl PlanApp {
 }
 
 /// The form that shows one of the plan's own fields.
-fn selection_for_field(field: &fields::Field) -> Selection {
+pub(super) fn selection_for_field(field: &fields::Field) -> Selection {
     let f = *field;
     if f == fields::GOAL || f == fields::MISSION {
         Selection::Goal
@@ -297,5 +416,142 @@ fn selection_for_field(field: &fields::Field) -> Selection {
         Selection::Closing
     } else {
         Selection::Basics
+    }
+}
+
+/// Which panels fit beside the form at a window width. The form keeps at least
+/// [`Room::FORM_MIN`]; when the window is narrower than everything asked for,
+/// panels fold away in this order: the preview, the warnings, 比較, and last the
+/// outline (into a 目次 menu), so the form never shrinks to a sliver.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Room {
+    /// Width left over for panels beyond their minimums.
+    spare: u32,
+    /// Whether the outline is a panel.
+    pub outline: bool,
+    /// Whether the warnings panel is shown.
+    pub warnings: bool,
+    /// Whether the 比較 / 取り込み panel is shown.
+    pub review: bool,
+    /// Whether the preview is shown.
+    pub preview: bool,
+    /// What was asked for: warnings, review, preview.
+    asked: (bool, bool, bool),
+}
+
+impl Room {
+    /// The narrowest the form gets.
+    pub const FORM_MIN: f32 = 380.0;
+    /// The narrowest the outline gets.
+    pub const OUTLINE_MIN: f32 = 180.0;
+    /// The narrowest the warnings panel gets.
+    pub const WARNINGS_MIN: f32 = 240.0;
+    /// The narrowest the 比較 panel gets.
+    pub const REVIEW_MIN: f32 = 300.0;
+    /// The narrowest the preview gets.
+    pub const PREVIEW_MIN: f32 = 300.0;
+
+    /// The panels that fit in `width`, of those asked for.
+    pub fn plan(width: f32, warnings: bool, review: bool, preview: bool) -> Room {
+        let mut room = Room {
+            spare: 0,
+            outline: true,
+            warnings,
+            review,
+            preview,
+            asked: (warnings, review, preview),
+        };
+        let need = |r: &Room| {
+            let mut n = Self::FORM_MIN;
+            for (on, min) in [
+                (r.outline, Self::OUTLINE_MIN),
+                (r.warnings, Self::WARNINGS_MIN),
+                (r.review, Self::REVIEW_MIN),
+                (r.preview, Self::PREVIEW_MIN),
+            ] {
+                if on {
+                    n += min;
+                }
+            }
+            n
+        };
+        for fold in [
+            |r: &mut Room| r.preview = false,
+            |r: &mut Room| r.warnings = false,
+            |r: &mut Room| r.review = false,
+            |r: &mut Room| r.outline = false,
+        ] {
+            if need(&room) <= width {
+                break;
+            }
+            fold(&mut room);
+        }
+        room.spare = (width - need(&room)).max(0.0) as u32;
+        room
+    }
+
+    /// The widths a panel may take: its minimum, up to its minimum and its share
+    /// of the spare room, so no dragging of panels squeezes the form.
+    pub fn range(&self, min: f32) -> egui::Rangef {
+        let shown = [self.outline, self.warnings, self.review, self.preview]
+            .iter()
+            .filter(|on| **on)
+            .count()
+            .max(1);
+        egui::Rangef::new(min, min + self.spare as f32 / shown as f32)
+    }
+
+    /// The names of the panels asked for that did not fit.
+    pub fn folded(&self) -> Vec<&'static str> {
+        let (warnings, review, preview) = self.asked;
+        let mut out = Vec::new();
+        if preview && !self.preview {
+            out.push("印刷プレビュー");
+        }
+        if warnings && !self.warnings {
+            out.push("警告");
+        }
+        if review && !self.review {
+            out.push("比較");
+        }
+        if !self.outline {
+            out.push("目次（上の「目次」から選べます）");
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Room;
+
+    #[test]
+    fn panels_fold_before_the_form_shrinks() {
+        let all = Room::plan(1360.0, false, true, true);
+        assert!(all.outline && all.review && all.preview, "{all:?}");
+        let narrow = Room::plan(800.0, false, true, true);
+        assert!(
+            narrow.outline && !narrow.preview && !narrow.review,
+            "{narrow:?}"
+        );
+        assert_eq!(narrow.folded(), ["印刷プレビュー", "比較"]);
+        let tiny = Room::plan(400.0, true, true, true);
+        assert!(!tiny.outline && !tiny.preview && !tiny.review && !tiny.warnings);
+        for width in [400.0, 640.0, 800.0, 1024.0, 1360.0, 1920.0] {
+            let r = Room::plan(width, true, true, true);
+            let mut widest = Room::FORM_MIN;
+            for (on, min) in [
+                (r.outline, Room::OUTLINE_MIN),
+                (r.warnings, Room::WARNINGS_MIN),
+                (r.review, Room::REVIEW_MIN),
+                (r.preview, Room::PREVIEW_MIN),
+            ] {
+                if on {
+                    widest += r.range(min).max;
+                }
+            }
+            // Every panel at its widest still leaves the form its minimum.
+            assert!(widest <= width.max(Room::FORM_MIN) + 0.5, "{width}: {r:?}");
+        }
     }
 }

@@ -5,6 +5,7 @@
 //! every title. Everything else is optional, empty by default and left out of the file
 //! when empty, so a summary plan stays short and older files keep loading.
 
+pub mod address;
 mod derived;
 pub mod fields;
 mod id;

@@ -6,12 +6,12 @@
 use egui::Ui;
 
 use crate::edit::{Edit, Target};
+use crate::model::address::FieldKey;
 use crate::model::fields::{self as f, Field};
 use crate::model::{Indicator, ItemPath, PartMut, Plan, Review, ReviewStatus};
 use crate::numbering::{label, sibling_numbers};
 use crate::ui::Selection;
 use crate::ui::widgets;
-use crate::wareki::format_fiscal_year;
 
 /// Draws the form for `selection`, pushing structural edits to `edits`.
 pub fn form_ui(ui: &mut Ui, plan: &mut Plan, selection: Selection, edits: &mut Vec<Edit>) {
@@ -19,15 +19,23 @@ pub fn form_ui(ui: &mut Ui, plan: &mut Plan, selection: Selection, edits: &mut V
         Selection::Basics => basics_ui(ui, plan, edits),
         Selection::Goal => {
             ui.heading("目標・使命");
-            widgets::paragraph(ui, f::GOAL.label, &mut plan.goal);
-            widgets::paragraph(ui, f::MISSION.label, &mut plan.mission);
+            widgets::paragraph(ui, f::GOAL.label, plan_key(&f::GOAL), &mut plan.goal);
+            let mission = plan_key(&f::MISSION);
+            widgets::paragraph(ui, f::MISSION.label, mission, &mut plan.mission);
         }
         Selection::Policy => policy_ui(ui, plan, edits),
         Selection::Closing => {
             ui.heading("自己評価・今後の方針");
             let overall = &mut plan.overall_evaluation;
-            widgets::paragraph(ui, f::OVERALL_EVALUATION.label, overall);
-            widgets::paragraph(ui, f::FUTURE_DIRECTION.label, &mut plan.future_direction);
+            let key = plan_key(&f::OVERALL_EVALUATION);
+            widgets::paragraph(ui, f::OVERALL_EVALUATION.label, key, overall);
+            let key = plan_key(&f::FUTURE_DIRECTION);
+            widgets::paragraph(
+                ui,
+                f::FUTURE_DIRECTION.label,
+                key,
+                &mut plan.future_direction,
+            );
         }
         Selection::Item(id) => {
             if let Some(path) = plan.locate(id) {
@@ -37,29 +45,38 @@ pub fn form_ui(ui: &mut Ui, plan: &mut Plan, selection: Selection, edits: &mut V
     }
 }
 
+/// The address of one of the plan's own fields.
+fn plan_key(field: &Field) -> FieldKey {
+    FieldKey::of(None, field)
+}
+
 fn basics_ui(ui: &mut Ui, plan: &mut Plan, edits: &mut Vec<Edit>) {
     ui.heading("基本情報");
-    let l = ui.label(format!("{}（西暦の始まりの年）", f::FISCAL_YEAR.label));
-    ui.horizontal(|ui| {
-        ui.add(egui::DragValue::new(&mut plan.fiscal_year).range(1989..=2100))
-            .labelled_by(l.id);
-        ui.label(format_fiscal_year(plan.fiscal_year));
-    });
-    widgets::line(ui, f::WARD.label, &mut plan.ward);
-    widgets::line(ui, f::OFFICE.label, &mut plan.office);
-    widgets::date(ui, f::PAGE_DATE.label, &mut plan.page_date);
+    let label = format!("{}（西暦の始まりの年）", f::FISCAL_YEAR.label);
+    widgets::year(ui, &label, plan_key(&f::FISCAL_YEAR), &mut plan.fiscal_year);
+    widgets::line(ui, f::WARD.label, plan_key(&f::WARD), &mut plan.ward);
+    widgets::line(ui, f::OFFICE.label, plan_key(&f::OFFICE), &mut plan.office);
+    widgets::date(
+        ui,
+        f::PAGE_DATE.label,
+        plan_key(&f::PAGE_DATE),
+        &mut plan.page_date,
+    );
     ui.separator();
     ui.label(f::REVISIONS.label);
+    let count = plan.revisions.len();
     for (n, revision) in plan.revisions.iter_mut().enumerate() {
         ui.push_id(("revision", n), |ui| {
+            let key = |field| plan_key(field).within(&f::REVISIONS).entry(n);
             let mut date = Some(revision.date);
-            widgets::date(ui, &numbered(&f::REVISION_DATE, n), &mut date);
+            let label = numbered(&f::REVISION_DATE, n);
+            widgets::date(ui, &label, key(&f::REVISION_DATE), &mut date);
             if let Some(d) = date {
                 revision.date = d;
             }
             let note = numbered(&f::REVISION_NOTE, n);
-            widgets::paragraph(ui, &note, &mut revision.note);
-            structure_buttons(ui, Target::Revision(n), edits);
+            widgets::paragraph(ui, &note, key(&f::REVISION_NOTE), &mut revision.note);
+            structure_buttons(ui, Target::Revision(n), (n, count), edits);
         });
     }
     if ui.button("＋ 改訂履歴を追加").clicked() {
@@ -68,12 +85,16 @@ fn basics_ui(ui: &mut Ui, plan: &mut Plan, edits: &mut Vec<Edit>) {
     ui.separator();
     ui.label(f::CONTACT.label);
     let c = &mut plan.contact;
-    widgets::line(ui, f::CONTACT_SECTION.label, &mut c.section);
-    widgets::line(ui, f::CONTACT_POSTAL_CODE.label, &mut c.postal_code);
-    widgets::line(ui, f::CONTACT_ADDRESS.label, &mut c.address);
-    widgets::line(ui, f::CONTACT_PHONE.label, &mut c.phone);
-    widgets::line(ui, f::CONTACT_FAX.label, &mut c.fax);
-    widgets::line(ui, f::CONTACT_EMAIL.label, &mut c.email);
+    for (field, text) in [
+        (&f::CONTACT_SECTION, &mut c.section),
+        (&f::CONTACT_POSTAL_CODE, &mut c.postal_code),
+        (&f::CONTACT_ADDRESS, &mut c.address),
+        (&f::CONTACT_PHONE, &mut c.phone),
+        (&f::CONTACT_FAX, &mut c.fax),
+        (&f::CONTACT_EMAIL, &mut c.email),
+    ] {
+        widgets::line(ui, field.label, plan_key(field).within(&f::CONTACT), text);
+    }
     wording_ui(ui, plan);
 }
 
@@ -106,11 +127,12 @@ fn numbered(field: &Field, n: usize) -> String {
 
 fn policy_ui(ui: &mut Ui, plan: &mut Plan, edits: &mut Vec<Edit>) {
     ui.heading(f::POLICY.label);
+    let count = plan.policy.len();
     for (n, bullet) in plan.policy.iter_mut().enumerate() {
         ui.push_id(n, |ui| {
             let name = format!("{}の{}つ目", f::POLICY.label, n + 1);
-            widgets::paragraph(ui, &name, bullet);
-            structure_buttons(ui, Target::Policy(n), edits);
+            widgets::paragraph(ui, &name, plan_key(&f::POLICY).entry(n), bullet);
+            structure_buttons(ui, Target::Policy(n), (n, count), edits);
         });
     }
     if ui.button("＋ 考え方を追加").clicked() {
@@ -118,38 +140,62 @@ fn policy_ui(ui: &mut Ui, plan: &mut Plan, edits: &mut Vec<Edit>) {
     }
 }
 
-/// Move, duplicate and delete buttons for an item or a list entry.
-fn structure_buttons(ui: &mut Ui, target: impl Into<Target>, edits: &mut Vec<Edit>) {
+/// Move, duplicate and delete buttons for an item or a list entry, entry
+/// `place.0` of `place.1`: 上へ is off on the first and 下へ on the last.
+fn structure_buttons(
+    ui: &mut Ui,
+    target: impl Into<Target>,
+    (n, count): (usize, usize),
+    edits: &mut Vec<Edit>,
+) {
     let target = target.into();
     ui.horizontal(|ui| {
-        for (text, edit) in [
-            ("↑ 上へ", Edit::MoveUp(target)),
-            ("↓ 下へ", Edit::MoveDown(target)),
-            ("複製", Edit::Duplicate(target)),
-            ("削除", Edit::Delete(target)),
+        for (text, edit, enabled) in [
+            ("↑ 上へ", Edit::MoveUp(target), n > 0),
+            ("↓ 下へ", Edit::MoveDown(target), n + 1 < count),
+            ("複製", Edit::Duplicate(target), true),
+            ("削除", Edit::Delete(target), true),
         ] {
-            if ui.button(text).clicked() {
+            if ui.add_enabled(enabled, egui::Button::new(text)).clicked() {
                 edits.push(edit);
             }
         }
     });
 }
 
-fn pinned_number(ui: &mut Ui, number: &mut Option<u32>, printed: &str) {
+fn pinned_number(ui: &mut Ui, key: FieldKey, number: &mut Option<u32>, printed: &str) {
     let l = ui.label(format!("{}（空欄なら並び順）", f::NUMBER.label));
     ui.horizontal(|ui| {
         let mut pinned = number.is_some();
         ui.checkbox(&mut pinned, "番号を固定").labelled_by(l.id);
         if pinned {
-            let mut n = number.unwrap_or(1);
-            ui.add(egui::DragValue::new(&mut n).range(1..=999))
-                .labelled_by(l.id);
-            *number = Some(n);
+            let mut n = i32::try_from(number.unwrap_or(1)).unwrap_or(1);
+            widgets::stepper(ui, l.id, key, &mut n, 1..=999);
+            *number = u32::try_from(n).ok();
         } else {
             *number = None;
         }
         ui.label(format!("印刷される番号: {printed}"));
     });
+}
+
+/// Where an item is among its siblings: its index and how many there are.
+fn place(plan: &Plan, path: ItemPath) -> (usize, usize) {
+    let count = match path {
+        ItemPath::Plan => 0,
+        ItemPath::Issue(_) => plan.issues.len(),
+        ItemPath::Strategy(i, _) => plan.issues.get(i).map_or(0, |x| x.strategies.len()),
+        ItemPath::Initiative(i, s, _) => plan
+            .issues
+            .get(i)
+            .and_then(|x| x.strategies.get(s))
+            .map_or(0, |x| x.initiatives.len()),
+    };
+    let index = match path {
+        ItemPath::Plan => 0,
+        ItemPath::Issue(k) | ItemPath::Strategy(_, k) | ItemPath::Initiative(_, _, k) => k,
+    };
+    (index, count)
 }
 
 /// The printed number of the item at `path`: 2-1-2.
@@ -175,15 +221,18 @@ fn printed_number(plan: &Plan, path: ItemPath) -> String {
 
 fn item_ui(ui: &mut Ui, plan: &mut Plan, path: ItemPath, edits: &mut Vec<Edit>) {
     let printed = printed_number(plan, path);
+    let place = place(plan, path);
+    let id = plan.get(path).map(|part| part.id());
     let Some(part) = plan.get_mut(path) else {
         return;
     };
+    let key = |field: &Field| FieldKey::of(id, field);
     match part {
         PartMut::Issue(issue) => {
             ui.heading(format!("経営課題{printed}"));
-            structure_buttons(ui, path, edits);
-            pinned_number(ui, &mut issue.number, &printed);
-            widgets::line(ui, f::TITLE.label, &mut issue.title);
+            structure_buttons(ui, path, place, edits);
+            pinned_number(ui, key(&f::NUMBER), &mut issue.number, &printed);
+            widgets::line(ui, f::TITLE.label, key(&f::TITLE), &mut issue.title);
             for (field, text) in [
                 (&f::DESCRIPTION, &mut issue.description),
                 (&f::VISION, &mut issue.vision),
@@ -191,7 +240,7 @@ fn item_ui(ui: &mut Ui, plan: &mut Plan, path: ItemPath, edits: &mut Vec<Edit>) 
                 (&f::CAUSE_ANALYSIS, &mut issue.cause_analysis),
                 (&f::CHALLENGE, &mut issue.challenge),
             ] {
-                widgets::paragraph(ui, field.label, text);
+                widgets::paragraph(ui, field.label, key(field), text);
             }
             if let ItemPath::Issue(i) = path
                 && ui.button("＋ 戦略を追加").clicked()
@@ -201,15 +250,23 @@ fn item_ui(ui: &mut Ui, plan: &mut Plan, path: ItemPath, edits: &mut Vec<Edit>) 
         }
         PartMut::Strategy(strategy) => {
             ui.heading(format!("戦略 {printed}"));
-            structure_buttons(ui, path, edits);
-            pinned_number(ui, &mut strategy.number, &printed);
-            widgets::line(ui, f::TITLE.label, &mut strategy.title);
+            structure_buttons(ui, path, place, edits);
+            pinned_number(ui, key(&f::NUMBER), &mut strategy.number, &printed);
+            widgets::line(ui, f::TITLE.label, key(&f::TITLE), &mut strategy.title);
             ui.checkbox(&mut strategy.main, f::MAIN.label);
-            widgets::paragraph(ui, f::STRATEGY_TEXT.label, &mut strategy.text);
-            widgets::paragraph(ui, f::TARGET_STATE.label, &mut strategy.target_state);
-            indicators_ui(ui, path, &mut strategy.indicators, edits);
-            review_ui(ui, &f::INTERIM_REVIEW, &mut strategy.interim_review);
-            review_ui(ui, &f::SELF_EVALUATION, &mut strategy.self_evaluation);
+            let text = &mut strategy.text;
+            widgets::paragraph(ui, f::STRATEGY_TEXT.label, key(&f::STRATEGY_TEXT), text);
+            let target = &mut strategy.target_state;
+            widgets::paragraph(ui, f::TARGET_STATE.label, key(&f::TARGET_STATE), target);
+            indicators_ui(
+                ui,
+                path,
+                key(&f::INDICATORS),
+                &mut strategy.indicators,
+                edits,
+            );
+            review_ui(ui, id, &f::INTERIM_REVIEW, &mut strategy.interim_review);
+            review_ui(ui, id, &f::SELF_EVALUATION, &mut strategy.self_evaluation);
             if let ItemPath::Strategy(i, s) = path
                 && ui.button("＋ 具体的取組を追加").clicked()
             {
@@ -218,46 +275,65 @@ fn item_ui(ui: &mut Ui, plan: &mut Plan, path: ItemPath, edits: &mut Vec<Edit>) 
         }
         PartMut::Initiative(initiative) => {
             ui.heading(format!("具体的取組 {printed}"));
-            structure_buttons(ui, path, edits);
-            pinned_number(ui, &mut initiative.number, &printed);
-            widgets::line(ui, f::TITLE.label, &mut initiative.title);
+            structure_buttons(ui, path, place, edits);
+            pinned_number(ui, key(&f::NUMBER), &mut initiative.number, &printed);
+            widgets::line(ui, f::TITLE.label, key(&f::TITLE), &mut initiative.title);
             ui.checkbox(&mut initiative.main, f::MAIN.label);
-            widgets::budget(ui, f::BUDGET.label, &mut initiative.budget);
+            widgets::budget(ui, f::BUDGET.label, key(&f::BUDGET), &mut initiative.budget);
             for (field, text) in [
                 (&f::INITIATIVE_TEXT, &mut initiative.text),
                 (&f::PAST_RESULTS, &mut initiative.past_results),
                 (&f::PERFORMANCE_TARGET, &mut initiative.performance_target),
             ] {
-                widgets::paragraph(ui, field.label, text);
+                widgets::paragraph(ui, field.label, key(field), text);
             }
-            review_ui(ui, &f::INTERIM_REVIEW, &mut initiative.interim_review);
-            review_ui(ui, &f::SELF_EVALUATION, &mut initiative.self_evaluation);
+            review_ui(ui, id, &f::INTERIM_REVIEW, &mut initiative.interim_review);
+            review_ui(ui, id, &f::SELF_EVALUATION, &mut initiative.self_evaluation);
         }
     }
 }
 
-fn indicators_ui(ui: &mut Ui, at: ItemPath, indicators: &mut [Indicator], edits: &mut Vec<Edit>) {
+/// The indicators of the strategy at `at`; `group` is the address of its
+/// indicator list.
+fn indicators_ui(
+    ui: &mut Ui,
+    at: ItemPath,
+    group: FieldKey,
+    indicators: &mut [Indicator],
+    edits: &mut Vec<Edit>,
+) {
     ui.separator();
     ui.label(f::INDICATORS.label);
     for (n, indicator) in indicators.iter_mut().enumerate() {
         ui.push_id(("indicator", n), |ui| {
-            widgets::line(ui, &numbered(&f::INDICATOR_NAME, n), &mut indicator.name);
-            widgets::line(ui, f::INDICATOR_TARGET.label, &mut indicator.target);
-            widgets::line(ui, f::INDICATOR_UNIT.label, &mut indicator.unit);
-            widgets::line(ui, f::INDICATOR_PERIOD.label, &mut indicator.period);
+            let key = |field: &Field| FieldKey {
+                group: Some(f::INDICATORS.key),
+                entry: Some(n),
+                field: field.key,
+                ..group
+            };
+            let name = numbered(&f::INDICATOR_NAME, n);
+            widgets::line(ui, &name, key(&f::INDICATOR_NAME), &mut indicator.name);
+            for (field, text) in [
+                (&f::INDICATOR_TARGET, &mut indicator.target),
+                (&f::INDICATOR_UNIT, &mut indicator.unit),
+                (&f::INDICATOR_PERIOD, &mut indicator.period),
+            ] {
+                widgets::line(ui, field.label, key(field), text);
+            }
             for (r, result) in indicator.results.iter_mut().enumerate() {
                 ui.push_id(("result", r), |ui| {
-                    let l = ui.label(f::RESULT_YEAR.label);
+                    let year = key(&f::RESULT_YEAR).result(r);
                     ui.horizontal(|ui| {
-                        ui.add(egui::DragValue::new(&mut result.fiscal_year).range(1989..=2100))
-                            .labelled_by(l.id);
-                        ui.label(format_fiscal_year(result.fiscal_year));
+                        widgets::year(ui, f::RESULT_YEAR.label, year, &mut result.fiscal_year);
                         if ui.button("実績を削除").clicked() {
                             edits.push(Edit::Delete(Target::YearResult(at, n, r)));
                         }
                     });
-                    widgets::line(ui, f::RESULT_VALUE.label, &mut result.value);
-                    widgets::line(ui, f::RESULT_GRADE.label, &mut result.grade);
+                    let value = key(&f::RESULT_VALUE).result(r);
+                    widgets::line(ui, f::RESULT_VALUE.label, value, &mut result.value);
+                    let grade = key(&f::RESULT_GRADE).result(r);
+                    widgets::line(ui, f::RESULT_GRADE.label, grade, &mut result.grade);
                 });
             }
             ui.horizontal(|ui| {
@@ -275,9 +351,10 @@ fn indicators_ui(ui: &mut Ui, at: ItemPath, indicators: &mut [Indicator], edits:
     }
 }
 
-fn review_ui(ui: &mut Ui, which: &Field, review: &mut Review) {
+fn review_ui(ui: &mut Ui, item: Option<crate::model::ItemId>, which: &Field, review: &mut Review) {
     ui.separator();
     let name = which.label;
+    let key = |field: &Field| FieldKey::of(item, field).within(which);
     ui.push_id(name, |ui| {
         let l = ui.label(format!("{name}の{}", f::REVIEW_STATUS.label));
         egui::ComboBox::from_id_salt("status")
@@ -294,8 +371,10 @@ fn review_ui(ui: &mut Ui, which: &Field, review: &mut Review) {
             .response
             .labelled_by(l.id);
         let comment = format!("{name}の{}", f::REVIEW_COMMENT.label);
-        widgets::paragraph(ui, &comment, &mut review.comment);
+        let comment_key = key(&f::REVIEW_COMMENT);
+        widgets::paragraph(ui, &comment, comment_key, &mut review.comment);
         let improvement = format!("{name}の{}", f::REVIEW_IMPROVEMENT.label);
-        widgets::paragraph(ui, &improvement, &mut review.improvement);
+        let improvement_key = key(&f::REVIEW_IMPROVEMENT);
+        widgets::paragraph(ui, &improvement, improvement_key, &mut review.improvement);
     });
 }

@@ -20,9 +20,13 @@ pub fn outline_ui(ui: &mut Ui, plan: &Plan, selection: &mut Selection, edits: &m
     ui.separator();
     for item in numbering::outline(plan) {
         let number = numbering::label(&item.number);
+        let title = match item.title().trim() {
+            "" => "（名称未入力）",
+            title => title,
+        };
         let text = match item.part {
-            Part::Issue(issue) => format!("経営課題{number} {}", issue.title),
-            _ => format!("{number} {}", item.title()),
+            Part::Issue(_) => format!("経営課題{number} {title}"),
+            _ => format!("{number} {title}"),
         };
         let depth = item.number.len() - 1;
         let id = item.part.id();

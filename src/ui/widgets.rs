@@ -1,22 +1,88 @@
 //! Small labelled form widgets: every input is tied to its visible label, so screen
-//! readers (and the tests) find it by name.
+//! readers (and the tests) find it by name, and named by its field's address
+//! ([`FieldKey`]), so search can put the cursor in it.
 
+use egui::text::{CCursor, CCursorRange};
 use egui::{Response, TextEdit, Ui};
 
 use crate::amount::{group_digits, parse_thousand_yen};
-use crate::wareki::format_date;
+use crate::model::address::FieldKey;
+use crate::wareki::{format_date, format_fiscal_year, parse_date_typed, parse_year_typed};
 
-/// A one-line text field under its label.
-pub fn line(ui: &mut Ui, label: &str, text: &mut String) -> Response {
-    let l = ui.label(label);
-    ui.add(TextEdit::singleline(text).desired_width(f32::INFINITY))
-        .labelled_by(l.id)
+/// A request to put the cursor in a field with characters `start..end` selected:
+/// how a search hit opens its field. The field takes it when it is next drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FocusRequest {
+    /// The field.
+    pub key: FieldKey,
+    /// The first character to select.
+    pub start: usize,
+    /// One past the last.
+    pub end: usize,
 }
 
-/// A paragraph field under its label, growing with its text.
-pub fn paragraph(ui: &mut Ui, label: &str, text: &mut String) -> Response {
+fn focus_request_id() -> egui::Id {
+    egui::Id::unique("ward-plan focus request")
+}
+
+/// Asks the field at `request.key` to take the cursor when it is next drawn.
+pub fn request_focus(ctx: &egui::Context, request: FocusRequest) {
+    ctx.data_mut(|d| d.insert_temp(focus_request_id(), request));
+}
+
+/// The widget id of the input for a field.
+pub fn field_id(key: FieldKey) -> egui::Id {
+    egui::Id::unique(("field", key))
+}
+
+/// Adds `edit` as the input of `key`, taking a waiting focus request for it.
+fn add_field(ui: &mut Ui, key: FieldKey, edit: TextEdit<'_>) -> Response {
+    let id = field_id(key);
+    let request = ui
+        .data(|d| d.get_temp::<FocusRequest>(focus_request_id()))
+        .filter(|r| r.key == key);
+    if let Some(r) = request {
+        let mut state = egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
+        let range = CCursorRange::two(CCursor::new(r.start), CCursor::new(r.end));
+        state.cursor.set_char_range(Some(range));
+        state.store(ui.ctx(), id);
+        ui.memory_mut(|m| m.request_focus(id));
+        ui.data_mut(|d| d.remove::<FocusRequest>(focus_request_id()));
+    }
+    let response = ui.add(edit.id(id));
+    if request.is_some() {
+        response.scroll_to_me(Some(egui::Align::Center));
+    }
+    response
+}
+
+/// A one-line text field under its label.
+pub fn line(ui: &mut Ui, label: &str, key: FieldKey, text: &mut String) -> Response {
     let l = ui.label(label);
-    ui.add(
+    add_field(
+        ui,
+        key,
+        TextEdit::singleline(text).desired_width(f32::INFINITY),
+    )
+    .labelled_by(l.id)
+}
+
+/// A paragraph field under its label, growing with its text, with the number of
+/// characters beside the label (line ends not counted).
+pub fn paragraph(ui: &mut Ui, label: &str, key: FieldKey, text: &mut String) -> Response {
+    let l = ui
+        .horizontal(|ui| {
+            let l = ui.label(label);
+            let count = text.chars().filter(|c| *c != '\n').count();
+            if count > 0 {
+                ui.weak(format!("{count}字"));
+            }
+            l
+        })
+        .inner;
+    add_field(
+        ui,
+        key,
         TextEdit::multiline(text)
             .desired_width(f32::INFINITY)
             .desired_rows(2),
@@ -24,59 +90,218 @@ pub fn paragraph(ui: &mut Ui, label: &str, text: &mut String) -> Response {
     .labelled_by(l.id)
 }
 
-/// A budget in 千円: shown with separators, refusing anything that is not a number.
-pub fn budget(ui: &mut Ui, label: &str, budget: &mut Option<u64>) -> Response {
+/// A budget in 千円: typed as 1,200 / １２００ / 1200千円, shown with separators.
+pub fn budget(ui: &mut Ui, label: &str, key: FieldKey, budget: &mut Option<u64>) -> Response {
     parsed(
         ui,
         label,
+        key,
         budget,
         |b| group_digits(*b),
         parse_thousand_yen,
-        |ui, _| {
-            ui.label("千円");
-        },
-        "予算額は数字で入力してください（例: 28,523）。",
+        (
+            |_: &mut Ui, _: &mut Option<u64>| {},
+            |ui: &mut Ui, _: &mut Option<u64>| {
+                ui.label("千円");
+            },
+        ),
+        "予算額は千円単位の数字で入力してください（例: 28,523）。",
     )
 }
 
-/// A date typed as 2023-06-09, shown with its 和暦.
-pub fn date(ui: &mut Ui, label: &str, date: &mut Option<chrono::NaiveDate>) -> Response {
+/// A date typed as people write it (2023-06-09, 2023/6/9, 令和5年6月9日, R5.6.9),
+/// shown with its 和暦, with a calendar to pick it from.
+pub fn date(
+    ui: &mut Ui,
+    label: &str,
+    key: FieldKey,
+    date: &mut Option<chrono::NaiveDate>,
+) -> Response {
     parsed(
         ui,
         label,
+        key,
         date,
         chrono::NaiveDate::to_string,
-        |t| chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d").ok(),
-        |ui, date| {
-            ui.label(date.map_or_else(|| "（例: 2023-06-09）".to_owned(), format_date));
-        },
-        "日付は 2023-06-09 の形で入力してください。",
+        parse_date_typed,
+        (
+            |_: &mut Ui, _: &mut Option<chrono::NaiveDate>| {},
+            |ui: &mut Ui, date: &mut Option<chrono::NaiveDate>| {
+                ui.label(date.map_or_else(|| "（例: 令和5年6月9日）".to_owned(), format_date));
+                calendar(ui, key, date);
+            },
+        ),
+        "日付は 令和5年6月9日、2023/6/9、R5.6.9 などの形で入力してください。",
     )
 }
 
-/// A one-line field for a value typed as text. While the field has focus the text
-/// is kept as typed, so an invalid entry can be corrected instead of vanishing; a
-/// valid entry updates the value at once, an empty one clears it, an invalid one
-/// leaves it and shows `error`. `after` draws what follows the field.
+/// The calendar button beside a date (egui_extras' date picker).
+fn calendar(ui: &mut Ui, key: FieldKey, date: &mut Option<chrono::NaiveDate>) {
+    use chrono::Datelike as _;
+    let shown = date.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let to_jiff = |d: chrono::NaiveDate| {
+        let (y, m, d) = (d.year(), d.month(), d.day());
+        jiff::civil::Date::new(
+            i16::try_from(y).ok()?,
+            i8::try_from(m).ok()?,
+            i8::try_from(d).ok()?,
+        )
+        .ok()
+    };
+    let Some(mut picked) = to_jiff(shown) else {
+        return;
+    };
+    let before = picked;
+    let salt = format!("calendar {key:?}");
+    ui.add(
+        egui_extras::DatePickerButton::new(&mut picked)
+            .id_salt(&salt)
+            // The icon is an emoji the shipped fonts do not have.
+            .show_icon(false)
+            .format("カレンダー")
+            .calendar_week(false),
+    )
+    .on_hover_text("カレンダーから選ぶ");
+    if picked != before {
+        ui.data_mut(|d| d.remove::<String>(draft_id(key)));
+        *date = chrono::NaiveDate::from_ymd_opt(
+            i32::from(picked.year()),
+            u32::try_from(picked.month()).unwrap_or(1),
+            u32::try_from(picked.day()).unwrap_or(1),
+        );
+    }
+}
+
+/// A fiscal year, typed (2023, 令和5, R5, 令和5年度) or stepped with − and ＋,
+/// shown with its 和暦; never changed by a drag.
+pub fn year(ui: &mut Ui, label: &str, key: FieldKey, year: &mut i32) -> Response {
+    let mut value = Some(*year);
+    let response = parsed(
+        ui,
+        label,
+        key,
+        &mut value,
+        i32::to_string,
+        |t| parse_year_typed(t).filter(|y| (1900..=2200).contains(y)),
+        (
+            |ui: &mut Ui, v: &mut Option<i32>| step(ui, key, v, -1),
+            |ui: &mut Ui, v: &mut Option<i32>| {
+                step(ui, key, v, 1);
+                if let Some(y) = v {
+                    ui.label(format_fiscal_year(*y));
+                }
+            },
+        ),
+        "年度は 2023 か 令和5 の形で入力してください。",
+    );
+    if let Some(v) = value {
+        *year = v;
+    }
+    response
+}
+
+/// A whole number in `range`, typed or stepped with − and ＋; never dragged.
+pub fn stepper(
+    ui: &mut Ui,
+    label: egui::Id,
+    key: FieldKey,
+    value: &mut i32,
+    range: std::ops::RangeInclusive<i32>,
+) -> Response {
+    let draft_id = draft_id(key);
+    let mut text = ui
+        .data(|d| d.get_temp::<String>(draft_id))
+        .unwrap_or_else(|| value.to_string());
+    let (lo, hi) = (*range.start(), *range.end());
+    if ui
+        .add_enabled(*value > lo, egui::Button::new("−"))
+        .clicked()
+    {
+        *value -= 1;
+        text = value.to_string();
+    }
+    let response =
+        add_field(ui, key, TextEdit::singleline(&mut text).desired_width(48.0)).labelled_by(label);
+    if ui
+        .add_enabled(*value < hi, egui::Button::new("＋"))
+        .clicked()
+    {
+        *value += 1;
+        text = value.to_string();
+    }
+    let typed: String = text
+        .trim()
+        .chars()
+        .map(crate::wareki::ascii_digit)
+        .collect();
+    match typed.parse::<i32>().ok().filter(|n| range.contains(n)) {
+        Some(n) if response.changed() => *value = n,
+        Some(_) => {}
+        None => {
+            ui.colored_label(ui.visuals().error_fg_color, format!("{lo}〜{hi}"));
+        }
+    }
+    if response.has_focus() || typed.parse::<i32>().ok() != Some(*value) {
+        ui.data_mut(|d| d.insert_temp(draft_id, text));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(draft_id));
+    }
+    response
+}
+
+/// A stepper button of [`year`]: one year back or on.
+fn step(ui: &mut Ui, key: FieldKey, value: &mut Option<i32>, by: i32) {
+    let text = if by < 0 { "−" } else { "＋" };
+    let hover = if by < 0 {
+        "前の年度"
+    } else {
+        "次の年度"
+    };
+    if ui.button(text).on_hover_text(hover).clicked()
+        && let Some(v) = value
+    {
+        *v += by;
+        ui.data_mut(|d| d.remove::<String>(draft_id(key)));
+    }
+}
+
+/// Where a field's text is kept while it cannot be read as its value.
+fn draft_id(key: FieldKey) -> egui::Id {
+    field_id(key).with("draft")
+}
+
+/// A one-line field for a value typed as text. A valid entry updates the value at
+/// once and an empty one clears it. An invalid one is kept in the field, with
+/// `error` under it, until it is corrected or cancelled with Esc: the value is
+/// never put back silently. `after` draws what follows the field.
+#[allow(clippy::too_many_arguments)]
 fn parsed<T>(
     ui: &mut Ui,
     label: &str,
+    key: FieldKey,
     value: &mut Option<T>,
     format: impl Fn(&T) -> String,
     parse: impl Fn(&str) -> Option<T>,
-    after: impl FnOnce(&mut Ui, &Option<T>),
+    (before, after): (
+        impl FnOnce(&mut Ui, &mut Option<T>),
+        impl FnOnce(&mut Ui, &mut Option<T>),
+    ),
     error: &str,
 ) -> Response {
     let l = ui.label(label);
-    let id = ui.make_persistent_id(label);
+    let draft_id = draft_id(key);
     let mut text = ui
-        .data(|d| d.get_temp::<String>(id))
+        .data(|d| d.get_temp::<String>(draft_id))
         .unwrap_or_else(|| value.as_ref().map(&format).unwrap_or_default());
     let response = ui
         .horizontal(|ui| {
-            let r = ui
-                .add(TextEdit::singleline(&mut text).desired_width(120.0))
-                .labelled_by(l.id);
+            before(ui, value);
+            let r = add_field(
+                ui,
+                key,
+                TextEdit::singleline(&mut text).desired_width(160.0),
+            )
+            .labelled_by(l.id);
             after(ui, value);
             r
         })
@@ -91,13 +316,22 @@ fn parsed<T>(
             *value = parsed;
         }
     }
-    if invalid {
-        ui.colored_label(ui.visuals().error_fg_color, error);
-    }
-    if response.has_focus() {
-        ui.data_mut(|d| d.insert_temp(id, text));
+    let cancelled = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape));
+    if cancelled {
+        ui.data_mut(|d| d.remove::<String>(draft_id));
+    } else if response.has_focus() || invalid {
+        ui.data_mut(|d| d.insert_temp(draft_id, text));
     } else {
-        ui.data_mut(|d| d.remove::<String>(id));
+        ui.data_mut(|d| d.remove::<String>(draft_id));
+    }
+    if invalid && !cancelled {
+        let kept = value
+            .as_ref()
+            .map_or_else(|| "空欄".to_owned(), |v| format!("{}のまま", format(v)));
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            format!("{error}\n直すまで、値は{kept}です（Escで取り消し）。"),
+        );
     }
     response
 }

@@ -1,0 +1,159 @@
+//! The 検索と置換 bar under the menu: what is typed, the hits (worked out again
+//! whenever the plan or the query changes) and the one shown. Drawing returns
+//! commands; showing a hit and replacing happen in `run`.
+
+use super::command::{Action, Command};
+use crate::model::Plan;
+use crate::search::{self, Hit, Query};
+
+/// The search bar's state while it is open.
+#[derive(Default)]
+pub struct SearchBar {
+    /// What to look for, and how.
+    pub query: Query,
+    /// The text to put in place of each hit.
+    pub replacement: String,
+    /// Whether the 置換 row is shown.
+    pub replacing: bool,
+    /// The hit last shown, by its place in the list.
+    pub current: Option<usize>,
+    /// Put the cursor in 検索 when it is next drawn.
+    pub focus_query: bool,
+    /// The hits, with the plan and query they were found for.
+    cache: Option<(Plan, Query, Vec<Hit>)>,
+}
+
+impl SearchBar {
+    /// The hits in `plan`, found again when the plan or the query changed.
+    pub fn hits(&mut self, plan: &Plan) -> &[Hit] {
+        let stale = self
+            .cache
+            .as_ref()
+            .is_none_or(|(p, q, _)| p != plan || *q != self.query);
+        if stale {
+            let hits = search::find(plan, &self.query);
+            self.cache = Some((plan.clone(), self.query.clone(), hits));
+        }
+        self.cache.as_ref().map_or(&[], |(_, _, h)| h.as_slice())
+    }
+
+    /// The hit after (or before) the one shown, going round at the ends.
+    pub fn step(&mut self, plan: &Plan, forward: bool) -> Option<usize> {
+        let count = self.hits(plan).len();
+        if count == 0 {
+            return None;
+        }
+        Some(match (self.current, forward) {
+            (None, true) => 0,
+            (None, false) => count - 1,
+            (Some(n), true) => (n + 1) % count,
+            (Some(n), false) => (n + count - 1) % count,
+        })
+    }
+}
+
+/// Draws the bar; returns what was asked for.
+pub fn search_bar_ui(ui: &mut egui::Ui, bar: &mut SearchBar, plan: &Plan) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label("検索");
+        let query = ui
+            .add(
+                egui::TextEdit::singleline(&mut bar.query.text)
+                    .id(egui::Id::unique("search query"))
+                    .desired_width(200.0)
+                    .hint_text("探す言葉"),
+            )
+            .labelled_by(l.id);
+        if bar.focus_query {
+            query.request_focus();
+            bar.focus_query = false;
+        }
+        if query.changed() {
+            bar.current = None;
+        }
+        let (enter, escape) = ui.input(|i| {
+            (
+                i.key_pressed(egui::Key::Enter),
+                i.key_pressed(egui::Key::Escape),
+            )
+        });
+        if query.lost_focus() && enter {
+            commands.push(Command::Run(if ui.input(|i| i.modifiers.shift) {
+                Action::FindPrevious
+            } else {
+                Action::FindNext
+            }));
+        } else if query.lost_focus() && escape {
+            commands.push(Command::CloseSearch);
+        }
+        ui.checkbox(&mut bar.query.loose, "全角・半角を区別しない");
+        let count = bar.hits(plan).len();
+        if ui
+            .add_enabled(count > 0, egui::Button::new("前へ"))
+            .clicked()
+        {
+            commands.push(Command::Run(Action::FindPrevious));
+        }
+        if ui
+            .add_enabled(count > 0, egui::Button::new("次へ"))
+            .clicked()
+        {
+            commands.push(Command::Run(Action::FindNext));
+        }
+        ui.label(match (count, bar.current) {
+            (_, _) if bar.query.text.is_empty() => String::new(),
+            (0, _) => "見つかりません".to_owned(),
+            (n, Some(c)) => format!("{n}件中{}件目", c + 1),
+            (n, None) => format!("{n}件"),
+        });
+        if ui.button("閉じる").clicked() {
+            commands.push(Command::CloseSearch);
+        }
+    });
+    if bar.replacing {
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label("置換後");
+            ui.add(
+                egui::TextEdit::singleline(&mut bar.replacement)
+                    .id(egui::Id::unique("search replacement"))
+                    .desired_width(200.0),
+            )
+            .labelled_by(l.id);
+            let count = bar.hits(plan).len();
+            if ui
+                .add_enabled(count > 0, egui::Button::new("置換"))
+                .on_hover_text("表示中の箇所を置き換えて、次へ進みます")
+                .clicked()
+            {
+                commands.push(Command::ReplaceHit(bar.current.unwrap_or(0)));
+            }
+            if ui
+                .add_enabled(count > 0, egui::Button::new("すべて置換"))
+                .on_hover_text("見つかった箇所をすべて置き換えます（元に戻すで一度に戻せます）")
+                .clicked()
+            {
+                commands.push(Command::ReplaceAll);
+            }
+        });
+    }
+    let current = bar.current;
+    let hits = bar.hits(plan);
+    if !hits.is_empty() {
+        egui::ScrollArea::vertical()
+            .max_height(120.0)
+            .id_salt("search hits")
+            .show(ui, |ui| {
+                for (n, hit) in hits.iter().enumerate() {
+                    let text = format!(
+                        "{}: …{}【{}】{}…",
+                        hit.name, hit.before, hit.found, hit.after
+                    );
+                    if ui.selectable_label(current == Some(n), text).clicked() {
+                        commands.push(Command::ShowHit(n));
+                    }
+                }
+            });
+    }
+    commands
+}

@@ -1,0 +1,218 @@
+//! A field's address: which item, which group entry, which field. The field walk
+//! gives every field its address, the editor names each input by it (so search can
+//! open the exact field), and [`text_mut`] finds the text at an address to
+//! replace in it. A test checks that the walk and `text_mut` agree on every field.
+
+use super::fields::{self as f, Field};
+use super::walk::FieldRef;
+use super::{ItemId, PartMut, Plan, Review};
+
+/// Where a field is, apart from its value: stable while the text is edited.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct FieldKey {
+    /// The item; none for the plan's own fields.
+    pub item: Option<ItemId>,
+    /// The group (review, indicators, update notes, contact), by its key.
+    pub group: Option<&'static str>,
+    /// The entry of a list: policy bullet, update note, indicator.
+    pub entry: Option<usize>,
+    /// The result of an indicator.
+    pub result: Option<usize>,
+    /// The field's key in the vocabulary.
+    pub field: &'static str,
+}
+
+impl FieldKey {
+    /// A field of its own of `item` (none: the plan).
+    pub fn of(item: Option<ItemId>, field: &Field) -> Self {
+        Self {
+            item,
+            group: None,
+            entry: None,
+            result: None,
+            field: field.key,
+        }
+    }
+
+    /// The same field inside `group`.
+    pub fn within(self, group: &Field) -> Self {
+        Self {
+            group: Some(group.key),
+            ..self
+        }
+    }
+
+    /// The same field of list entry `n`.
+    pub fn entry(self, n: usize) -> Self {
+        Self {
+            entry: Some(n),
+            ..self
+        }
+    }
+
+    /// The same field of an indicator's result `r`.
+    pub fn result(self, r: usize) -> Self {
+        Self {
+            result: Some(r),
+            ..self
+        }
+    }
+}
+
+impl FieldRef<'_> {
+    /// The field's address.
+    pub fn key(&self) -> FieldKey {
+        let mut key = FieldKey::of(self.item, self.field);
+        if let Some(group) = self.within {
+            key = key.within(group);
+        }
+        key.entry = self.entry;
+        key.result = self.result;
+        key
+    }
+}
+
+/// The text at `key`, to change it; none when the plan has no such text field.
+pub fn text_mut<'a>(plan: &'a mut Plan, key: &FieldKey) -> Option<&'a mut String> {
+    let Some(id) = key.item else {
+        return plan_text_mut(plan, key);
+    };
+    let path = plan.locate(id)?;
+    match plan.get_mut(path)? {
+        PartMut::Issue(issue) => match key.field {
+            "title" => Some(&mut issue.title),
+            "description" => Some(&mut issue.description),
+            "vision" => Some(&mut issue.vision),
+            "current_state" => Some(&mut issue.current_state),
+            "cause_analysis" => Some(&mut issue.cause_analysis),
+            "challenge" => Some(&mut issue.challenge),
+            _ => None,
+        },
+        PartMut::Strategy(strategy) => match (key.group, key.field) {
+            (None, "title") => Some(&mut strategy.title),
+            (None, "text") => Some(&mut strategy.text),
+            (None, "target_state") => Some(&mut strategy.target_state),
+            (Some("indicators"), field) => {
+                let indicator = strategy.indicators.get_mut(key.entry?)?;
+                match (key.result, field) {
+                    (None, "name") => Some(&mut indicator.name),
+                    (None, "target") => Some(&mut indicator.target),
+                    (None, "unit") => Some(&mut indicator.unit),
+                    (None, "period") => Some(&mut indicator.period),
+                    (Some(r), field) => {
+                        let result = indicator.results.get_mut(r)?;
+                        match field {
+                            "value" => Some(&mut result.value),
+                            "grade" => Some(&mut result.grade),
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                }
+            }
+            (Some(group), field) => review_text_mut(
+                group,
+                field,
+                &mut strategy.interim_review,
+                &mut strategy.self_evaluation,
+            ),
+            _ => None,
+        },
+        PartMut::Initiative(initiative) => match (key.group, key.field) {
+            (None, "title") => Some(&mut initiative.title),
+            (None, "text") => Some(&mut initiative.text),
+            (None, "past_results") => Some(&mut initiative.past_results),
+            (None, "performance_target") => Some(&mut initiative.performance_target),
+            (Some(group), field) => review_text_mut(
+                group,
+                field,
+                &mut initiative.interim_review,
+                &mut initiative.self_evaluation,
+            ),
+            _ => None,
+        },
+    }
+}
+
+fn review_text_mut<'a>(
+    group: &str,
+    field: &str,
+    interim: &'a mut Review,
+    evaluation: &'a mut Review,
+) -> Option<&'a mut String> {
+    let review = if group == f::INTERIM_REVIEW.key {
+        interim
+    } else if group == f::SELF_EVALUATION.key {
+        evaluation
+    } else {
+        return None;
+    };
+    match field {
+        "comment" => Some(&mut review.comment),
+        "improvement" => Some(&mut review.improvement),
+        _ => None,
+    }
+}
+
+fn plan_text_mut<'a>(plan: &'a mut Plan, key: &FieldKey) -> Option<&'a mut String> {
+    match (key.group, key.field) {
+        (None, "ward") => Some(&mut plan.ward),
+        (None, "office") => Some(&mut plan.office),
+        (None, "goal") => Some(&mut plan.goal),
+        (None, "mission") => Some(&mut plan.mission),
+        (None, "policy") => plan.policy.get_mut(key.entry?),
+        (None, "overall_evaluation") => Some(&mut plan.overall_evaluation),
+        (None, "future_direction") => Some(&mut plan.future_direction),
+        (Some("revisions"), "note") => Some(&mut plan.revisions.get_mut(key.entry?)?.note),
+        (Some("contact"), field) => {
+            let c = &mut plan.contact;
+            match field {
+                "section" => Some(&mut c.section),
+                "postal_code" => Some(&mut c.postal_code),
+                "address" => Some(&mut c.address),
+                "phone" => Some(&mut c.phone),
+                "fax" => Some(&mut c.fax),
+                "email" => Some(&mut c.email),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::walk::{self, Value};
+
+    /// Every text field the walk visits is found at its address, holding the
+    /// walk's text, and no two fields share an address.
+    #[test]
+    fn every_text_of_the_walk_is_at_its_address() {
+        let plan = crate::io::parse(crate::SAMPLE_RON.as_bytes()).expect("sample");
+        let mut copy = plan.clone();
+        let mut seen = std::collections::HashSet::new();
+        let mut texts = 0;
+        for field in walk::fields(&plan) {
+            let key = field.key();
+            assert!(
+                seen.insert(key),
+                "{} shares its address {key:?}",
+                field.name
+            );
+            if let Value::Text(text) = field.value {
+                let found = text_mut(&mut copy, &key);
+                assert_eq!(
+                    found.as_deref().map(String::as_str),
+                    Some(text),
+                    "{}",
+                    field.name
+                );
+                texts += 1;
+            } else {
+                assert!(text_mut(&mut copy, &key).is_none(), "{}", field.name);
+            }
+        }
+        assert!(texts > 100, "{texts}");
+    }
+}

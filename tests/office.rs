@@ -1,0 +1,437 @@
+//! The first hour of an office worker in the window, headless through
+//! egui_kittest: search and replace, forgiving input, safe deletes, help, the
+//! layout at small sizes and the small things that confuse.
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use ward_plan::app::PlanApp;
+use ward_plan::app::dialogs::ScriptedDialogs;
+use ward_plan::app::document::Document;
+use ward_plan::model::address::FieldKey;
+use ward_plan::model::fields;
+use ward_plan::ui::Selection;
+use ward_plan::{Plan, io};
+
+fn sample() -> Plan {
+    io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample")
+}
+
+fn editor_sized(plan: Plan, size: egui::Vec2) -> Harness<'static, PlanApp> {
+    let mut h = Harness::builder()
+        .with_size(size)
+        .build_eframe(move |cc| PlanApp::new(cc, Document::untitled(plan, "見本")));
+    h.state_mut().dialogs = Box::new(ScriptedDialogs::default());
+    h.run_steps(2);
+    h
+}
+
+fn editor() -> Harness<'static, PlanApp> {
+    editor_sized(sample(), egui::vec2(1360.0, 900.0))
+}
+
+/// Clicks a button; three frames, as a dialog it opens is measured in its first
+/// frame and shown in the next.
+fn click(h: &mut Harness<'_, PlanApp>, label: &str) {
+    h.get_by_role_and_label(Role::Button, label).click();
+    h.run_steps(3);
+}
+
+fn retype(h: &mut Harness<'_, PlanApp>, field: &str, text: &str) {
+    h.get_by_label(field).focus();
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label(field).type_text(text);
+    h.run_steps(2);
+}
+
+/// Puts the cursor in the field named `label` and types `text` there.
+fn type_into(h: &mut Harness<'_, PlanApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run_steps(1);
+    h.get_by_label(label).type_text(text);
+    h.run_steps(1);
+}
+
+/// The text in the input named `label`, as the screen reader reads it.
+fn value_of(h: &Harness<'_, PlanApp>, label: &str) -> String {
+    h.get_all_by_label(label)
+        .find(|n| n.accesskit_node().role() == Role::TextInput)
+        .and_then(|n| n.accesskit_node().value().map(|v| v.to_string()))
+        .unwrap_or_else(|| panic!("no input named {label}"))
+}
+
+/// The text of the first label showing `part` (a label of several lines keeps its
+/// text as its value, not its name).
+fn shown(h: &Harness<'_, PlanApp>, part: &str) -> Option<String> {
+    h.query_all_by_label_contains(part).next().map(|n| {
+        let node = n.accesskit_node();
+        node.value()
+            .or(node.label())
+            .unwrap_or_default()
+            .to_string()
+    })
+}
+
+fn assert_shows(h: &Harness<'_, PlanApp>, part: &str) -> String {
+    shown(h, part).unwrap_or_else(|| panic!("nothing shows {part}"))
+}
+
+/// The characters selected in the focused field, from egui's own state.
+fn selected_in(h: &Harness<'_, PlanApp>, key: FieldKey) -> Option<(usize, usize)> {
+    let id = ward_plan::ui::widgets::field_id(key);
+    let state = egui::text_edit::TextEditState::load(&h.ctx, id)?;
+    let range = state.cursor.char_range()?;
+    let (a, b): (usize, usize) = (range.primary.index.into(), range.secondary.index.into());
+    Some((a.min(b), a.max(b)))
+}
+
+#[test]
+fn search_finds_a_word_in_a_strategy_text_and_opens_that_field() {
+    let mut h = editor();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(2);
+    assert_eq!(
+        h.ctx.memory(|m| m.focused()),
+        Some(egui::Id::unique("search query")),
+        "Ctrl+F puts the cursor in 検索"
+    );
+    h.get_by_label("検索").type_text("障がい者を支援する");
+    h.run_steps(2);
+    // The result names the item and field with the vocabulary's words.
+    h.get_by_label_contains("戦略【1-1】の内容: …");
+    h.get_by_label("1件");
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    let strategy = &sample().issues[0].strategies[0];
+    assert_eq!(h.state().selection, Selection::Item(strategy.id));
+    let key = FieldKey::of(Some(strategy.id), &fields::STRATEGY_TEXT);
+    assert_eq!(
+        h.ctx.memory(|m| m.focused()),
+        Some(ward_plan::ui::widgets::field_id(key)),
+        "the 内容 field has the cursor"
+    );
+    let start = strategy
+        .text
+        .find("障がい者を支援する")
+        .expect("in the text");
+    let start = strategy.text[..start].chars().count();
+    assert_eq!(selected_in(&h, key), Some((start, start + 9)));
+    h.get_by_label("1件中1件目");
+}
+
+#[test]
+fn the_loose_search_treats_full_and_half_width_alike() {
+    let mut plan = sample();
+    plan.issues[0].title = "ＳＤＧｓの推進".to_owned();
+    let mut h = editor_sized(plan, egui::vec2(1360.0, 900.0));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(2);
+    h.get_by_label("検索").type_text("sdgs");
+    h.run_steps(2);
+    h.get_by_label("見つかりません");
+    h.get_by_label("全角・半角を区別しない").click();
+    h.run_steps(2);
+    h.get_by_label_contains("経営課題1の名称: …【ＳＤＧｓ】");
+    // F3 from anywhere shows the next hit.
+    h.key_press(Key::F3);
+    h.run_steps(3);
+    assert_eq!(h.state().selection, Selection::Item(sample().issues[0].id));
+}
+
+#[test]
+fn replace_all_is_one_undo_step() {
+    let mut h = editor();
+    let before = sample();
+    let count = ward_plan::search::find(
+        &before,
+        &ward_plan::search::Query {
+            text: "こども".to_owned(),
+            loose: false,
+        },
+    )
+    .len();
+    assert!(count >= 5, "{count}");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::H);
+    h.run_steps(2);
+    type_into(&mut h, "検索", "こども");
+    type_into(&mut h, "置換後", "子ども");
+    h.run_steps(2);
+    click(&mut h, "すべて置換");
+    let text = io::to_ron(&h.state().doc.plan).expect("ron");
+    assert!(!text.contains("こども"), "{text}");
+    h.get_by_label_contains(&format!(
+        "{count}か所の「こども」を「子ども」に置換しました"
+    ));
+    h.get_by_label("見つかりません");
+    // One click brings every one of them back.
+    click(&mut h, "元に戻す");
+    assert_eq!(h.state().doc.plan, before);
+}
+
+#[test]
+fn replace_one_replaces_the_hit_shown_and_moves_on() {
+    let mut h = editor();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::H);
+    h.run_steps(2);
+    type_into(&mut h, "検索", "こども");
+    type_into(&mut h, "置換後", "子ども");
+    h.run_steps(2);
+    let total = h.state_mut().search.as_mut().map_or(0, |b| {
+        let plan = sample();
+        b.hits(&plan).len()
+    });
+    click(&mut h, "次へ");
+    click(&mut h, "置換");
+    let plan = &h.state().doc.plan;
+    let left = ward_plan::search::find(
+        plan,
+        &ward_plan::search::Query {
+            text: "こども".to_owned(),
+            loose: false,
+        },
+    );
+    assert_eq!(left.len(), total - 1);
+    h.get_by_label(&format!("{}件中1件目", total - 1));
+}
+
+#[test]
+fn dates_are_read_as_people_write_them() {
+    // 基本情報 is the form shown at start.
+    let mut h = editor();
+    let day = chrono::NaiveDate::from_ymd_opt(2023, 6, 9);
+    for typed in [
+        "令和5年6月9日",
+        "2023/6/9",
+        "R5.6.9",
+        "２０２３－０６－０９",
+    ] {
+        retype(&mut h, "掲載日", typed);
+        assert_eq!(h.state().doc.plan.page_date, day, "{typed}");
+        assert!(h.query_all_by_label("令和5年6月9日").count() >= 1);
+    }
+    // Leaving the field shows the date in one form.
+    h.key_press(Key::Tab);
+    h.run_steps(2);
+    assert_eq!(value_of(&h, "掲載日"), "2023-06-09");
+}
+
+#[test]
+fn an_invalid_budget_is_kept_with_its_message_until_corrected() {
+    let mut h = editor();
+    h.get_by_label("2-1-2 児童虐待防止対策").click();
+    h.run_steps(2);
+    let before = h.state().doc.plan.budget_total();
+    retype(&mut h, "予算額", "1.5");
+    // Leave the field: the typed text stays, with the message.
+    h.get_by_label("名称").focus();
+    h.run_steps(2);
+    assert_eq!(value_of(&h, "予算額"), "1.5");
+    assert_shows(&h, "予算額は千円単位の数字で入力してください");
+    assert_shows(&h, "直すまで、値は13,989のままです");
+    assert_eq!(h.state().doc.plan.budget_total(), before);
+    // Typed the way people do: full-width, with 千円.
+    retype(&mut h, "予算額", "１，２００千円");
+    assert_eq!(
+        h.state().doc.plan.issues[1].strategies[0].initiatives[0].budget,
+        Some(1200)
+    );
+    assert!(shown(&h, "予算額は千円単位").is_none());
+}
+
+#[test]
+fn the_year_changes_by_typing_or_the_buttons_never_by_a_drag() {
+    // 基本情報 is the form shown at start.
+    let mut h = editor();
+    let label = "年度（西暦の始まりの年）";
+    // A drag over the field does nothing to the year.
+    let field = h.get_by_label(label);
+    let at = field.rect().center();
+    h.drag_at(at);
+    h.run_steps(1);
+    h.hover_at(at + egui::vec2(200.0, 0.0));
+    h.run_steps(1);
+    h.drop_at(at + egui::vec2(200.0, 0.0));
+    h.run_steps(2);
+    assert_eq!(h.state().doc.plan.fiscal_year, 2022);
+    retype(&mut h, label, "令和5");
+    assert_eq!(h.state().doc.plan.fiscal_year, 2023);
+    h.get_by_label("令和5年度");
+    click(&mut h, "＋");
+    assert_eq!(h.state().doc.plan.fiscal_year, 2024);
+}
+
+#[test]
+fn deleting_an_issue_asks_and_undo_brings_it_back_with_its_budget() {
+    let mut h = editor();
+    let total = sample().budget_total();
+    h.get_by_label("経営課題1 だれもが地域で安心して暮らせるまちづくり")
+        .click();
+    h.run_steps(2);
+    click(&mut h, "削除");
+    // Nothing is gone yet; the question names what goes with it.
+    assert_eq!(h.state().doc.plan.issues.len(), 5);
+    let question = assert_shows(
+        &h,
+        "経営課題1「だれもが地域で安心して暮らせるまちづくり」を削除します。",
+    );
+    let issue_budget = sample().issues[0].budget_total();
+    assert!(
+        question.contains(&format!(
+            "予算 {}",
+            ward_plan::amount::format_thousand_yen(issue_budget)
+        )),
+        "{question}"
+    );
+    click(&mut h, "キャンセル");
+    assert_eq!(h.state().doc.plan, sample());
+    click(&mut h, "削除");
+    click(&mut h, "削除する");
+    assert_eq!(h.state().doc.plan.issues.len(), 4);
+    assert_eq!(h.state().doc.plan.budget_total(), total - issue_budget);
+    h.get_by_label("経営課題1を削除しました。");
+    click(&mut h, "元に戻す");
+    assert_eq!(h.state().doc.plan, sample());
+}
+
+#[test]
+fn an_empty_new_item_is_deleted_without_a_question() {
+    let mut h = editor();
+    h.get_by_label("2-1 安心して子育てできる環境づくり").click();
+    h.run_steps(2);
+    click(&mut h, "＋ 具体的取組を追加");
+    let strategy = &h.state().doc.plan.issues[1].strategies[0];
+    let new = strategy.initiatives.last().expect("added");
+    assert!(
+        new.main,
+        "printed with its siblings, which are all 主な: {:?}",
+        strategy
+            .initiatives
+            .iter()
+            .map(|i| i.main)
+            .collect::<Vec<_>>()
+    );
+    // The cursor waits in its 名称, and the outline says it has none yet.
+    let key = FieldKey::of(Some(new.id), &fields::TITLE);
+    assert_eq!(
+        h.ctx.memory(|m| m.focused()),
+        Some(ward_plan::ui::widgets::field_id(key))
+    );
+    h.get_by_label_contains("（名称未入力）");
+    h.key_press(Key::Escape);
+    h.run_steps(1);
+    click(&mut h, "削除");
+    assert_eq!(h.state().doc.plan, sample());
+}
+
+#[test]
+fn up_is_off_on_the_first_item_and_down_on_the_last() {
+    let mut h = editor();
+    h.get_by_label("経営課題1 だれもが地域で安心して暮らせるまちづくり")
+        .click();
+    h.run_steps(2);
+    assert!(
+        h.get_by_role_and_label(Role::Button, "↑ 上へ")
+            .accesskit_node()
+            .is_disabled()
+    );
+    assert!(
+        !h.get_by_role_and_label(Role::Button, "↓ 下へ")
+            .accesskit_node()
+            .is_disabled()
+    );
+    h.get_by_label_contains("経営課題5 ").click();
+    h.run_steps(2);
+    assert!(
+        h.get_by_role_and_label(Role::Button, "↓ 下へ")
+            .accesskit_node()
+            .is_disabled()
+    );
+}
+
+#[test]
+fn f1_opens_the_guide_with_the_shortcuts() {
+    let mut h = editor();
+    h.key_press(Key::F1);
+    h.run_steps(2);
+    h.get_by_label("写しを送る・取り込む").click();
+    h.run_steps(2);
+    h.get_by_label_contains("校閲 → 取り込み… を選びます");
+    h.get_by_label("ショートカット").click();
+    h.run_steps(2);
+    h.get_by_label("Ctrl+F");
+    h.get_by_label("F1");
+}
+
+#[test]
+fn saved_stops_showing_once_the_plan_changes_again() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("鶴見区.ron");
+    io::save(&path, &sample()).expect("save");
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1360.0, 900.0))
+        .build_eframe({
+            let path = path.clone();
+            move |cc| PlanApp::new(cc, Document::opened(sample(), path))
+        });
+    h.run_steps(2);
+    h.state_mut().doc.plan.goal.push('。');
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    h.get_by_label_contains("保存しました");
+    h.state_mut().doc.plan.goal.push('。');
+    h.run_steps(2);
+    h.get_by_label("● 未保存の変更あり");
+    assert!(h.query_by_label_contains("保存しました").is_none());
+}
+
+#[test]
+fn print_without_a_viewer_says_where_the_pdf_is() {
+    let mut h = editor();
+    h.state_mut().dialogs = Box::new(ScriptedDialogs {
+        no_viewer: true,
+        ..ScriptedDialogs::default()
+    });
+    h.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    h.run_steps(2);
+    assert_shows(&h, "PDFを表示するアプリが見つかりませんでした");
+    assert!(
+        h.query_by_label_contains("印刷用のPDFを開きました")
+            .is_none()
+    );
+}
+
+#[test]
+fn a_narrow_window_folds_the_panels_before_the_form() {
+    // 800×600 with the preview and 比較 asked for: they fold away, the form
+    // keeps its width, and the status line says so.
+    let mut h = editor_sized(sample(), egui::vec2(800.0, 600.0));
+    h.state_mut().settings.show_preview = true;
+    h.run_steps(2);
+    h.get_by_label_contains("幅が足りないため隠しています: 印刷プレビュー");
+    h.get_by_label("2-1-2 児童虐待防止対策").click();
+    h.run_steps(2);
+    let name = h.get_by_label("名称").rect();
+    assert!(name.width() >= 300.0, "{name:?}");
+    // 400×300: the outline folds into a 目次 menu; the form is still usable.
+    let mut h = editor_sized(sample(), egui::vec2(400.0, 300.0));
+    h.get_by_label("目次").click();
+    h.run_steps(2);
+    h.get_by_label("2-1-2 児童虐待防止対策").click();
+    h.run_steps(2);
+    let id = sample().issues[1].strategies[0].initiatives[0].id;
+    assert_eq!(h.state().selection, Selection::Item(id));
+    let name = h.get_by_label("名称").rect();
+    assert!(name.width() >= 200.0, "{name:?}");
+}
+
+#[test]
+fn quit_asks_about_unsaved_changes() {
+    let mut h = editor();
+    h.state_mut().doc.plan.goal.push('。');
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    h.run_steps(2);
+    h.get_by_label("変更が保存されていません。保存しますか？");
+}
