@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# The system clipboard, checked from outside the window: text another program put
+# on the X clipboard pastes into a field with Ctrl+V, and Ctrl+C in a field puts
+# the text where another program reads it. Runs the real window under Xvfb and
+# drives it with xdotool, as a person with a keyboard would.
+#
+#   scripts/clipboard-check.sh [path/to/ward-plan]
+#
+# Needs Xvfb, xdotool and xclip (Debian: xvfb xdotool xclip) and Mesa for the
+# software renderer (mesa-vulkan-drivers). Exits 0 when both directions work, 1 when
+# one does not, 77 (skipped) when the tools are missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${1:-target/release/ward-plan}
+for tool in Xvfb xdotool xclip; do
+    if ! command -v "$tool" >/dev/null; then
+        echo "skipped: $tool is not installed"
+        exit 77
+    fi
+done
+[ -x "$BIN" ] || cargo build --release --quiet
+
+WORK=$(mktemp -d)
+DISPLAY_NO=${CLIPBOARD_CHECK_DISPLAY:-:97}
+cleanup() {
+    [ -n "${APP:-}" ] && kill "$APP" 2>/dev/null || true
+    [ -n "${XVFB:-}" ] && kill "$XVFB" 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+Xvfb "$DISPLAY_NO" -screen 0 1400x900x24 >/dev/null 2>&1 &
+XVFB=$!
+export DISPLAY=$DISPLAY_NO
+# The program's settings and recovery copies go to a folder of this run.
+export HOME=$WORK XDG_DATA_HOME=$WORK/data XDG_CONFIG_HOME=$WORK/config
+cp samples/tsurumi-r4.ron "$WORK/plan.ron"
+sleep 1
+"$BIN" "$WORK/plan.ron" >"$WORK/app.log" 2>&1 &
+APP=$!
+
+WIN=
+for _ in $(seq 1 100); do
+    WIN=$(xdotool search --name "ward-plan" 2>/dev/null | head -n1 || true)
+    [ -n "$WIN" ] && break
+    sleep 0.2
+done
+if [ -z "$WIN" ]; then
+    echo "FAIL: the window did not open"; cat "$WORK/app.log"; exit 1
+fi
+sleep 2
+xdotool windowfocus --sync "$WIN"
+key() { xdotool key --window "$WIN" --clearmodifiers "$@"; sleep 0.4; }
+
+# 1. Paste from another program into 検索 (Ctrl+F puts the cursor there), then
+#    Enter opens the 区の目標 field with the found words selected.
+printf 'みまもり、支えあう' | xclip -selection clipboard
+sleep 0.3
+key ctrl+f
+key ctrl+v
+key Return
+# 2. Paste two lines over the selection, and save.
+printf '見守り、\n支え合う' | xclip -selection clipboard
+sleep 0.3
+key ctrl+v
+key Escape
+key ctrl+s
+sleep 1
+expected_goal='つながり、ふれあい、見守り、\n支え合う、だれもが安心して暮らせるまち'
+if grep -qF "goal: \"つながり、ふれあい、見守り、" "$WORK/plan.ron" \
+    && grep -qF '支え合う、だれもが安心して暮らせるまち' "$WORK/plan.ron"; then
+    echo "ok: Ctrl+V pasted text from another program (saved: $(grep -F 'goal:' "$WORK/plan.ron" | head -c 200))"
+else
+    echo "FAIL: the pasted text is not in the saved plan"
+    grep -F 'goal:' "$WORK/plan.ron" || true
+    exit 1
+fi
+
+# 3. Copy from a field for another program: the whole 区の目標.
+printf 'before' | xclip -selection clipboard
+sleep 0.3
+key ctrl+f
+key ctrl+a
+printf '見守り' | xclip -selection clipboard
+sleep 0.3
+key ctrl+v
+key Return
+key ctrl+a
+key ctrl+c
+sleep 0.5
+copied=$(xclip -o -selection clipboard)
+if [ "$copied" = "$(printf "$expected_goal")" ]; then
+    echo "ok: Ctrl+C put the field's text on the system clipboard ($copied)"
+else
+    echo "FAIL: the clipboard holds '$copied'"
+    exit 1
+fi
+echo "clipboard check passed"
