@@ -238,3 +238,20 @@ fn save_into_a_missing_folder_fails_and_writes_nothing() {
     assert!(err.to_string().contains("保存できませんでした"));
     assert!(!path.exists());
 }
+
+/// A field whose name was deleted (a slip in a text editor) is explained in
+/// Japanese: what is missing and what to look at, not the parser's English.
+#[test]
+fn a_missing_field_name_is_explained_in_japanese() {
+    let broken = SAMPLE.replacen("    ward: \"鶴見区\",", "    \"鶴見区\",", 1);
+    assert_ne!(broken, SAMPLE);
+    let err = parse_err(&broken);
+    let message = err.to_string();
+    assert!(message.contains("項目名"), "{message}");
+    assert!(err.position().is_some(), "{err:?}");
+    assert!(
+        !message.to_lowercase().contains("expected"),
+        "the parser's English stays out of the message: {message}"
+    );
+    assert!(err.english().is_some(), "the command line still has it");
+}

@@ -435,3 +435,39 @@ fn quit_asks_about_unsaved_changes() {
     h.run_steps(2);
     h.get_by_label("変更が保存されていません。保存しますか？");
 }
+
+#[test]
+fn the_last_file_reopens_at_start_and_a_missing_one_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("鶴見区R5.ron");
+    let mut plan = sample();
+    plan.goal = "前回の目標".to_owned();
+    io::save(&path, &plan).expect("save");
+    let mut h = editor();
+    h.state_mut().recent = vec![path.clone()];
+    h.state_mut().reopen_last();
+    h.run_steps(2);
+    assert_eq!(h.state().doc.path.as_deref(), Some(path.as_path()));
+    assert_eq!(h.state().doc.plan.goal, "前回の目標");
+
+    let gone = dir.path().join("消えた.ron");
+    let mut h = editor();
+    h.state_mut().recent = vec![gone.clone()];
+    h.state_mut().reopen_last();
+    h.run_steps(2);
+    assert_eq!(h.state().doc.plan, sample(), "the sample stays");
+    assert_shows(&h, "が見つからないため、見本を開いています。");
+}
+
+#[test]
+fn recent_files_are_kept_as_absolute_paths() {
+    let mut h = editor();
+    h.state_mut()
+        .request(ward_plan::app::command::Command::OpenPath(
+            "samples/tsurumi-r4.ron".into(),
+        ));
+    h.run_steps(2);
+    let first = h.state().recent.first().cloned().expect("remembered");
+    assert!(first.is_absolute(), "{first:?}");
+    assert!(first.ends_with("samples/tsurumi-r4.ron"), "{first:?}");
+}

@@ -421,8 +421,9 @@ pub(super) fn selection_for_field(field: &fields::Field) -> Selection {
 
 /// Which panels fit beside the form at a window width. The form keeps at least
 /// [`Room::FORM_MIN`]; when the window is narrower than everything asked for,
-/// panels fold away in this order: the preview, the warnings, 比較, and last the
-/// outline (into a 目次 menu), so the form never shrinks to a sliver.
+/// panels fold away in this order: the preview, the warnings, the outline (into
+/// a 目次 menu), and last 比較, the task the user opened it for; so the form
+/// never shrinks to a sliver.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Room {
     /// Width left over for panels beyond their minimums.
@@ -478,8 +479,8 @@ impl Room {
         for fold in [
             |r: &mut Room| r.preview = false,
             |r: &mut Room| r.warnings = false,
-            |r: &mut Room| r.review = false,
             |r: &mut Room| r.outline = false,
+            |r: &mut Room| r.review = false,
         ] {
             if need(&room) <= width {
                 break;
@@ -531,10 +532,18 @@ mod tests {
         assert!(all.outline && all.review && all.preview, "{all:?}");
         let narrow = Room::plan(800.0, false, true, true);
         assert!(
-            narrow.outline && !narrow.preview && !narrow.review,
+            !narrow.outline && !narrow.preview && narrow.review,
             "{narrow:?}"
         );
-        assert_eq!(narrow.folded(), ["印刷プレビュー", "比較"]);
+        assert_eq!(
+            narrow.folded(),
+            ["印刷プレビュー", "目次（上の「目次」から選べます）"]
+        );
+        let preview_only = Room::plan(1000.0, false, false, true);
+        assert!(
+            preview_only.outline && preview_only.preview,
+            "{preview_only:?}"
+        );
         let tiny = Room::plan(400.0, true, true, true);
         assert!(!tiny.outline && !tiny.preview && !tiny.review && !tiny.warnings);
         for width in [400.0, 640.0, 800.0, 1024.0, 1360.0, 1920.0] {

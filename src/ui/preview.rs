@@ -161,7 +161,8 @@ pub fn preview_ui(ui: &mut egui::Ui, preview: &mut Preview, pages: &[Page]) -> O
 }
 
 fn toolbar_ui(ui: &mut egui::Ui, preview: &mut Preview, count: usize) {
-    ui.horizontal(|ui| {
+    // Wrapped, so a narrow panel shows all of it on two lines instead of cutting it.
+    ui.horizontal_wrapped(|ui| {
         ui.strong("印刷プレビュー");
         ui.label(format!(
             "{} / {} ページ",
