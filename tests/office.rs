@@ -471,3 +471,58 @@ fn recent_files_are_kept_as_absolute_paths() {
     assert!(first.is_absolute(), "{first:?}");
     assert!(first.ends_with("samples/tsurumi-r4.ron"), "{first:?}");
 }
+
+/// Every text field of the walk has an input named by its address on the form
+/// that shows it: what search (and anything else that points at a field) relies on.
+#[test]
+fn every_text_field_of_the_walk_can_take_the_cursor() {
+    use ward_plan::model::walk::{self, Value};
+    use ward_plan::ui::widgets::{FocusRequest, field_id, request_focus};
+    let mut plan = sample();
+    // An indicator with a result, so their fields are walked too.
+    plan.issues[0].strategies[0]
+        .indicators
+        .push(ward_plan::model::Indicator {
+            name: "指標".to_owned(),
+            results: vec![ward_plan::model::YearResult {
+                fiscal_year: 2022,
+                value: "55.1%".to_owned(),
+                grade: "B".to_owned(),
+            }],
+            ..Default::default()
+        });
+    let mut h = editor_sized(plan.clone(), egui::vec2(1360.0, 900.0));
+    let mut checked = 0;
+    for field in walk::fields(&plan) {
+        let Value::Text(_) = field.value else {
+            continue;
+        };
+        let key = field.key();
+        h.state_mut().selection = match key.item {
+            Some(id) => Selection::Item(id),
+            None => match key.field {
+                "goal" | "mission" => Selection::Goal,
+                "policy" => Selection::Policy,
+                "overall_evaluation" | "future_direction" => Selection::Closing,
+                _ => Selection::Basics,
+            },
+        };
+        request_focus(
+            &h.ctx,
+            FocusRequest {
+                key,
+                start: 0,
+                end: 0,
+            },
+        );
+        h.run_steps(3);
+        assert_eq!(
+            h.ctx.memory(|m| m.focused()),
+            Some(field_id(key)),
+            "{} has no input at its address",
+            field.name
+        );
+        checked += 1;
+    }
+    assert!(checked > 100, "{checked}");
+}

@@ -26,9 +26,15 @@ fn focus_request_id() -> egui::Id {
 }
 
 /// Asks the field at `request.key` to take the cursor when it is next drawn.
+/// A request no field takes within a few frames (its form is not shown) lapses,
+/// so it cannot move the cursor by surprise later.
 pub fn request_focus(ctx: &egui::Context, request: FocusRequest) {
-    ctx.data_mut(|d| d.insert_temp(focus_request_id(), request));
+    let pass = ctx.cumulative_pass_nr();
+    ctx.data_mut(|d| d.insert_temp(focus_request_id(), (request, pass)));
 }
+
+/// Frames a focus request waits for its field.
+const FOCUS_REQUEST_FRAMES: u64 = 5;
 
 /// The widget id of the input for a field.
 pub fn field_id(key: FieldKey) -> egui::Id {
@@ -38,8 +44,11 @@ pub fn field_id(key: FieldKey) -> egui::Id {
 /// Adds `edit` as the input of `key`, taking a waiting focus request for it.
 fn add_field(ui: &mut Ui, key: FieldKey, edit: TextEdit<'_>) -> Response {
     let id = field_id(key);
+    let now = ui.ctx().cumulative_pass_nr();
     let request = ui
-        .data(|d| d.get_temp::<FocusRequest>(focus_request_id()))
+        .data(|d| d.get_temp::<(FocusRequest, u64)>(focus_request_id()))
+        .filter(|(_, pass)| now <= pass + FOCUS_REQUEST_FRAMES)
+        .map(|(r, _)| r)
         .filter(|r| r.key == key);
     if let Some(r) = request {
         let mut state = egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
@@ -47,7 +56,7 @@ fn add_field(ui: &mut Ui, key: FieldKey, edit: TextEdit<'_>) -> Response {
         state.cursor.set_char_range(Some(range));
         state.store(ui.ctx(), id);
         ui.memory_mut(|m| m.request_focus(id));
-        ui.data_mut(|d| d.remove::<FocusRequest>(focus_request_id()));
+        ui.data_mut(|d| d.remove::<(FocusRequest, u64)>(focus_request_id()));
     }
     let response = ui.add(edit.id(id));
     if request.is_some() {
