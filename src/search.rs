@@ -50,12 +50,10 @@ const CONTEXT: usize = 12;
 
 /// One character folded for the loose match.
 fn fold(c: char) -> char {
-    let c = match c {
-        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+    match c {
         '\u{3000}' => ' ',
-        _ => c,
-    };
-    c.to_ascii_lowercase()
+        c => crate::wareki::half_width(c).to_ascii_lowercase(),
+    }
 }
 
 /// Where `needle` occurs in `text`, as character ranges, not overlapping.

@@ -5,6 +5,8 @@ use chrono::{Datelike, NaiveDate};
 /// One era and the day it began.
 struct Era {
     name: &'static str,
+    /// The letter of the short form: R4, H30.
+    letter: char,
     start: (i32, u32, u32),
 }
 
@@ -12,18 +14,22 @@ struct Era {
 const ERAS: [Era; 4] = [
     Era {
         name: "令和",
+        letter: 'R',
         start: (2019, 5, 1),
     },
     Era {
         name: "平成",
+        letter: 'H',
         start: (1989, 1, 8),
     },
     Era {
         name: "昭和",
+        letter: 'S',
         start: (1926, 12, 25),
     },
     Era {
         name: "大正",
+        letter: 'T',
         start: (1912, 7, 30),
     },
 ];
@@ -84,18 +90,18 @@ pub fn format_fiscal_year(year: i32) -> String {
 
 /// The short form used in indicator periods and tables: R4 for 2022, H30 for 2018.
 pub fn format_fiscal_year_short(year: i32) -> String {
-    match fiscal_era_year(year) {
-        Some((era, n)) => {
-            let letter = match era {
-                "令和" => "R",
-                "平成" => "H",
-                "昭和" => "S",
-                _ => "T",
-            };
-            format!("{letter}{n}")
-        }
+    match ERAS.iter().find(|era| year >= era.start.0) {
+        Some(era) => format!("{}{}", era.letter, year - era.start.0 + 1),
         None => year.to_string(),
     }
+}
+
+/// The era an R5 or H31 starts with, and the rest of the text after its letter.
+fn era_by_letter(text: &str) -> Option<(&'static Era, &str)> {
+    let mut chars = text.chars();
+    let letter = chars.next()?.to_ascii_uppercase();
+    let era = ERAS.iter().find(|e| e.letter == letter)?;
+    Some((era, chars.as_str()))
 }
 
 /// The Western year of `year` of an era: (令和, 4) → 2022; 元年 is year 1.
@@ -138,25 +144,17 @@ pub fn parse_date_typed(text: &str) -> Option<NaiveDate> {
     let text: String = text
         .trim()
         .chars()
-        .map(|c| match c {
-            // Full-width ASCII (Ｒ, ５, ／, ．, －) as the half-width character.
-            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        .map(|c| match half_width(c) {
             '\u{2010}'..='\u{2015}' | '\u{2212}' | 'ー' => '-',
-            _ => c,
+            c => c,
         })
         .collect();
     if let Some(date) = parse_date(&text).or_else(|| parse_date_western(&text)) {
         return Some(date);
     }
-    // Letters for the eras: R 令和, H 平成, S 昭和, T 大正.
-    let mut chars = text.chars();
-    let first = chars.next()?;
-    let (era_start, rest) = match first.to_ascii_uppercase() {
-        'R' => (Some(2019), chars.as_str()),
-        'H' => (Some(1989), chars.as_str()),
-        'S' => (Some(1926), chars.as_str()),
-        'T' => (Some(1912), chars.as_str()),
-        _ => (None, text.as_str()),
+    let (era_start, rest) = match era_by_letter(&text) {
+        Some((era, rest)) => (Some(era.start.0), rest),
+        None => (None, text.as_str()),
     };
     let parts: Vec<&str> = rest.split(['-', '/', '.']).collect();
     let [year, month, day] = parts[..] else {
@@ -180,14 +178,7 @@ pub fn parse_date_typed(text: &str) -> Option<NaiveDate> {
 /// Reads a fiscal year as people type it: 2023, ２０２３, 令和5, 令和5年度,
 /// 令和元年度, R5, H30 (the Western start year).
 pub fn parse_year_typed(text: &str) -> Option<i32> {
-    let text: String = text
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-            _ => c,
-        })
-        .collect();
+    let text: String = text.trim().chars().map(half_width).collect();
     let text = text
         .strip_suffix("年度")
         .or_else(|| text.strip_suffix('年'))
@@ -202,19 +193,20 @@ pub fn parse_year_typed(text: &str) -> Option<i32> {
     if let Some(era) = ERAS.iter().find(|e| text.starts_with(e.name)) {
         return Some(era.start.0 + era_year(&text[era.name.len()..])? - 1);
     }
-    let mut chars = text.chars();
-    let start = match chars.next()?.to_ascii_uppercase() {
-        'R' => Some(2019),
-        'H' => Some(1989),
-        'S' => Some(1926),
-        'T' => Some(1912),
-        _ => None,
-    };
-    match start {
-        Some(start) => Some(start + era_year(chars.as_str())? - 1),
+    match era_by_letter(text) {
+        Some((era, rest)) => Some(era.start.0 + era_year(rest)? - 1),
         None => (text.len() == 4 && text.chars().all(|c| c.is_ascii_digit()))
             .then(|| text.parse().ok())
             .flatten(),
+    }
+}
+
+/// A full-width ASCII character (Ｒ, ５, ／, ．) as its half-width form; other
+/// characters as they are. Search folds with it too.
+pub fn half_width(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        _ => c,
     }
 }
 

@@ -122,6 +122,12 @@ fn merge_a_returned_copy_choosing_in_a_conflict() {
     let mut mine = sample();
     mine.goal = "みんなでつくるまち".to_owned();
     let mut h = editor(mine.clone(), vec![base.clone(), theirs.clone()]);
+    let titles = std::rc::Rc::default();
+    h.state_mut().dialogs = Box::new(ScriptedDialogs {
+        open: [Some(base.clone()), Some(theirs.clone())].into(),
+        titles: std::rc::Rc::clone(&titles),
+        ..ScriptedDialogs::default()
+    });
     h.state_mut().request(Command::Run(Action::Merge));
     h.run_steps(2);
     // Each file has its own row, saying which one it is; nothing happens
@@ -134,6 +140,14 @@ fn merge_a_returned_copy_choosing_in_a_conflict() {
     );
     click(&mut h, "送った版を選ぶ…");
     click(&mut h, "戻ってきた版を選ぶ…");
+    // Each file dialog says which file it asks for.
+    assert_eq!(
+        *titles.borrow(),
+        [
+            "送った版（相手に送ったときのファイル）",
+            "戻ってきた版（相手が直して返してきたファイル）"
+        ]
+    );
     h.get_by_label(&base.display().to_string());
     h.get_by_label(&theirs.display().to_string());
     click(&mut h, "変更を確かめる");

@@ -94,13 +94,14 @@ pub struct ScriptedDialogs {
     pub shown: Vec<PathBuf>,
     /// Whether the viewer is missing: showing a file fails.
     pub no_viewer: bool,
-    /// The titles of the plan dialogs asked, in order.
-    pub titles: Vec<String>,
+    /// The titles of the plan dialogs asked, in order; shared, so a test keeps a
+    /// handle after giving the dialogs to the window.
+    pub titles: std::rc::Rc<std::cell::RefCell<Vec<String>>>,
 }
 
 impl Dialogs for ScriptedDialogs {
     fn open_plan(&mut self, title: &str) -> Option<PathBuf> {
-        self.titles.push(title.to_owned());
+        self.titles.borrow_mut().push(title.to_owned());
         self.open.pop_front().flatten()
     }
 
