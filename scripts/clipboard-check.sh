@@ -21,7 +21,6 @@ done
 [ -x "$BIN" ] || cargo build --release --quiet
 
 WORK=$(mktemp -d)
-DISPLAY_NO=${CLIPBOARD_CHECK_DISPLAY:-:97}
 cleanup() {
     [ -n "${APP:-}" ] && kill "$APP" 2>/dev/null || true
     [ -n "${XVFB:-}" ] && kill "$XVFB" 2>/dev/null || true
@@ -29,9 +28,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
-Xvfb "$DISPLAY_NO" -screen 0 1400x900x24 >/dev/null 2>&1 &
+# Xvfb picks a free display itself and writes its number (two runs at once, or
+# a display left over, do not collide).
+Xvfb -displayfd 3 -screen 0 1400x900x24 3>"$WORK/display" >/dev/null 2>&1 &
 XVFB=$!
-export DISPLAY=$DISPLAY_NO
+for _ in $(seq 1 50); do
+    [ -s "$WORK/display" ] && break
+    sleep 0.1
+done
+export DISPLAY=:$(head -n1 "$WORK/display")
 # The program's settings and recovery copies go to a folder of this run.
 export HOME=$WORK XDG_DATA_HOME=$WORK/data XDG_CONFIG_HOME=$WORK/config
 cp samples/tsurumi-r4.ron "$WORK/plan.ron"

@@ -5,6 +5,7 @@ use rustc_hash::FxHashMap;
 
 use crate::amount::format_thousand_yen;
 use crate::fonts::Face;
+use crate::model::address::FieldKey;
 use crate::model::fields::{self as f, Field};
 use crate::model::walk;
 use crate::model::{Indicator, ItemPath, Plan, Review, ReviewStatus};
@@ -21,6 +22,43 @@ pub struct Warning {
     pub field: &'static Field,
     /// What is wrong, in Japanese, naming the item as printed (経営課題2, 【2-1-2】).
     pub message: String,
+    /// What sort of warning it is.
+    pub kind: Kind,
+    /// The characters concerned, for a warning about part of a text.
+    pub span: Option<Span>,
+}
+
+/// The sorts of warnings, each listed under its own name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Something missing or inconsistent in the plan's content.
+    Content,
+    /// The writing (表記): spelling, kana, numbers, punctuation (`proof`).
+    Writing,
+    /// A character the printing fonts lack.
+    Glyph,
+}
+
+impl Kind {
+    /// The name it is listed under.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Content => "内容",
+            Kind::Writing => "表記",
+            Kind::Glyph => "文字",
+        }
+    }
+}
+
+/// Characters `start..end` of the text at `key`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    /// The field's address.
+    pub key: FieldKey,
+    /// The first character.
+    pub start: usize,
+    /// One past the last.
+    pub end: usize,
 }
 
 /// What `ward-plan check` prints and the editor's status bar shows.
@@ -67,8 +105,16 @@ impl std::fmt::Display for Summary {
             writeln!(f, "警告: なし")
         } else {
             writeln!(f, "警告: {}件", self.warnings.len())?;
-            for w in &self.warnings {
-                writeln!(f, "  - {}", w.message)?;
+            for kind in [Kind::Content, Kind::Writing, Kind::Glyph] {
+                let of_kind: Vec<&Warning> =
+                    self.warnings.iter().filter(|w| w.kind == kind).collect();
+                if of_kind.is_empty() {
+                    continue;
+                }
+                writeln!(f, "  {}: {}件", kind.label(), of_kind.len())?;
+                for w in of_kind {
+                    writeln!(f, "  - {}", w.message)?;
+                }
             }
             Ok(())
         }
@@ -79,6 +125,20 @@ impl std::fmt::Display for Summary {
 /// would not print as typed (the export reports the same).
 pub fn check(plan: &Plan) -> Vec<Warning> {
     let mut out = content_warnings(plan);
+    out.extend(crate::proof::proofread(plan).into_iter().map(|f| Warning {
+        at: f.at,
+        field: f.field,
+        message: match &f.replacement {
+            Some(r) => format!("{}（→「{r}」）", f.message),
+            None => f.message,
+        },
+        kind: Kind::Writing,
+        span: Some(Span {
+            key: f.key,
+            start: f.start,
+            end: f.end,
+        }),
+    }));
     if let Some(fonts) = bundled() {
         out.extend(missing_glyphs(plan, fonts));
     }
@@ -206,7 +266,13 @@ struct Warnings(Vec<Warning>);
 
 impl Warnings {
     fn push(&mut self, at: ItemPath, field: &'static Field, message: String) {
-        self.0.push(Warning { at, field, message });
+        self.0.push(Warning {
+            at,
+            field,
+            message,
+            kind: Kind::Content,
+            span: None,
+        });
     }
 }
 
@@ -340,6 +406,8 @@ pub fn missing_glyphs(plan: &Plan, fonts: &dyn Measure) -> Vec<Warning> {
                 at: field.at,
                 field: field.field,
                 message,
+                kind: Kind::Glyph,
+                span: None,
             });
         }
     }
@@ -380,6 +448,7 @@ mod tests {
         plan.issues[3].strategies.clear();
         let found: Vec<(ItemPath, &str, String)> = check(&plan)
             .into_iter()
+            .filter(|w| w.kind == Kind::Content)
             .map(|w| (w.at, w.field.key, w.message))
             .collect();
         let expected = [

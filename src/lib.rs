@@ -25,6 +25,7 @@ pub mod io;
 pub mod model;
 pub mod numbering;
 pub mod pdf;
+pub mod proof;
 pub mod recovery;
 pub mod search;
 pub mod typeset;

@@ -526,3 +526,24 @@ fn every_text_field_of_the_walk_can_take_the_cursor() {
     }
     assert!(checked > 100, "{checked}");
 }
+
+#[test]
+fn a_writing_warning_opens_its_field_with_the_words_selected() {
+    let mut h = editor();
+    h.get_by_label("警告 8件").click();
+    h.run_steps(2);
+    h.get_by_label("表記（8件）");
+    h.get_by_label_contains("具体的取組【2-1-2】の取組内容の「子ども」")
+        .click();
+    h.run_steps(3);
+    let initiative = &sample().issues[1].strategies[0].initiatives[0];
+    assert_eq!(h.state().selection, Selection::Item(initiative.id));
+    let key = FieldKey::of(Some(initiative.id), &fields::INITIATIVE_TEXT);
+    assert_eq!(
+        h.ctx.memory(|m| m.focused()),
+        Some(ward_plan::ui::widgets::field_id(key))
+    );
+    let at = initiative.text.find("子ども").expect("in the text");
+    let at = initiative.text[..at].chars().count();
+    assert_eq!(selected_in(&h, key), Some((at, at + 3)));
+}

@@ -83,7 +83,22 @@ fn sample_summary() {
         (5, 5, 5)
     );
     assert_eq!(summary.budget_total, 68_388);
-    assert!(summary.warnings.is_empty(), "{:?}", summary.warnings);
+    // Nothing missing; the writing check finds what the published page mixed:
+    // 子ども once among こども, and the noun written 取組み.
+    let kinds: Vec<check::Kind> = summary.warnings.iter().map(|w| w.kind).collect();
+    assert!(
+        kinds.iter().all(|k| *k == check::Kind::Writing),
+        "{:?}",
+        summary.warnings
+    );
+    assert_eq!(summary.warnings.len(), 8, "{:#?}", summary.warnings);
+    let text = summary.to_string();
+    assert!(text.contains("表記: 8件"), "{text}");
+    assert!(
+        text.contains("具体的取組【2-1-2】の取組内容の「子ども」")
+            && text.contains("こども 6・子ども 1"),
+        "{text}"
+    );
     assert!(summary.to_string().contains("予算合計: 68,388千円"));
 }
 

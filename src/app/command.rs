@@ -300,6 +300,9 @@ pub enum Command {
     StartMerge,
     /// Close the 取り込み… file chooser.
     CloseMergeSetup,
+    /// Put the cursor in a field, with part of its text selected (a warning
+    /// about the writing was clicked).
+    FocusField(crate::ui::widgets::FocusRequest),
 }
 
 impl Command {

@@ -81,6 +81,7 @@ impl PlanApp {
             }
             Command::StartMerge => self.start_merge(),
             Command::CloseMergeSetup => self.merge_setup = None,
+            Command::FocusField(request) => crate::ui::widgets::request_focus(ctx, request),
             Command::Theme(theme) => {
                 self.settings.theme = theme;
                 theme.apply(ctx);

@@ -49,7 +49,8 @@ impl PlanApp {
                 .default_size(320.0)
                 .size_range(room.range(Room::WARNINGS_MIN))
                 .show(ui, |ui| {
-                    egui::ScrollArea::vertical().show(ui, |ui| self.warnings_ui(ui, &warnings));
+                    egui::ScrollArea::vertical()
+                        .show(ui, |ui| self.warnings_ui(ui, &warnings, &mut commands));
                 });
         }
         if room.review
@@ -378,15 +379,35 @@ impl PlanApp {
     }
 
     /// The warnings of the plan check; clicking one shows its item's form.
-    fn warnings_ui(&mut self, ui: &mut egui::Ui, warnings: &[check::Warning]) {
+    fn warnings_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        warnings: &[check::Warning],
+        commands: &mut Vec<Command>,
+    ) {
         ui.heading("警告");
         if warnings.is_empty() {
             ui.label("警告はありません。");
         }
+        let mut kind = None;
         for (n, warning) in warnings.iter().enumerate() {
+            if kind != Some(warning.kind) {
+                kind = Some(warning.kind);
+                let count = warnings.iter().filter(|w| w.kind == warning.kind).count();
+                ui.add_space(4.0);
+                ui.strong(format!("{}（{count}件）", warning.kind.label()));
+            }
             ui.push_id(n, |ui| {
                 if ui.link(&warning.message).clicked() {
                     self.selection = self.selection_for(warning);
+                    // A warning about part of a text selects that part.
+                    if let Some(span) = warning.span {
+                        commands.push(Command::FocusField(widgets::FocusRequest {
+                            key: span.key,
+                            start: span.start,
+                            end: span.end,
+                        }));
+                    }
                 }
             });
         }

@@ -1,0 +1,498 @@
+//! 校正: the writing checked as a 公用文 editor would, over every text field of the
+//! plan (the field walk): one word spelt several ways (表記ゆれ), spellings the
+//! rules settle (送り仮名, kana for formal words, か所 / か月), digits of both
+//! widths, amounts without commas, doubled or unmatched punctuation and half-width
+//! katakana. Each finding names its field as warnings do, says where in it
+//! (characters), what is wrong, and the replacement where there is one.
+//!
+//! All the words are looked up in one pass per field with one automaton
+//! (aho-corasick), not a loop per word.
+
+pub mod words;
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::model::address::FieldKey;
+use crate::model::fields::Field;
+use crate::model::walk::{self, Value};
+use crate::model::{ItemPath, Plan};
+use words::{After, GROUPS, Rule, SETTLED};
+
+/// One thing to look at in the writing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// The field's address.
+    pub key: FieldKey,
+    /// The item the field is in.
+    pub at: ItemPath,
+    /// The field in the vocabulary.
+    pub field: &'static Field,
+    /// The first character concerned, counted in characters.
+    pub start: usize,
+    /// One past the last.
+    pub end: usize,
+    /// What is wrong, in a short Japanese sentence naming the field.
+    pub message: String,
+    /// What to write instead, when there is one answer.
+    pub replacement: Option<String>,
+}
+
+/// What a pattern of the automaton stands for.
+#[derive(Clone, Copy)]
+enum Pattern {
+    /// Form `form` of group `group`.
+    Group { group: usize, form: usize },
+    /// Entry `n` of [`SETTLED`].
+    Settled(usize),
+}
+
+/// The automaton over every word of the lists, made once.
+fn automaton() -> &'static (AhoCorasick, Vec<Pattern>) {
+    static AUTOMATON: OnceLock<(AhoCorasick, Vec<Pattern>)> = OnceLock::new();
+    AUTOMATON.get_or_init(|| {
+        let mut words: Vec<&str> = Vec::new();
+        let mut patterns = Vec::new();
+        for (group, g) in GROUPS.iter().enumerate() {
+            for (form, word) in g.forms.iter().enumerate() {
+                words.push(word);
+                patterns.push(Pattern::Group { group, form });
+            }
+        }
+        for (n, s) in SETTLED.iter().enumerate() {
+            words.push(s.wrong);
+            patterns.push(Pattern::Settled(n));
+        }
+        // Leftmost-longest: 取り組み is found as itself, not as a form of another.
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&words)
+            .unwrap_or_else(|_| {
+                AhoCorasick::new::<_, &str>([]).expect("an empty automaton builds")
+            });
+        (ac, patterns)
+    })
+}
+
+/// A text field of the walk, with what a reader calls it.
+struct Text<'a> {
+    key: FieldKey,
+    at: ItemPath,
+    field: &'static Field,
+    name: String,
+    text: &'a str,
+}
+
+/// A word found: where (bytes and characters) and what it is.
+struct Hit {
+    text: usize,
+    pattern: Pattern,
+    start: usize,
+    end: usize,
+}
+
+/// Every finding in the plan, in document order.
+pub fn proofread(plan: &Plan) -> Vec<Finding> {
+    let texts: Vec<Text<'_>> = walk::fields(plan)
+        .into_iter()
+        .filter_map(|f| match f.value {
+            Value::Text(text) if !text.is_empty() => Some(Text {
+                key: f.key(),
+                at: f.at,
+                field: f.field,
+                name: f.name.clone(),
+                text,
+            }),
+            _ => None,
+        })
+        .collect();
+    let (ac, patterns) = automaton();
+    let mut hits = Vec::new();
+    for (n, t) in texts.iter().enumerate() {
+        for m in ac.find_iter(t.text) {
+            hits.push(Hit {
+                text: n,
+                pattern: patterns[m.pattern().as_usize()],
+                start: m.start(),
+                end: m.end(),
+            });
+        }
+    }
+    let mut out = Vec::new();
+    let mut counts = vec![Vec::new(); GROUPS.len()];
+    for (g, group) in GROUPS.iter().enumerate() {
+        counts[g] = vec![0usize; group.forms.len()];
+    }
+    for hit in &hits {
+        if let Pattern::Group { group, form } = hit.pattern {
+            counts[group][form] += 1;
+        }
+    }
+    for hit in &hits {
+        let t = &texts[hit.text];
+        let finding = |message: String, replacement: Option<&str>| Finding {
+            key: t.key,
+            at: t.at,
+            field: t.field,
+            start: t.text[..hit.start].chars().count(),
+            end: t.text[..hit.end].chars().count(),
+            message,
+            replacement: replacement.map(str::to_owned),
+        };
+        match hit.pattern {
+            Pattern::Group { group, form } => {
+                let c = &counts[group];
+                let used: Vec<usize> = (0..c.len()).filter(|&f| c[f] > 0).collect();
+                if used.len() < 2 {
+                    continue;
+                }
+                let preferred = majority(c);
+                if form == preferred {
+                    continue;
+                }
+                let forms = GROUPS[group].forms;
+                let tally: Vec<String> = used
+                    .iter()
+                    .map(|&f| format!("{} {}", forms[f], c[f]))
+                    .collect();
+                out.push(finding(
+                    format!(
+                        "{}の「{}」: この計画では「{}」と書いているところが多いので、そろえましょう（{}）。",
+                        t.name,
+                        forms[form],
+                        forms[preferred],
+                        tally.join("・")
+                    ),
+                    Some(forms[preferred]),
+                ));
+            }
+            Pattern::Settled(n) => {
+                let s = &SETTLED[n];
+                let before = t.text[..hit.start].chars().next_back();
+                let next = t.text[hit.end..].chars().next();
+                if s.after == After::Number && !before.is_some_and(is_number) {
+                    continue;
+                }
+                if s.noun_only && !next.is_none_or(|c| words::NOUN_FOLLOWERS.contains(&c)) {
+                    continue;
+                }
+                // する事業, の様相: the kanji goes on into another word.
+                if s.rule == Rule::Kana
+                    && s.wrong.ends_with(['事', '様'])
+                    && next.is_some_and(is_ideograph)
+                {
+                    continue;
+                }
+                let why = match s.rule {
+                    Rule::Okurigana => "名詞の送り仮名は公用文の書き方で",
+                    Rule::Kana => "公用文ではかなで",
+                    Rule::Counter => "横書きの公用文では",
+                };
+                out.push(finding(
+                    format!(
+                        "{}の「{}」: {}「{}」と書きます。",
+                        t.name, s.wrong, why, s.right
+                    ),
+                    Some(s.right),
+                ));
+            }
+        }
+    }
+    for t in &texts {
+        punctuation(t, &mut out);
+        amounts(t, &mut out);
+    }
+    digit_widths(&texts, &mut out);
+    // Document order: by field, then by place in it.
+    let order: Vec<FieldKey> = texts.iter().map(|t| t.key).collect();
+    out.sort_by_key(|f| (order.iter().position(|k| *k == f.key), f.start));
+    out
+}
+
+/// The form used most; the first in the list on a tie.
+fn majority(counts: &[usize]) -> usize {
+    let mut best = 0;
+    for (f, &c) in counts.iter().enumerate() {
+        if c > counts[best] {
+            best = f;
+        }
+    }
+    best
+}
+
+fn is_number(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十百千何数各".contains(c)
+}
+
+fn is_ideograph(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+/// Doubled 。 and 、, brackets left open or closed twice, half-width katakana.
+fn punctuation(t: &Text<'_>, out: &mut Vec<Finding>) {
+    let chars: Vec<char> = t.text.chars().collect();
+    let mut push = |start: usize, end: usize, message: String, replacement: Option<String>| {
+        out.push(Finding {
+            key: t.key,
+            at: t.at,
+            field: t.field,
+            start,
+            end,
+            message,
+            replacement,
+        });
+    };
+    for (i, pair) in chars.windows(2).enumerate() {
+        if pair[0] == pair[1] && (pair[0] == '。' || pair[0] == '、') {
+            push(
+                i,
+                i + 2,
+                format!("{}: 「{}」が重なっています。", t.name, pair[0]),
+                Some(pair[0].to_string()),
+            );
+        }
+    }
+    const PAIRS: [(char, char); 4] = [('「', '」'), ('『', '』'), ('（', '）'), ('【', '】')];
+    for (open, close) in PAIRS {
+        let mut stack = Vec::new();
+        for (i, &c) in chars.iter().enumerate() {
+            if c == open {
+                stack.push(i);
+            } else if c == close && stack.pop().is_none() {
+                push(
+                    i,
+                    i + 1,
+                    format!("{}: 「{close}」に対応する「{open}」がありません。", t.name),
+                    None,
+                );
+            }
+        }
+        for i in stack {
+            push(
+                i,
+                i + 1,
+                format!(
+                    "{}: 「{open}」が閉じられていません（「{close}」がありません）。",
+                    t.name
+                ),
+                None,
+            );
+        }
+    }
+    let mut i = 0;
+    while i < chars.len() {
+        if ('\u{ff61}'..='\u{ff9f}').contains(&chars[i]) {
+            let start = i;
+            while i < chars.len() && ('\u{ff61}'..='\u{ff9f}').contains(&chars[i]) {
+                i += 1;
+            }
+            let run: String = chars[start..i].iter().collect();
+            push(
+                start,
+                i,
+                format!("{}の「{run}」: 半角カタカナは全角で書きます。", t.name),
+                None,
+            );
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Amounts of four or more digits without commas: 1200件 → 1,200件.
+fn amounts(t: &Text<'_>, out: &mut Vec<Finding>) {
+    let chars: Vec<char> = t.text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == ',') {
+            i += 1;
+        }
+        let run: String = chars[start..i].iter().collect();
+        // Part of something else: a code, a phone number (06-6915-9173), a
+        // decimal (12.5), a date (2023/6/9).
+        let joined = |c: Option<&char>| {
+            c.is_some_and(|c| c.is_ascii_alphanumeric() || "-./:－".contains(*c))
+        };
+        if run.contains(',') || run.len() < 4 || joined(chars.get(i)) {
+            continue;
+        }
+        if start > 0 && joined(chars.get(start - 1)) {
+            continue;
+        }
+        let rest: String = chars[i..].iter().take(3).collect();
+        if !words::AMOUNT_COUNTERS.iter().any(|c| rest.starts_with(c)) {
+            continue;
+        }
+        let grouped = run
+            .parse::<u64>()
+            .map(crate::amount::group_digits)
+            .unwrap_or_else(|_| run.clone());
+        out.push(Finding {
+            key: t.key,
+            at: t.at,
+            field: t.field,
+            start,
+            end: i,
+            message: format!(
+                "{}の「{run}」: 4桁以上の数は3桁ごとに「,」で区切ります。",
+                t.name
+            ),
+            replacement: Some(grouped),
+        });
+    }
+}
+
+/// Digits of both widths in one plan: the fewer are flagged.
+fn digit_widths(texts: &[Text<'_>], out: &mut Vec<Finding>) {
+    let full = |c: char| ('０'..='９').contains(&c);
+    let (mut half_count, mut full_count) = (0, 0);
+    for t in texts {
+        for c in t.text.chars() {
+            if c.is_ascii_digit() {
+                half_count += 1;
+            } else if full(c) {
+                full_count += 1;
+            }
+        }
+    }
+    if half_count == 0 || full_count == 0 {
+        return;
+    }
+    let flag_full = full_count <= half_count;
+    for t in texts {
+        let chars: Vec<char> = t.text.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let odd = |c: char| {
+                if flag_full {
+                    full(c)
+                } else {
+                    c.is_ascii_digit()
+                }
+            };
+            if !odd(chars[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < chars.len() && odd(chars[i]) {
+                i += 1;
+            }
+            let run: String = chars[start..i].iter().collect();
+            let other: String = run
+                .chars()
+                .map(|c| {
+                    if flag_full {
+                        crate::wareki::half_width(c)
+                    } else {
+                        char::from_u32(c as u32 + 0xfee0).unwrap_or(c)
+                    }
+                })
+                .collect();
+            let (this, that) = if flag_full {
+                ("全角", "半角")
+            } else {
+                ("半角", "全角")
+            };
+            out.push(Finding {
+                key: t.key,
+                at: t.at,
+                field: t.field,
+                start,
+                end: i,
+                message: format!(
+                    "{}の「{run}」: この計画の数字はほとんど{that}なので、{this}の数字もそろえましょう。",
+                    t.name
+                ),
+                replacement: Some(other),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Plan {
+        crate::io::parse(crate::SAMPLE_RON.as_bytes()).expect("sample")
+    }
+
+    fn with_goal(goal: &str) -> Vec<Finding> {
+        let mut plan = Plan::new("北区", 2023);
+        plan.goal = goal.to_owned();
+        proofread(&plan)
+    }
+
+    #[test]
+    fn the_seed_mixes_kodomo_and_torikumi() {
+        let plan = sample();
+        let found = proofread(&plan);
+        let kodomo: Vec<&Finding> = found
+            .iter()
+            .filter(|f| f.replacement.as_deref() == Some("こども"))
+            .collect();
+        assert_eq!(kodomo.len(), 1, "{found:#?}");
+        assert!(
+            kodomo[0]
+                .message
+                .starts_with("具体的取組【2-1-2】の取組内容の「子ども」"),
+            "{}",
+            kodomo[0].message
+        );
+        assert!(
+            kodomo[0].message.contains("こども 6・子ども 1"),
+            "{}",
+            kodomo[0].message
+        );
+        let torikumi = found
+            .iter()
+            .filter(|f| f.replacement.as_deref() == Some("取組"))
+            .count();
+        assert_eq!(
+            torikumi, 7,
+            "取組み 7 times; 取り組み、 is the verb: {found:#?}"
+        );
+    }
+
+    #[test]
+    fn each_rule_finds_its_case_and_only_it() {
+        for (text, replacement) in [
+            ("参加することが出来る。", Some("できる")),
+            ("区内3ヶ所で行う。", Some("か所")),
+            ("6カ月ごとに行う。", Some("か月")),
+            ("打ち合わせを行う。", Some("打合せ")),
+            ("相談件数は1200件であった。", Some("1,200")),
+            ("実施する。。", Some("。")),
+            ("「安全なまちをめざす。", None),
+            ("ｾﾝﾀｰで行う。", None),
+        ] {
+            let found = with_goal(text);
+            assert_eq!(found.len(), 1, "{text}: {found:#?}");
+            assert_eq!(found[0].replacement.as_deref(), replacement, "{text}");
+        }
+        for clean in [
+            "学習に取り組み、地域とつながる。",
+            "事業を推進する事業者と連携する。",
+            "該当箇所を直す。",
+            "2023年度から実施する。",
+            "電話 06-6915-9173、郵便番号 538-8510。",
+            "予算は1,200千円である。",
+            "問い合わせる。",
+        ] {
+            assert_eq!(with_goal(clean), [], "{clean}");
+        }
+    }
+
+    #[test]
+    fn positions_are_characters_of_the_field() {
+        let found = with_goal("地域で出来ることを進める。");
+        assert_eq!((found[0].start, found[0].end), (3, 6));
+    }
+}
