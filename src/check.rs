@@ -50,8 +50,8 @@ impl Kind {
     }
 }
 
-/// Characters `start..end` of the text at `key`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Characters `start..end` of the text at `key`, and how to fix them.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Span {
     /// The field's address.
     pub key: FieldKey,
@@ -59,6 +59,12 @@ pub struct Span {
     pub start: usize,
     /// One past the last.
     pub end: usize,
+    /// The characters, as they were when checked.
+    pub found: String,
+    /// What to write instead, when one click may fix it (直す).
+    pub replacement: Option<String>,
+    /// The rule, for 「すべて直す」.
+    pub rule: &'static str,
 }
 
 /// What `ward-plan check` prints and the editor's status bar shows.
@@ -137,6 +143,9 @@ pub fn check(plan: &Plan) -> Vec<Warning> {
             key: f.key,
             start: f.start,
             end: f.end,
+            found: f.found,
+            replacement: f.replacement,
+            rule: f.rule,
         }),
     }));
     if let Some(fonts) = bundled() {

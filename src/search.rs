@@ -8,7 +8,7 @@
 //! ideographic space onto their half-width forms, and letters onto lower case:
 //! each character folds to one character, so positions stay the same.
 
-use crate::model::address::{self, FieldKey};
+use crate::model::address::{self, FieldKey, splice};
 use crate::model::fields::Field;
 use crate::model::walk::{self, Value};
 use crate::model::{ItemPath, Plan};
@@ -119,13 +119,6 @@ pub fn find(plan: &Plan, query: &Query) -> Vec<Hit> {
         }
     }
     out
-}
-
-/// Replaces the characters `start..end` of `text` with `with`.
-fn splice(text: &mut String, start: usize, end: usize, with: &str) {
-    let byte = |n: usize| text.char_indices().nth(n).map_or(text.len(), |(b, _)| b);
-    let (a, b) = (byte(start), byte(end));
-    text.replace_range(a..b, with);
 }
 
 /// Replaces one hit, if its field still holds the text there. True when it did.

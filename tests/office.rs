@@ -547,3 +547,42 @@ fn a_writing_warning_opens_its_field_with_the_words_selected() {
     let at = initiative.text[..at].chars().count();
     assert_eq!(selected_in(&h, key), Some((at, at + 3)));
 }
+
+#[test]
+fn fix_one_finding_then_all_of_a_rule_each_one_undo_step() {
+    let mut h = editor();
+    h.get_by_label("警告 8件").click();
+    h.run_steps(2);
+    // 直す beside 子ども: the only 表記ゆれ finding.
+    let fixes: Vec<_> = h.get_all_by_role_and_label(Role::Button, "直す").collect();
+    assert_eq!(fixes.len(), 8);
+    h.get_by_role_and_label(Role::Button, "表記ゆれをすべて直す（1件）")
+        .click();
+    h.run_steps(3);
+    let text = &h.state().doc.plan.issues[1].strategies[0].initiatives[0].text;
+    assert!(text.contains("就学前のこどもがいる"), "{text}");
+    h.get_by_label("警告 7件");
+    click(&mut h, "元に戻す");
+    assert_eq!(h.state().doc.plan, sample());
+    // すべて直す for 送り仮名: seven 取組み at once, one undo step.
+    h.get_by_role_and_label(Role::Button, "送り仮名をすべて直す（7件）")
+        .click();
+    h.run_steps(3);
+    assert_shows(&h, "送り仮名を7か所直しました");
+    let ron = io::to_ron(&h.state().doc.plan).expect("ron");
+    assert!(!ron.contains("取組み"), "{ron}");
+    h.get_by_label("警告 1件");
+    click(&mut h, "元に戻す");
+    assert_eq!(h.state().doc.plan, sample());
+    // One 直す.
+    h.get_all_by_role_and_label(Role::Button, "直す")
+        .next()
+        .expect("a 直す")
+        .click();
+    h.run_steps(3);
+    assert_eq!(
+        h.state().doc.plan.policy[0],
+        sample().policy[0].replacen("取組み", "取組", 1)
+    );
+    assert_eq!(h.state().doc.plan.issues, sample().issues);
+}

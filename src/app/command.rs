@@ -303,6 +303,10 @@ pub enum Command {
     /// Put the cursor in a field, with part of its text selected (a warning
     /// about the writing was clicked).
     FocusField(crate::ui::widgets::FocusRequest),
+    /// 直す: one finding about the writing, fixed as one undo step.
+    Fix(crate::check::Span),
+    /// すべて直す: every fixable finding of one rule, as one undo step.
+    FixAll(&'static str),
 }
 
 impl Command {

@@ -82,6 +82,34 @@ impl PlanApp {
             Command::StartMerge => self.start_merge(),
             Command::CloseMergeSetup => self.merge_setup = None,
             Command::FocusField(request) => crate::ui::widgets::request_focus(ctx, request),
+            Command::Fix(span) => {
+                let Some(replacement) = &span.replacement else {
+                    return;
+                };
+                self.doc.checkpoint();
+                let range = (span.start, span.end);
+                if crate::proof::fix(
+                    &mut self.doc.plan,
+                    &span.key,
+                    range,
+                    &span.found,
+                    replacement,
+                ) {
+                    self.set_status(format!(
+                        "「{}」を「{replacement}」に直しました。",
+                        span.found
+                    ));
+                    self.offer_undo = true;
+                }
+            }
+            Command::FixAll(rule) => {
+                self.doc.checkpoint();
+                let count = crate::proof::fix_all(&mut self.doc.plan, rule);
+                self.set_status(format!(
+                    "{rule}を{count}か所直しました（元に戻すで一度に戻せます）。"
+                ));
+                self.offer_undo = count > 0;
+            }
             Command::Theme(theme) => {
                 self.settings.theme = theme;
                 theme.apply(ctx);

@@ -396,12 +396,24 @@ impl PlanApp {
                 let count = warnings.iter().filter(|w| w.kind == warning.kind).count();
                 ui.add_space(4.0);
                 ui.strong(format!("{}（{count}件）", warning.kind.label()));
+                if warning.kind == check::Kind::Writing {
+                    fix_all_buttons(ui, warnings, commands);
+                }
             }
             ui.push_id(n, |ui| {
+                if let Some(span) = &warning.span
+                    && span.replacement.is_some()
+                    && ui
+                        .small_button("直す")
+                        .on_hover_text("この箇所を直します（元に戻せます）")
+                        .clicked()
+                {
+                    commands.push(Command::Fix(span.clone()));
+                }
                 if ui.link(&warning.message).clicked() {
                     self.selection = self.selection_for(warning);
                     // A warning about part of a text selects that part.
-                    if let Some(span) = warning.span {
+                    if let Some(span) = &warning.span {
                         commands.push(Command::FocusField(widgets::FocusRequest {
                             key: span.key,
                             start: span.start,
@@ -424,6 +436,27 @@ impl PlanApp {
                 .map_or(Selection::Basics, |part| Selection::Item(part.id())),
         }
     }
+}
+
+/// One すべて直す per rule that has findings with a replacement.
+fn fix_all_buttons(ui: &mut egui::Ui, warnings: &[check::Warning], commands: &mut Vec<Command>) {
+    let mut rules: Vec<(&'static str, usize)> = Vec::new();
+    for span in warnings.iter().filter_map(|w| w.span.as_ref()) {
+        if span.replacement.is_none() {
+            continue;
+        }
+        match rules.iter_mut().find(|(r, _)| *r == span.rule) {
+            Some((_, n)) => *n += 1,
+            None => rules.push((span.rule, 1)),
+        }
+    }
+    ui.horizontal_wrapped(|ui| {
+        for (rule, n) in rules {
+            if ui.button(format!("{rule}をすべて直す（{n}件）")).clicked() {
+                commands.push(Command::FixAll(rule));
+            }
+        }
+    });
 }
 
 /// The form that shows one of the plan's own fields.

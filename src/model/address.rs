@@ -72,6 +72,14 @@ impl FieldRef<'_> {
     }
 }
 
+/// Replaces the characters `start..end` of `text` with `with` (positions in
+/// characters, as the editor's cursor counts them).
+pub fn splice(text: &mut String, start: usize, end: usize, with: &str) {
+    let byte = |n: usize| text.char_indices().nth(n).map_or(text.len(), |(b, _)| b);
+    let (a, b) = (byte(start), byte(end));
+    text.replace_range(a..b, with);
+}
+
 /// The text at `key`, to change it; none when the plan has no such text field.
 pub fn text_mut<'a>(plan: &'a mut Plan, key: &FieldKey) -> Option<&'a mut String> {
     let Some(id) = key.item else {

@@ -35,8 +35,34 @@ pub struct Finding {
     pub end: usize,
     /// What is wrong, in a short Japanese sentence naming the field.
     pub message: String,
+    /// The characters concerned, as they are now.
+    pub found: String,
     /// What to write instead, when there is one answer.
     pub replacement: Option<String>,
+    /// The rule, as 「すべて直す」 groups them: 表記ゆれ, 送り仮名…
+    pub rule: &'static str,
+}
+
+/// The rules' names, as the warnings panel groups the findings.
+pub mod rules {
+    /// One word spelt several ways.
+    pub const VARIANTS: &str = "表記ゆれ";
+    /// Okurigana of compound nouns.
+    pub const OKURIGANA: &str = "送り仮名";
+    /// Words the 訓令 writes in kana.
+    pub const KANA: &str = "かな書き";
+    /// か所, か月.
+    pub const COUNTER: &str = "か所・か月";
+    /// Amounts grouped by three.
+    pub const AMOUNT: &str = "数の区切り";
+    /// Digits of one width.
+    pub const DIGITS: &str = "数字の幅";
+    /// 。。 and 、、.
+    pub const DOUBLED: &str = "句読点";
+    /// Brackets that do not pair.
+    pub const BRACKETS: &str = "かっこ";
+    /// Half-width katakana.
+    pub const HALF_KANA: &str = "半角カタカナ";
 }
 
 /// What a pattern of the automaton stands for.
@@ -131,14 +157,16 @@ pub fn proofread(plan: &Plan) -> Vec<Finding> {
     }
     for hit in &hits {
         let t = &texts[hit.text];
-        let finding = |message: String, replacement: Option<&str>| Finding {
+        let finding = |rule: &'static str, message: String, replacement: Option<&str>| Finding {
             key: t.key,
             at: t.at,
             field: t.field,
             start: t.text[..hit.start].chars().count(),
             end: t.text[..hit.end].chars().count(),
+            found: t.text[hit.start..hit.end].to_owned(),
             message,
             replacement: replacement.map(str::to_owned),
+            rule,
         };
         match hit.pattern {
             Pattern::Group { group, form } => {
@@ -157,6 +185,7 @@ pub fn proofread(plan: &Plan) -> Vec<Finding> {
                     .map(|&f| format!("{} {}", forms[f], c[f]))
                     .collect();
                 out.push(finding(
+                    rules::VARIANTS,
                     format!(
                         "{}の「{}」: この計画では「{}」と書いているところが多いので、そろえましょう（{}）。",
                         t.name,
@@ -184,12 +213,13 @@ pub fn proofread(plan: &Plan) -> Vec<Finding> {
                 {
                     continue;
                 }
-                let why = match s.rule {
-                    Rule::Okurigana => "名詞の送り仮名は公用文の書き方で",
-                    Rule::Kana => "公用文ではかなで",
-                    Rule::Counter => "横書きの公用文では",
+                let (rule, why) = match s.rule {
+                    Rule::Okurigana => (rules::OKURIGANA, "名詞の送り仮名は公用文の書き方で"),
+                    Rule::Kana => (rules::KANA, "公用文ではかなで"),
+                    Rule::Counter => (rules::COUNTER, "横書きの公用文では"),
                 };
                 out.push(finding(
+                    rule,
                     format!(
                         "{}の「{}」: {}「{}」と書きます。",
                         t.name, s.wrong, why, s.right
@@ -204,10 +234,76 @@ pub fn proofread(plan: &Plan) -> Vec<Finding> {
         amounts(t, &mut out);
     }
     digit_widths(&texts, &mut out);
+    // Words inside 「」 may quote a name (子ども・子育て支援法): said, never
+    // changed by a click.
+    for f in &mut out {
+        let quoted = texts
+            .iter()
+            .find(|t| t.key == f.key)
+            .is_some_and(|t| inside_quotes(t.text, f.start));
+        if f.replacement.is_some() && quoted {
+            f.replacement = None;
+            f.message
+                .push_str("「」の中なので、名前の引用ならそのままにしてください。");
+        }
+    }
     // Document order: by field, then by place in it.
     let order: Vec<FieldKey> = texts.iter().map(|t| t.key).collect();
     out.sort_by_key(|f| (order.iter().position(|k| *k == f.key), f.start));
     out
+}
+
+/// 直す: writes `replacement` over characters `start..end` of the text at `key`,
+/// if they still read `found`. True when it did.
+pub fn fix(
+    plan: &mut Plan,
+    key: &FieldKey,
+    (start, end): (usize, usize),
+    found: &str,
+    replacement: &str,
+) -> bool {
+    let Some(text) = crate::model::address::text_mut(plan, key) else {
+        return false;
+    };
+    let now: String = text.chars().skip(start).take(end - start).collect();
+    if now != found {
+        return false;
+    }
+    crate::model::address::splice(text, start, end, replacement);
+    true
+}
+
+/// すべて直す: every finding of `rule` that has a replacement, fixed; returns
+/// how many.
+pub fn fix_all(plan: &mut Plan, rule: &str) -> usize {
+    let mut findings: Vec<Finding> = proofread(plan)
+        .into_iter()
+        .filter(|f| f.rule == rule && f.replacement.is_some())
+        .collect();
+    // Last first within each field, so earlier positions stay right.
+    findings.sort_by_key(|f| std::cmp::Reverse(f.start));
+    let mut count = 0;
+    for f in &findings {
+        if let Some(r) = &f.replacement
+            && fix(plan, &f.key, (f.start, f.end), &f.found, r)
+        {
+            count += 1;
+        }
+    }
+    count
+}
+
+/// Whether character `at` of `text` is inside 「…」.
+fn inside_quotes(text: &str, at: usize) -> bool {
+    let mut depth = 0i32;
+    for c in text.chars().take(at) {
+        match c {
+            '「' => depth += 1,
+            '」' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0
 }
 
 /// The form used most; the first in the list on a tie.
@@ -232,20 +328,27 @@ fn is_ideograph(c: char) -> bool {
 /// Doubled 。 and 、, brackets left open or closed twice, half-width katakana.
 fn punctuation(t: &Text<'_>, out: &mut Vec<Finding>) {
     let chars: Vec<char> = t.text.chars().collect();
-    let mut push = |start: usize, end: usize, message: String, replacement: Option<String>| {
+    let mut push = |rule: &'static str,
+                    start: usize,
+                    end: usize,
+                    message: String,
+                    replacement: Option<String>| {
         out.push(Finding {
             key: t.key,
             at: t.at,
             field: t.field,
             start,
             end,
+            found: chars[start..end].iter().collect(),
             message,
             replacement,
+            rule,
         });
     };
     for (i, pair) in chars.windows(2).enumerate() {
         if pair[0] == pair[1] && (pair[0] == '。' || pair[0] == '、') {
             push(
+                rules::DOUBLED,
                 i,
                 i + 2,
                 format!("{}: 「{}」が重なっています。", t.name, pair[0]),
@@ -261,6 +364,7 @@ fn punctuation(t: &Text<'_>, out: &mut Vec<Finding>) {
                 stack.push(i);
             } else if c == close && stack.pop().is_none() {
                 push(
+                    rules::BRACKETS,
                     i,
                     i + 1,
                     format!("{}: 「{close}」に対応する「{open}」がありません。", t.name),
@@ -270,6 +374,7 @@ fn punctuation(t: &Text<'_>, out: &mut Vec<Finding>) {
         }
         for i in stack {
             push(
+                rules::BRACKETS,
                 i,
                 i + 1,
                 format!(
@@ -289,6 +394,7 @@ fn punctuation(t: &Text<'_>, out: &mut Vec<Finding>) {
             }
             let run: String = chars[start..i].iter().collect();
             push(
+                rules::HALF_KANA,
                 start,
                 i,
                 format!("{}の「{run}」: 半角カタカナは全角で書きます。", t.name),
@@ -344,6 +450,8 @@ fn amounts(t: &Text<'_>, out: &mut Vec<Finding>) {
                 t.name
             ),
             replacement: Some(grouped),
+            found: run.clone(),
+            rule: rules::AMOUNT,
         });
     }
 }
@@ -411,6 +519,8 @@ fn digit_widths(texts: &[Text<'_>], out: &mut Vec<Finding>) {
                     t.name
                 ),
                 replacement: Some(other),
+                found: run,
+                rule: rules::DIGITS,
             });
         }
     }
@@ -488,6 +598,29 @@ mod tests {
         ] {
             assert_eq!(with_goal(clean), [], "{clean}");
         }
+    }
+
+    #[test]
+    fn names_in_quotes_are_said_but_never_fixed() {
+        let found = with_goal("「子供の未来応援基金」と連携し、こどもとこどもの家庭を支える。");
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].found, "子供");
+        assert_eq!(found[0].replacement, None);
+        assert_eq!(found[0].rule, rules::VARIANTS);
+    }
+
+    #[test]
+    fn fix_all_leaves_nothing_of_its_rule() {
+        let mut plan = sample();
+        assert_eq!(fix_all(&mut plan, rules::OKURIGANA), 7);
+        let left = proofread(&plan);
+        assert!(left.iter().all(|f| f.rule != rules::OKURIGANA), "{left:#?}");
+        assert_eq!(left.len(), 1, "子ども is left: {left:#?}");
+        assert!(
+            plan.policy[0].contains("取組を進める"),
+            "{}",
+            plan.policy[0]
+        );
     }
 
     #[test]
