@@ -11,6 +11,9 @@ use common::{sample, ten_times};
 
 fn bench(c: &mut Criterion) {
     for (name, plan) in [("sample", sample()), ("ten_times", ten_times())] {
+        c.bench_function(&format!("field_walk/{name}"), |b| {
+            b.iter(|| ward_plan::model::walk::fields(black_box(&plan)).len())
+        });
         c.bench_function(&format!("proofread/{name}"), |b| {
             b.iter(|| ward_plan::proof::proofread(black_box(&plan)))
         });

@@ -230,8 +230,21 @@ pub fn proofread(plan: &Plan) -> Vec<Finding> {
         }
     }
     for t in &texts {
-        punctuation(t, &mut out);
-        amounts(t, &mut out);
+        // Most fields have nothing these look for: skip them without a copy.
+        let ascii_digits = t.text.bytes().any(|b| b.is_ascii_digit());
+        let marks = t
+            .text
+            .chars()
+            .any(|c| "。、「」『』（）【】".contains(c) || ('\u{ff61}'..='\u{ff9f}').contains(&c));
+        if ascii_digits || marks {
+            let chars: Vec<char> = t.text.chars().collect();
+            if marks {
+                punctuation(t, &chars, &mut out);
+            }
+            if ascii_digits {
+                amounts(t, &chars, &mut out);
+            }
+        }
     }
     digit_widths(&texts, &mut out);
     // Words inside 「」 may quote a name (子ども・子育て支援法): said, never
@@ -326,8 +339,7 @@ fn is_ideograph(c: char) -> bool {
 }
 
 /// Doubled 。 and 、, brackets left open or closed twice, half-width katakana.
-fn punctuation(t: &Text<'_>, out: &mut Vec<Finding>) {
-    let chars: Vec<char> = t.text.chars().collect();
+fn punctuation(t: &Text<'_>, chars: &[char], out: &mut Vec<Finding>) {
     let mut push = |rule: &'static str,
                     start: usize,
                     end: usize,
@@ -407,8 +419,7 @@ fn punctuation(t: &Text<'_>, out: &mut Vec<Finding>) {
 }
 
 /// Amounts of four or more digits without commas: 1200件 → 1,200件.
-fn amounts(t: &Text<'_>, out: &mut Vec<Finding>) {
-    let chars: Vec<char> = t.text.chars().collect();
+fn amounts(t: &Text<'_>, chars: &[char], out: &mut Vec<Finding>) {
     let mut i = 0;
     while i < chars.len() {
         if !chars[i].is_ascii_digit() {
