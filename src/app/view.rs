@@ -32,9 +32,9 @@ impl PlanApp {
                 .inner;
             commands.extend(asked);
         }
-        let warnings = self.warnings().to_vec();
+        let warning_count = self.warnings().len();
         egui::Panel::bottom("status").show(ui, |ui| {
-            self.status_bar(ui, warnings.len(), &mut commands);
+            self.status_bar(ui, warning_count, &mut commands);
         });
         let room = Room::plan(
             ui.available_width(),
@@ -49,8 +49,11 @@ impl PlanApp {
                 .default_size(320.0)
                 .size_range(room.range(Room::WARNINGS_MIN))
                 .show(ui, |ui| {
-                    egui::ScrollArea::vertical()
-                        .show(ui, |ui| self.warnings_ui(ui, &warnings, &mut commands));
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        // A copy only while the panel shows: the list can be long.
+                        let warnings = self.warnings().to_vec();
+                        self.warnings_ui(ui, &warnings, &mut commands);
+                    });
                 });
         }
         if room.review
