@@ -260,6 +260,14 @@ fn the_year_changes_by_typing_or_the_buttons_never_by_a_drag() {
     h.get_by_label("令和5年度");
     click(&mut h, "＋");
     assert_eq!(h.state().doc.plan.fiscal_year, 2024);
+    // A button beside a field holding an unreadable entry sets the value, and
+    // the field shows it.
+    retype(&mut h, label, "来年");
+    assert_shows(&h, "年度は 2023 か 令和5 の形で入力してください。");
+    click(&mut h, "＋");
+    assert_eq!(h.state().doc.plan.fiscal_year, 2025);
+    assert_eq!(value_of(&h, label), "2025");
+    assert!(shown(&h, "年度は 2023 か").is_none());
 }
 
 #[test]

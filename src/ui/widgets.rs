@@ -284,7 +284,7 @@ fn draft_id(key: FieldKey) -> egui::Id {
 /// `error` under it, until it is corrected or cancelled with Esc: the value is
 /// never put back silently. `after` draws what follows the field.
 #[allow(clippy::too_many_arguments)]
-fn parsed<T>(
+fn parsed<T: Clone + PartialEq>(
     ui: &mut Ui,
     label: &str,
     key: FieldKey,
@@ -302,6 +302,7 @@ fn parsed<T>(
     let mut text = ui
         .data(|d| d.get_temp::<String>(draft_id))
         .unwrap_or_else(|| value.as_ref().map(&format).unwrap_or_default());
+    let was = value.clone();
     let response = ui
         .horizontal(|ui| {
             before(ui, value);
@@ -315,6 +316,11 @@ fn parsed<T>(
             r
         })
         .inner;
+    // A button beside the field (−, ＋, the calendar) set the value: the field
+    // shows it, whatever was typed before.
+    if *value != was && !response.changed() {
+        text = value.as_ref().map(&format).unwrap_or_default();
+    }
     let typed = text.trim();
     let parsed = parse(typed);
     let invalid = !typed.is_empty() && parsed.is_none();
