@@ -53,9 +53,25 @@ done
 if [ -z "$WIN" ]; then
     echo "FAIL: the window did not open"; cat "$WORK/app.log"; exit 1
 fi
-sleep 2
-xdotool windowfocus --sync "$WIN"
-key() { xdotool key --window "$WIN" --clearmodifiers "$@"; sleep 0.4; }
+# The window is found before it is shown; focus it once it can take focus.
+for _ in $(seq 1 100); do
+    xdotool windowfocus --sync "$WIN" 2>/dev/null && break
+    sleep 0.2
+done
+# Waits until the program has used no CPU for 0.3 s: it has handled every key
+# sent so far (the cursor does not blink under a software renderer, so an idle
+# window uses none). On a busy machine the keys queue up; the clipboard must
+# not change under a paste still waiting in the queue.
+cpu() { awk '{print $14 + $15}' "/proc/$APP/stat"; }
+wait_idle() {
+    local before after
+    for _ in $(seq 1 100); do
+        before=$(cpu); sleep 0.3; after=$(cpu)
+        [ "$before" = "$after" ] && return 0
+    done
+}
+key() { xdotool key --window "$WIN" --clearmodifiers "$@"; sleep 0.2; wait_idle; }
+wait_idle
 
 # 1. Paste from another program into 検索 (Ctrl+F puts the cursor there), then
 #    Enter opens the 区の目標 field with the found words selected.
@@ -70,7 +86,10 @@ sleep 0.3
 key ctrl+v
 key Escape
 key ctrl+s
-sleep 1
+for _ in $(seq 1 50); do
+    grep -qF '支え合う' "$WORK/plan.ron" && break
+    sleep 0.2
+done
 expected_goal='つながり、ふれあい、見守り、\n支え合う、だれもが安心して暮らせるまち'
 if grep -qF "goal: \"つながり、ふれあい、見守り、" "$WORK/plan.ron" \
     && grep -qF '支え合う、だれもが安心して暮らせるまち' "$WORK/plan.ron"; then
