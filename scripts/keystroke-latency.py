@@ -10,6 +10,7 @@ in 検索 (Ctrl+F), then:
      appears or goes, read straight from the screen.
 
     python3 scripts/keystroke-latency.py [path/to/ward-plan] [rounds]
+    NO_PREVIEW=1 python3 scripts/keystroke-latency.py   # with the preview hidden
 
 Needs Xvfb, Mesa (mesa-vulkan-drivers) and python-xlib (pip install python-xlib).
 Prints one line per figure; the README quotes them.
