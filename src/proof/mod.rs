@@ -110,6 +110,30 @@ struct Text<'a> {
     text: &'a str,
 }
 
+impl Text<'_> {
+    /// A finding about characters `start..end` of this text, which read `found`.
+    fn finding(
+        &self,
+        rule: &'static str,
+        (start, end): (usize, usize),
+        found: String,
+        message: String,
+        replacement: Option<String>,
+    ) -> Finding {
+        Finding {
+            key: self.key,
+            at: self.at,
+            field: self.field,
+            start,
+            end,
+            found,
+            message,
+            replacement,
+            rule,
+        }
+    }
+}
+
 /// A word found: where (bytes and characters) and what it is.
 struct Hit {
     text: usize,
@@ -157,16 +181,13 @@ pub fn proofread(plan: &Plan) -> Vec<Finding> {
     }
     for hit in &hits {
         let t = &texts[hit.text];
-        let finding = |rule: &'static str, message: String, replacement: Option<&str>| Finding {
-            key: t.key,
-            at: t.at,
-            field: t.field,
-            start: t.text[..hit.start].chars().count(),
-            end: t.text[..hit.end].chars().count(),
-            found: t.text[hit.start..hit.end].to_owned(),
-            message,
-            replacement: replacement.map(str::to_owned),
-            rule,
+        let finding = |rule: &'static str, message: String, replacement: Option<&str>| {
+            let range = (
+                t.text[..hit.start].chars().count(),
+                t.text[..hit.end].chars().count(),
+            );
+            let found = t.text[hit.start..hit.end].to_owned();
+            t.finding(rule, range, found, message, replacement.map(str::to_owned))
         };
         match hit.pattern {
             Pattern::Group { group, form } => {
@@ -345,17 +366,8 @@ fn punctuation(t: &Text<'_>, chars: &[char], out: &mut Vec<Finding>) {
                     end: usize,
                     message: String,
                     replacement: Option<String>| {
-        out.push(Finding {
-            key: t.key,
-            at: t.at,
-            field: t.field,
-            start,
-            end,
-            found: chars[start..end].iter().collect(),
-            message,
-            replacement,
-            rule,
-        });
+        let found = chars[start..end].iter().collect();
+        out.push(t.finding(rule, (start, end), found, message, replacement));
     };
     for (i, pair) in chars.windows(2).enumerate() {
         if pair[0] == pair[1] && (pair[0] == '。' || pair[0] == '、') {
@@ -450,20 +462,11 @@ fn amounts(t: &Text<'_>, chars: &[char], out: &mut Vec<Finding>) {
             .parse::<u64>()
             .map(crate::amount::group_digits)
             .unwrap_or_else(|_| run.clone());
-        out.push(Finding {
-            key: t.key,
-            at: t.at,
-            field: t.field,
-            start,
-            end: i,
-            message: format!(
-                "{}の「{run}」: 4桁以上の数は3桁ごとに「,」で区切ります。",
-                t.name
-            ),
-            replacement: Some(grouped),
-            found: run.clone(),
-            rule: rules::AMOUNT,
-        });
+        let message = format!(
+            "{}の「{run}」: 4桁以上の数は3桁ごとに「,」で区切ります。",
+            t.name
+        );
+        out.push(t.finding(rules::AMOUNT, (start, i), run, message, Some(grouped)));
     }
 }
 
@@ -519,20 +522,11 @@ fn digit_widths(texts: &[Text<'_>], out: &mut Vec<Finding>) {
             } else {
                 ("半角", "全角")
             };
-            out.push(Finding {
-                key: t.key,
-                at: t.at,
-                field: t.field,
-                start,
-                end: i,
-                message: format!(
-                    "{}の「{run}」: この計画の数字はほとんど{that}なので、{this}の数字もそろえましょう。",
-                    t.name
-                ),
-                replacement: Some(other),
-                found: run,
-                rule: rules::DIGITS,
-            });
+            let message = format!(
+                "{}の「{run}」: この計画の数字はほとんど{that}なので、{this}の数字もそろえましょう。",
+                t.name
+            );
+            out.push(t.finding(rules::DIGITS, (start, i), run, message, Some(other)));
         }
     }
 }
