@@ -5,11 +5,11 @@ use rustc_hash::FxHashMap;
 
 use crate::amount::format_thousand_yen;
 use crate::fonts::Face;
-use crate::model::address::FieldKey;
 use crate::model::fields::{self as f, Field};
 use crate::model::walk;
 use crate::model::{Indicator, ItemPath, Plan, Review, ReviewStatus};
 use crate::numbering::{self, NumberProblem, Numbered, Part};
+pub use crate::proof::Span;
 use crate::typeset::linebreak::{is_invisible, is_selector};
 use crate::typeset::metrics::{FontMetrics, Measure};
 
@@ -48,23 +48,6 @@ impl Kind {
             Kind::Glyph => "文字",
         }
     }
-}
-
-/// Characters `start..end` of the text at `key`, and how to fix them.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Span {
-    /// The field's address.
-    pub key: FieldKey,
-    /// The first character.
-    pub start: usize,
-    /// One past the last.
-    pub end: usize,
-    /// The characters, as they were when checked.
-    pub found: String,
-    /// What to write instead, when one click may fix it (直す).
-    pub replacement: Option<String>,
-    /// The rule, for 「すべて直す」.
-    pub rule: &'static str,
 }
 
 /// What `ward-plan check` prints and the editor's status bar shows.
@@ -134,19 +117,12 @@ pub fn check(plan: &Plan) -> Vec<Warning> {
     out.extend(crate::proof::proofread(plan).into_iter().map(|f| Warning {
         at: f.at,
         field: f.field,
-        message: match &f.replacement {
+        message: match &f.span.replacement {
             Some(r) => format!("{}（→「{r}」）", f.message),
             None => f.message,
         },
         kind: Kind::Writing,
-        span: Some(Span {
-            key: f.key,
-            start: f.start,
-            end: f.end,
-            found: f.found,
-            replacement: f.replacement,
-            rule: f.rule,
-        }),
+        span: Some(f.span),
     }));
     if let Some(fonts) = bundled() {
         out.extend(missing_glyphs(plan, fonts));

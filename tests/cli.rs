@@ -189,6 +189,16 @@ fn the_bundled_revised_copy_differs_in_five_changes() {
     assert!(text.starts_with("5件の違いがあります。"), "{text}");
 }
 
+/// What `ward-plan check FILE` prints.
+fn check_output(path: &std::path::Path) -> String {
+    let out = Command::new(BIN)
+        .arg("check")
+        .arg(path)
+        .output()
+        .expect("runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// A budget typed in yen instead of 千円 (or with a slip of the finger) is
 /// warned about, and a total too large to add up says so instead of printing a
 /// wrong sum.
@@ -199,12 +209,7 @@ fn check_warns_on_a_budget_no_ward_has() {
     let mut plan = ward_plan::io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample");
     plan.issues[1].strategies[0].initiatives[0].budget = Some(99_999_999_999_999);
     ward_plan::io::save(&path, &plan).expect("save");
-    let out = Command::new(BIN)
-        .arg("check")
-        .arg(&path)
-        .output()
-        .expect("runs");
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = check_output(&path);
     assert!(
         text.contains("具体的取組【2-1-2】の予算額が99,999,999,999,999千円です。単位は千円です"),
         "{text}"
@@ -213,12 +218,7 @@ fn check_warns_on_a_budget_no_ward_has() {
 
     plan.issues[0].strategies[0].initiatives[0].budget = Some(u64::MAX);
     ward_plan::io::save(&path, &plan).expect("save");
-    let out = Command::new(BIN)
-        .arg("check")
-        .arg(&path)
-        .output()
-        .expect("runs");
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = check_output(&path);
     assert!(
         text.contains("予算合計が大きすぎて計算できません"),
         "{text}"

@@ -37,7 +37,13 @@ fn one_violation_of_each_rule_is_found_once() {
     let found = proofread(&one_of_each());
     let got: Vec<(&str, &str, Option<&str>)> = found
         .iter()
-        .map(|f| (f.rule, f.found.as_str(), f.replacement.as_deref()))
+        .map(|f| {
+            (
+                f.span.rule,
+                f.span.found.as_str(),
+                f.span.replacement.as_deref(),
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -75,7 +81,7 @@ fn fixing_everything_fixable_leaves_only_what_needs_a_person() {
     ] {
         assert_eq!(ward_plan::proof::fix_all(&mut plan, rule), 1, "{rule}");
     }
-    let left: Vec<&str> = proofread(&plan).iter().map(|f| f.rule).collect();
+    let left: Vec<&str> = proofread(&plan).iter().map(|f| f.span.rule).collect();
     assert_eq!(left, [rules::BRACKETS, rules::HALF_KANA]);
     assert_eq!(plan.policy[1], "こどもの安全を守る。");
     assert_eq!(plan.policy[5], "相談は年間1,500件を見込む。");

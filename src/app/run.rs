@@ -83,22 +83,10 @@ impl PlanApp {
             Command::CloseMergeSetup => self.merge_setup = None,
             Command::FocusField(request) => crate::ui::widgets::request_focus(ctx, request),
             Command::Fix(span) => {
-                let Some(replacement) = &span.replacement else {
-                    return;
-                };
                 self.doc.checkpoint();
-                let range = (span.start, span.end);
-                if crate::proof::fix(
-                    &mut self.doc.plan,
-                    &span.key,
-                    range,
-                    &span.found,
-                    replacement,
-                ) {
-                    self.set_status(format!(
-                        "「{}」を「{replacement}」に直しました。",
-                        span.found
-                    ));
+                if crate::proof::fix(&mut self.doc.plan, &span) {
+                    let to = span.replacement.unwrap_or_default();
+                    self.set_status(format!("「{}」を「{to}」に直しました。", span.found));
                     self.offer_undo = true;
                 }
             }

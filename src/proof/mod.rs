@@ -23,21 +23,29 @@ use words::{After, GROUPS, Rule, SETTLED};
 /// One thing to look at in the writing.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
-    /// The field's address.
-    pub key: FieldKey,
     /// The item the field is in.
     pub at: ItemPath,
     /// The field in the vocabulary.
     pub field: &'static Field,
-    /// The first character concerned, counted in characters.
+    /// What is wrong, in a short Japanese sentence naming the field.
+    pub message: String,
+    /// Where in the field, and how to fix it.
+    pub span: Span,
+}
+
+/// Characters `start..end` of the text at `key`, and how to fix them: what a
+/// warning about the writing carries, so a click selects them and 直す fixes them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Span {
+    /// The field's address.
+    pub key: FieldKey,
+    /// The first character, counted in characters.
     pub start: usize,
     /// One past the last.
     pub end: usize,
-    /// What is wrong, in a short Japanese sentence naming the field.
-    pub message: String,
-    /// The characters concerned, as they are now.
+    /// The characters, as they were when checked.
     pub found: String,
-    /// What to write instead, when there is one answer.
+    /// What to write instead, when one click may fix it (直す).
     pub replacement: Option<String>,
     /// The rule, as 「すべて直す」 groups them: 表記ゆれ, 送り仮名…
     pub rule: &'static str,
@@ -121,15 +129,17 @@ impl Text<'_> {
         replacement: Option<String>,
     ) -> Finding {
         Finding {
-            key: self.key,
             at: self.at,
             field: self.field,
-            start,
-            end,
-            found,
             message,
-            replacement,
-            rule,
+            span: Span {
+                key: self.key,
+                start,
+                end,
+                found,
+                replacement,
+                rule,
+            },
         }
     }
 }
@@ -273,37 +283,38 @@ pub fn proofread(plan: &Plan) -> Vec<Finding> {
     for f in &mut out {
         let quoted = texts
             .iter()
-            .find(|t| t.key == f.key)
-            .is_some_and(|t| inside_quotes(t.text, f.start));
-        if f.replacement.is_some() && quoted {
-            f.replacement = None;
+            .find(|t| t.key == f.span.key)
+            .is_some_and(|t| inside_quotes(t.text, f.span.start));
+        if f.span.replacement.is_some() && quoted {
+            f.span.replacement = None;
             f.message
                 .push_str("「」の中なので、名前の引用ならそのままにしてください。");
         }
     }
     // Document order: by field, then by place in it.
     let order: Vec<FieldKey> = texts.iter().map(|t| t.key).collect();
-    out.sort_by_key(|f| (order.iter().position(|k| *k == f.key), f.start));
+    out.sort_by_key(|f| (order.iter().position(|k| *k == f.span.key), f.span.start));
     out
 }
 
-/// 直す: writes `replacement` over characters `start..end` of the text at `key`,
-/// if they still read `found`. True when it did.
-pub fn fix(
-    plan: &mut Plan,
-    key: &FieldKey,
-    (start, end): (usize, usize),
-    found: &str,
-    replacement: &str,
-) -> bool {
-    let Some(text) = crate::model::address::text_mut(plan, key) else {
+/// 直す: writes the span's replacement over its characters, if they still read
+/// as they did when checked. True when it did.
+pub fn fix(plan: &mut Plan, span: &Span) -> bool {
+    let Some(replacement) = &span.replacement else {
         return false;
     };
-    let now: String = text.chars().skip(start).take(end - start).collect();
-    if now != found {
+    let Some(text) = crate::model::address::text_mut(plan, &span.key) else {
+        return false;
+    };
+    let now: String = text
+        .chars()
+        .skip(span.start)
+        .take(span.end - span.start)
+        .collect();
+    if now != span.found {
         return false;
     }
-    crate::model::address::splice(text, start, end, replacement);
+    crate::model::address::splice(text, span.start, span.end, replacement);
     true
 }
 
@@ -312,15 +323,13 @@ pub fn fix(
 pub fn fix_all(plan: &mut Plan, rule: &str) -> usize {
     let mut findings: Vec<Finding> = proofread(plan)
         .into_iter()
-        .filter(|f| f.rule == rule && f.replacement.is_some())
+        .filter(|f| f.span.rule == rule && f.span.replacement.is_some())
         .collect();
     // Last first within each field, so earlier positions stay right.
-    findings.sort_by_key(|f| std::cmp::Reverse(f.start));
+    findings.sort_by_key(|f| std::cmp::Reverse(f.span.start));
     let mut count = 0;
     for f in &findings {
-        if let Some(r) = &f.replacement
-            && fix(plan, &f.key, (f.start, f.end), &f.found, r)
-        {
+        if fix(plan, &f.span) {
             count += 1;
         }
     }
@@ -551,7 +560,7 @@ mod tests {
         let found = proofread(&plan);
         let kodomo: Vec<&Finding> = found
             .iter()
-            .filter(|f| f.replacement.as_deref() == Some("こども"))
+            .filter(|f| f.span.replacement.as_deref() == Some("こども"))
             .collect();
         assert_eq!(kodomo.len(), 1, "{found:#?}");
         assert!(
@@ -568,7 +577,7 @@ mod tests {
         );
         let torikumi = found
             .iter()
-            .filter(|f| f.replacement.as_deref() == Some("取組"))
+            .filter(|f| f.span.replacement.as_deref() == Some("取組"))
             .count();
         assert_eq!(
             torikumi, 7,
@@ -590,7 +599,7 @@ mod tests {
         ] {
             let found = with_goal(text);
             assert_eq!(found.len(), 1, "{text}: {found:#?}");
-            assert_eq!(found[0].replacement.as_deref(), replacement, "{text}");
+            assert_eq!(found[0].span.replacement.as_deref(), replacement, "{text}");
         }
         for clean in [
             "学習に取り組み、地域とつながる。",
@@ -609,9 +618,9 @@ mod tests {
     fn names_in_quotes_are_said_but_never_fixed() {
         let found = with_goal("「子供の未来応援基金」と連携し、こどもとこどもの家庭を支える。");
         assert_eq!(found.len(), 1, "{found:#?}");
-        assert_eq!(found[0].found, "子供");
-        assert_eq!(found[0].replacement, None);
-        assert_eq!(found[0].rule, rules::VARIANTS);
+        assert_eq!(found[0].span.found, "子供");
+        assert_eq!(found[0].span.replacement, None);
+        assert_eq!(found[0].span.rule, rules::VARIANTS);
     }
 
     #[test]
@@ -619,7 +628,10 @@ mod tests {
         let mut plan = sample();
         assert_eq!(fix_all(&mut plan, rules::OKURIGANA), 7);
         let left = proofread(&plan);
-        assert!(left.iter().all(|f| f.rule != rules::OKURIGANA), "{left:#?}");
+        assert!(
+            left.iter().all(|f| f.span.rule != rules::OKURIGANA),
+            "{left:#?}"
+        );
         assert_eq!(left.len(), 1, "子ども is left: {left:#?}");
         assert!(
             plan.policy[0].contains("取組を進める"),
@@ -631,6 +643,6 @@ mod tests {
     #[test]
     fn positions_are_characters_of_the_field() {
         let found = with_goal("地域で出来ることを進める。");
-        assert_eq!((found[0].start, found[0].end), (3, 6));
+        assert_eq!((found[0].span.start, found[0].span.end), (3, 6));
     }
 }
