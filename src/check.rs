@@ -345,6 +345,9 @@ pub fn missing_glyphs(plan: &Plan, fonts: &dyn Measure) -> Vec<Warning> {
         let Some(text) = field.value.text() else {
             continue;
         };
+        if field.is_setting() {
+            continue; // never printed
+        }
         let mut seen = Vec::new();
         let mut position = 0;
         let mut previous = ' ';

@@ -90,6 +90,9 @@ pub fn find(plan: &Plan, query: &Query) -> Vec<Hit> {
         let Value::Text(text) = field.value else {
             continue;
         };
+        if field.is_setting() {
+            continue;
+        }
         let found = matches(text, query);
         if found.is_empty() {
             continue;

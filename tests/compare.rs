@@ -441,3 +441,40 @@ fn bullets_added_by_two_sections_both_arrive() {
     expected.push("相手の課が加えた考え方".into());
     assert_eq!(result.policy, expected);
 }
+
+/// The ward's 表記のきまり travel with the file: a section that keeps a word
+/// shows as a change (named as the settings name it), two sections' words both
+/// arrive in a merge, and the 新旧対照表, which shows the printed document, leaves
+/// the settings out.
+#[test]
+fn the_wards_writing_choices_diff_and_merge_but_do_not_print() {
+    let base = sample();
+    let mut mine = base.clone();
+    mine.writing.keep.push("子ども・子育て支援法".into());
+    let mut theirs = base.clone();
+    theirs.writing.keep.push("子供の未来応援基金".into());
+    theirs.writing.preferred.push("こども".into());
+    let changes = compare::diff(&base, &mine);
+    assert_eq!(changes.len(), 1, "{changes:#?}");
+    let Change::Field { item, key, new, .. } = &changes[0] else {
+        panic!("{changes:#?}");
+    };
+    let names = compare::report::Names::new(&base, &mine);
+    assert_eq!(
+        names.field(*item, key),
+        "表記のきまりの直さない言葉（先頭）"
+    );
+    assert_eq!(compare::report::show(new.as_ref()), "子ども・子育て支援法");
+    let merge = Merge::new(&base, &mine, &theirs);
+    assert!(merge.conflicts.is_empty());
+    let result = merge.result(|_| Side::Mine);
+    assert_eq!(
+        result.writing.keep,
+        ["子ども・子育て支援法", "子供の未来応援基金"]
+    );
+    assert_eq!(result.writing.preferred, ["こども"]);
+    let sheet = compare::sheet::sheet(&base, &mine, compare::sheet::Unchanged::Omit);
+    let text: String = format!("{:?}", sheet.rows);
+    assert!(!text.contains("子ども・子育て支援法"), "{text}");
+    assert!(text.contains("変更はありません"), "{text}");
+}

@@ -293,8 +293,8 @@ fn warnings_panel_jumps_to_the_item() {
     plan.issues[2].strategies[0].title.clear();
     let mut h = harness_with(plan, None);
     h.run_steps(2);
-    // One for the title, and the sample's eight about the writing (表記).
-    h.get_by_label("警告 9件").click();
+    // One for the title, and the sample's twelve about the writing (表記).
+    h.get_by_label("警告 13件").click();
     h.run_steps(2);
     h.get_by_label("戦略【3-1】の名称が空です。").click();
     h.run_steps(2);

@@ -487,6 +487,8 @@ fn every_text_field_of_the_walk_can_take_the_cursor() {
     use ward_plan::model::walk::{self, Value};
     use ward_plan::ui::widgets::{FocusRequest, field_id, request_focus};
     let mut plan = sample();
+    // A word the ward keeps (表記のきまり), so its field is walked too.
+    plan.writing.keep.push("子ども・子育て支援法".to_owned());
     // An indicator with a result, so their fields are walked too.
     plan.issues[0].strategies[0]
         .indicators
@@ -512,6 +514,7 @@ fn every_text_field_of_the_walk_can_take_the_cursor() {
                 "goal" | "mission" => Selection::Goal,
                 "policy" => Selection::Policy,
                 "overall_evaluation" | "future_direction" => Selection::Closing,
+                _ if key.group == Some("writing") => Selection::Writing,
                 _ => Selection::Basics,
             },
         };
@@ -538,9 +541,9 @@ fn every_text_field_of_the_walk_can_take_the_cursor() {
 #[test]
 fn a_writing_warning_opens_its_field_with_the_words_selected() {
     let mut h = editor();
-    h.get_by_label("警告 8件").click();
+    h.get_by_label("警告 12件").click();
     h.run_steps(2);
-    h.get_by_label("表記（8件）");
+    h.get_by_label("表記（12件）");
     h.get_by_label_contains("具体的取組【2-1-2】の取組内容の「子ども」")
         .click();
     h.run_steps(3);
@@ -559,17 +562,17 @@ fn a_writing_warning_opens_its_field_with_the_words_selected() {
 #[test]
 fn fix_one_finding_then_all_of_a_rule_each_one_undo_step() {
     let mut h = editor();
-    h.get_by_label("警告 8件").click();
+    h.get_by_label("警告 12件").click();
     h.run_steps(2);
     // 直す beside 子ども: the only 表記ゆれ finding.
     let fixes: Vec<_> = h.get_all_by_role_and_label(Role::Button, "直す").collect();
-    assert_eq!(fixes.len(), 8);
+    assert_eq!(fixes.len(), 12);
     h.get_by_role_and_label(Role::Button, "表記ゆれをすべて直す（1件）")
         .click();
     h.run_steps(3);
     let text = &h.state().doc.plan.issues[1].strategies[0].initiatives[0].text;
     assert!(text.contains("就学前のこどもがいる"), "{text}");
-    h.get_by_label("警告 7件");
+    h.get_by_label("警告 11件");
     click(&mut h, "元に戻す");
     assert_eq!(h.state().doc.plan, sample());
     // すべて直す for 送り仮名: seven 取組み at once, one undo step.
@@ -579,7 +582,7 @@ fn fix_one_finding_then_all_of_a_rule_each_one_undo_step() {
     assert_shows(&h, "送り仮名を7か所直しました");
     let ron = io::to_ron(&h.state().doc.plan).expect("ron");
     assert!(!ron.contains("取組み"), "{ron}");
-    h.get_by_label("警告 1件");
+    h.get_by_label("警告 5件");
     click(&mut h, "元に戻す");
     assert_eq!(h.state().doc.plan, sample());
     // One 直す.
@@ -593,4 +596,51 @@ fn fix_one_finding_then_all_of_a_rule_each_one_undo_step() {
         sample().policy[0].replacen("取組み", "取組", 1)
     );
     assert_eq!(h.state().doc.plan.issues, sample().issues);
+}
+
+/// 表記のきまり, edited in the window: a word added to the never-flag list stops
+/// its finding, a chosen form turns the check around, a rule switched off is
+/// silent; all of it is saved in the plan.
+#[test]
+fn the_wards_writing_choices_change_what_is_flagged() {
+    let mut plan = sample();
+    plan.policy
+        .push("子ども・子育て支援法に基づく事業を着実に進める。".to_owned());
+    let mut h = editor_sized(plan, egui::vec2(1360.0, 900.0));
+    h.get_by_label("警告 13件").click();
+    h.run_steps(2);
+    h.get_by_label_contains("区運営の基本的な考え方の6つ目の「子ども」");
+    h.get_by_label_contains("表記のきまり（").click();
+    h.run_steps(2);
+    assert_eq!(h.state().selection, Selection::Writing);
+    // The law's name, added to the words kept: its finding goes.
+    type_into(&mut h, "追加する言葉", "子ども・子育て支援法");
+    click(&mut h, "追加");
+    assert_eq!(h.state().doc.plan.writing.keep, ["子ども・子育て支援法"]);
+    assert!(
+        shown(&h, "区運営の基本的な考え方の6つ目の「子ども」").is_none(),
+        "still flagged"
+    );
+    h.get_by_label("警告 12件");
+    h.get_by_label_contains("具体的取組【2-1-2】の取組内容の「子ども」");
+    // The ward writes 子ども: the six こども are flagged instead.
+    h.get_by_label("こども・子ども・子供").click();
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::Button, "子ども").click();
+    h.run_steps(2);
+    assert_eq!(h.state().doc.plan.writing.preferred, ["子ども"]);
+    let variants = h
+        .query_all_by_label_contains("表記のきまりでは「子ども」と書きます")
+        .count();
+    assert_eq!(variants, 6);
+    // 送り仮名 switched off: its seven findings go.
+    h.get_by_label_contains("送り仮名: ").click();
+    h.run_steps(2);
+    assert_eq!(h.state().doc.plan.writing.off, ["送り仮名"]);
+    assert!(shown(&h, "「取組み」").is_none());
+    h.get_by_label("警告 10件");
+    // All of it is in the file.
+    let ron = io::to_ron(&h.state().doc.plan).expect("ron");
+    let back = io::parse(ron.as_bytes()).expect("loads");
+    assert_eq!(back.writing, h.state().doc.plan.writing);
 }

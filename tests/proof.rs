@@ -28,13 +28,25 @@ fn one_of_each() -> Plan {
         "「安全・安心なまちをめざす。".to_owned(),
         // 半角カタカナ.
         "ｾﾝﾀｰと連携する。".to_owned(),
+        // 半角の記号.
+        "防災訓練(夜間)を行う。".to_owned(),
+        // 文末の「。」.
+        "見守り活動を進める".to_owned(),
+        // 空白.
+        "区民の　安全を守る。".to_owned(),
+        // 長い文: 125 characters before its 。.
+        format!("{}を進める。", "地域".repeat(60)),
+        // 数字の幅: one full-width digit among half-width ones.
+        "講習会を年２回開く。".to_owned(),
     ];
     plan
 }
 
 #[test]
 fn one_violation_of_each_rule_is_found_once() {
-    let found = proofread(&one_of_each());
+    let plan = one_of_each();
+    let long = plan.policy[12].clone();
+    let found = proofread(&plan);
     let got: Vec<(&str, &str, Option<&str>)> = found
         .iter()
         .map(|f| {
@@ -56,8 +68,18 @@ fn one_violation_of_each_rule_is_found_once() {
             (rules::DOUBLED, "。。", Some("。")),
             (rules::BRACKETS, "「", None),
             (rules::HALF_KANA, "ｾﾝﾀｰ", None),
+            (rules::HALF_MARKS, "(", Some("（")),
+            (rules::HALF_MARKS, ")", Some("）")),
+            (rules::SENTENCE_END, "る", Some("る。")),
+            (rules::SPACES, "　", Some("")),
+            (rules::LONG, long.as_str(), None),
+            (rules::DIGITS, "２", Some("2")),
         ]
     );
+    // Every rule has its case here.
+    for (rule, _) in rules::ALL {
+        assert!(got.iter().any(|(r, ..)| r == rule), "{rule}");
+    }
     // Each names its field as the warnings do.
     assert!(
         found[0]
@@ -78,29 +100,69 @@ fn fixing_everything_fixable_leaves_only_what_needs_a_person() {
         rules::COUNTER,
         rules::AMOUNT,
         rules::DOUBLED,
+        rules::SENTENCE_END,
+        rules::SPACES,
+        rules::DIGITS,
     ] {
         assert_eq!(ward_plan::proof::fix_all(&mut plan, rule), 1, "{rule}");
     }
+    assert_eq!(ward_plan::proof::fix_all(&mut plan, rules::HALF_MARKS), 2);
     let left: Vec<&str> = proofread(&plan).iter().map(|f| f.span.rule).collect();
-    assert_eq!(left, [rules::BRACKETS, rules::HALF_KANA]);
+    assert_eq!(left, [rules::BRACKETS, rules::HALF_KANA, rules::LONG]);
+    assert_eq!(plan.policy[9], "防災訓練（夜間）を行う。");
+    assert_eq!(plan.policy[10], "見守り活動を進める。");
+    assert_eq!(plan.policy[11], "区民の安全を守る。");
     assert_eq!(plan.policy[1], "こどもの安全を守る。");
     assert_eq!(plan.policy[5], "相談は年間1,500件を見込む。");
 }
 
-/// Other wards' pages, as the import reads them: nothing in their text fields
-/// breaks the rules the check knows (read by eye in the imported files: digits
-/// are half-width, no amount of four digits lacks its comma, no word of a group
-/// is spelt two ways). The one full-width digit, ２ in the heading wording
-/// 「２　重点的に取り組む経営課題」 of the 令和5年度 page, is in the wording, which
-/// the field walk, and so the check, does not visit yet.
+/// Other wards' pages, as the import reads them, give exactly the findings
+/// listed, each judged right by eye in the imported files: digits are
+/// half-width, no amount of four digits lacks its comma, no word of a group is
+/// spelt two ways, every sentence ends in 。. The 令和5年度 page writes its
+/// indicator 「…10地域以上(R5~R7作成合計目標)」 with half-width parentheses around
+/// Japanese, which 公用文 writes full-width. (The page's own headings use
+/// half-width ones too: headings are the ward's wording, which the check does
+/// not read; its full-width ２ in 「２　重点的に取り組む経営課題」 is there too.)
 #[test]
-fn the_variant_pages_give_no_false_alarm() {
-    for page in [
-        include_str!("fixtures/r4-variant-page.txt"),
-        include_str!("fixtures/r5-variant-page.txt"),
+fn the_variant_pages_give_only_the_findings_judged_right() {
+    for (page, expected) in [
+        (include_str!("fixtures/r4-variant-page.txt"), vec![]),
+        (
+            include_str!("fixtures/r5-variant-page.txt"),
+            vec![
+                (rules::HALF_MARKS, "(", "戦略【1-1】のアウトカム指標1の指標"),
+                (rules::HALF_MARKS, ")", "戦略【1-1】のアウトカム指標1の指標"),
+            ],
+        ),
     ] {
         let plan = import::import(page).plan;
         assert!(!plan.issues.is_empty());
-        assert_eq!(proofread(&plan), [], "{page}");
+        let found = proofread(&plan);
+        let got: Vec<(&str, &str)> = found
+            .iter()
+            .map(|f| (f.span.rule, f.span.found.as_str()))
+            .collect();
+        let want: Vec<(&str, &str)> = expected.iter().map(|(r, w, _)| (*r, *w)).collect();
+        assert_eq!(got, want, "{page}");
+        for (f, (_, _, field)) in found.iter().zip(&expected) {
+            assert!(f.message.starts_with(field), "{}", f.message);
+        }
     }
+}
+
+/// A page-length plan written to the rules by hand, with the forms that only
+/// look wrong (the verb 取り組む, years, phone numbers, (1), 12.5%, a law's name
+/// the ward keeps), gets no finding; without its 表記のきまり, the law's 子ども
+/// is flagged (and not fixable, being in 「」).
+#[test]
+fn a_plan_written_to_the_rules_gets_no_finding() {
+    let text = include_str!("fixtures/clean-writing.ron");
+    let mut plan = ward_plan::io::parse(text.as_bytes()).expect("the fixture loads");
+    assert_eq!(proofread(&plan), []);
+    plan.writing.keep.clear();
+    let found = proofread(&plan);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].span.found, "子ども");
+    assert_eq!(found[0].span.replacement, None);
 }

@@ -84,16 +84,26 @@ fn sample_summary() {
     );
     assert_eq!(summary.budget_total, 68_388);
     // Nothing missing; the writing check finds what the published page mixed:
-    // 子ども once among こども, and the noun written 取組み.
+    // 子ども once among こども, the noun written 取組み seven times (取り組み once
+    // more, as the verb, which is right), and half-width parentheses around
+    // Japanese twice (強化(公助), (鶴見区役所4階)).
     let kinds: Vec<check::Kind> = summary.warnings.iter().map(|w| w.kind).collect();
     assert!(
         kinds.iter().all(|k| *k == check::Kind::Writing),
         "{:?}",
         summary.warnings
     );
-    assert_eq!(summary.warnings.len(), 8, "{:#?}", summary.warnings);
+    assert_eq!(summary.warnings.len(), 12, "{:#?}", summary.warnings);
     let text = summary.to_string();
-    assert!(text.contains("表記: 8件"), "{text}");
+    assert!(text.contains("表記: 12件"), "{text}");
+    assert_eq!(
+        text.matches("「取組」と書きます（この計画では 取組み 7）")
+            .count(),
+        7,
+        "{text}"
+    );
+    assert!(text.contains("具体的取組【4-1-3】の名称の「(」"), "{text}");
+    assert!(text.contains("問合せ先の住所の「)」"), "{text}");
     assert!(
         text.contains("具体的取組【2-1-2】の取組内容の「子ども」")
             && text.contains("こども 6・子ども 1"),

@@ -401,6 +401,12 @@ impl PlanApp {
                 ui.strong(format!("{}（{count}件）", warning.kind.label()));
                 if warning.kind == check::Kind::Writing {
                     fix_all_buttons(ui, warnings, commands);
+                    if ui
+                        .link("表記のきまり（そろえる書き方・直さない言葉）…")
+                        .clicked()
+                    {
+                        self.selection = Selection::Writing;
+                    }
                 }
             }
             ui.push_id(n, |ui| {

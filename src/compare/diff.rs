@@ -297,13 +297,13 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<Change> {
 }
 
 /// Fields printed after the issues: the overall evaluation, the future direction
-/// and the contact block.
+/// and the contact block; then the settings, which do not print.
 fn is_tail(key: &Key) -> bool {
     *key.field == f::OVERALL_EVALUATION
         || *key.field == f::FUTURE_DIRECTION
         || key
             .group
-            .is_some_and(|g| *g == f::CONTACT || *g == f::WORDING)
+            .is_some_and(|g| *g == f::CONTACT || *g == f::WORDING || *g == f::WRITING)
 }
 
 fn by_item(slots: Vec<Slot>) -> HashMap<Option<ItemId>, Vec<Slot>> {

@@ -28,7 +28,11 @@ pub enum Unchanged {
 /// The 新旧対照表 of `old` → `new`.
 pub fn sheet(old: &Plan, new: &Plan, unchanged: Unchanged) -> Sheet {
     let new = align(old, new);
-    let changes = diff(old, &new);
+    // The sheet shows the document; the ward's writing settings do not print.
+    let changes: Vec<Change> = diff(old, &new)
+        .into_iter()
+        .filter(|c| !matches!(c, Change::Field { key, .. } if key.group.is_some_and(|g| *g == f::WRITING)))
+        .collect();
     let (old_h, new_h) = (Headings::of(old), Headings::of(&new));
     let mut rows: Vec<Vec<Vec<Para>>> = Vec::new();
     let mut groups: Vec<(Option<ItemId>, Vec<&Change>)> = Vec::new();

@@ -222,6 +222,21 @@ fn set_plan(plan: &mut Plan, key: Key, value: Option<Val>) -> bool {
             set_entry(&mut plan.policy, n, text);
             return true;
         }
+        if key.group.is_some_and(|g| *g == f::WRITING) {
+            let text = match value {
+                Some(Val::Text(t)) => Some(t),
+                Some(_) => return false,
+                None => None,
+            };
+            let Some(list) = crate::model::writing::List::ALL
+                .into_iter()
+                .find(|l| *f::writing_field(*l) == field)
+            else {
+                return false;
+            };
+            set_entry(plan.writing.list_mut(list), n, text);
+            return true;
+        }
         if field == f::REVISIONS {
             let revision = match value {
                 Some(Val::Revision(r)) => Some(r),

@@ -172,6 +172,12 @@ fn plan_text_mut<'a>(plan: &'a mut Plan, key: &FieldKey) -> Option<&'a mut Strin
         (None, "overall_evaluation") => Some(&mut plan.overall_evaluation),
         (None, "future_direction") => Some(&mut plan.future_direction),
         (Some("revisions"), "note") => Some(&mut plan.revisions.get_mut(key.entry?)?.note),
+        (Some("writing"), field) => {
+            let list = super::writing::List::ALL
+                .into_iter()
+                .find(|l| f::writing_field(*l).key == field)?;
+            plan.writing.list_mut(list).get_mut(key.entry?)
+        }
         (Some("contact"), field) => {
             let c = &mut plan.contact;
             match field {
@@ -197,7 +203,10 @@ mod tests {
     /// walk's text, and no two fields share an address.
     #[test]
     fn every_text_of_the_walk_is_at_its_address() {
-        let plan = crate::io::parse(crate::SAMPLE_RON.as_bytes()).expect("sample");
+        let mut plan = crate::io::parse(crate::SAMPLE_RON.as_bytes()).expect("sample");
+        plan.writing.preferred.push("こども".to_owned());
+        plan.writing.keep = vec!["子ども・子育て支援法".to_owned(), "子供食堂".to_owned()];
+        plan.writing.off.push("長い文".to_owned());
         let mut copy = plan.clone();
         let mut seen = std::collections::HashSet::new();
         let mut texts = 0;

@@ -27,11 +27,13 @@ pub enum Owner {
     Contact,
     /// `Wording(…)`: the ward's wording of the printed headings.
     Wording,
+    /// `Writing(…)`: the ward's choices for the writing check.
+    Writing,
 }
 
 impl Owner {
     /// Every owner, in file order.
-    pub const ALL: [Owner; 10] = [
+    pub const ALL: [Owner; 11] = [
         Owner::Plan,
         Owner::Revision,
         Owner::Issue,
@@ -42,6 +44,7 @@ impl Owner {
         Owner::Review,
         Owner::Contact,
         Owner::Wording,
+        Owner::Writing,
     ];
 
     /// The struct name written in the file: `Issue`.
@@ -57,6 +60,7 @@ impl Owner {
             Owner::Review => "Review",
             Owner::Contact => "Contact",
             Owner::Wording => "Wording",
+            Owner::Writing => "Writing",
         }
     }
 
@@ -73,6 +77,7 @@ impl Owner {
             Owner::Review => "振り返り",
             Owner::Contact => "問合せ先",
             Owner::Wording => "見出しの言葉",
+            Owner::Writing => "表記のきまり",
         }
     }
 
@@ -320,6 +325,26 @@ pub const WORDING_MAIN_INITIATIVE: Field =
 pub const WORDING_INITIATIVE_LABEL: Field =
     Field::new(O::Wording, "initiative_label", "具体的取組の小見出し");
 
+// 表記のきまり: settings of the writing check, never printed.
+/// `writing`.
+pub const WRITING: Field = Field::new(O::Plan, "writing", "表記のきまり");
+/// `Writing.preferred`.
+pub const WRITING_PREFERRED: Field = Field::new(O::Writing, "preferred", "そろえる書き方");
+/// `Writing.keep`.
+pub const WRITING_KEEP: Field = Field::new(O::Writing, "keep", "直さない言葉");
+/// `Writing.off`.
+pub const WRITING_OFF: Field = Field::new(O::Writing, "off", "使わない点検");
+
+/// The vocabulary entry of each of the ward's writing lists.
+pub fn writing_field(list: super::writing::List) -> &'static Field {
+    use super::writing::List;
+    match list {
+        List::Preferred => &WRITING_PREFERRED,
+        List::Keep => &WRITING_KEEP,
+        List::Off => &WRITING_OFF,
+    }
+}
+
 /// The vocabulary entry of each heading's wording.
 pub fn wording_field(heading: super::Heading) -> &'static Field {
     use super::Heading as H;
@@ -402,6 +427,10 @@ pub const ALL: &[Field] = &[
     WORDING_STRATEGY,
     WORDING_MAIN_INITIATIVE,
     WORDING_INITIATIVE_LABEL,
+    WRITING,
+    WRITING_PREFERRED,
+    WRITING_KEEP,
+    WRITING_OFF,
 ];
 
 /// Fields every item (issue, strategy, initiative) shares, listed once under the

@@ -13,6 +13,7 @@ mod path;
 mod text;
 pub mod walk;
 pub mod wording;
+pub mod writing;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -20,6 +21,7 @@ use serde::{Deserialize, Serialize};
 pub use id::ItemId;
 pub use path::{ItemPath, Part, PartMut};
 pub use wording::{Heading, Wording};
+pub use writing::Writing;
 
 /// The file format version this build writes. Files with a higher number are refused.
 /// 2 added item identities (`id`); version 1 files load and are written as 2.
@@ -65,6 +67,9 @@ pub struct Plan {
     /// The ward's own wording of the printed headings (empty: the era's standard).
     #[serde(default, skip_serializing_if = "Wording::is_standard")]
     pub wording: Wording,
+    /// 表記のきまり: the ward's choices for the writing check (empty: the defaults).
+    #[serde(default, skip_serializing_if = "Writing::is_default")]
+    pub writing: Writing,
 }
 
 /// One dated update note (改訂履歴), printed as 「text(令和5年6月9日)」.
@@ -281,6 +286,7 @@ impl Plan {
             future_direction: String::new(),
             contact: Contact::default(),
             wording: Wording::default(),
+            writing: Writing::default(),
         }
     }
 

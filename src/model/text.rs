@@ -32,6 +32,9 @@ impl Plan {
         for heading in super::Heading::ALL {
             f(self.wording.get_mut(heading));
         }
+        for list in super::writing::List::ALL {
+            self.writing.list_mut(list).iter_mut().for_each(&mut *f);
+        }
         let review = |r: &mut Review, f: &mut dyn FnMut(&mut String)| {
             f(&mut r.comment);
             f(&mut r.improvement);

@@ -61,6 +61,15 @@ pub struct FieldRef<'a> {
     pub value: Value<'a>,
 }
 
+impl FieldRef<'_> {
+    /// Whether the field is one of the ward's settings (表記のきまり) rather than
+    /// text of the document: search, 校正 and the glyph check leave it alone, so
+    /// replacing 子ども never rewrites the name kept as 子ども・子育て支援法.
+    pub fn is_setting(&self) -> bool {
+        self.within.is_some_and(|g| *g == fields::WRITING)
+    }
+}
+
 /// Every field of the plan, in document order, empty ones included.
 pub fn fields(plan: &Plan) -> Vec<FieldRef<'_>> {
     let mut w = Walk(Vec::new());
@@ -219,6 +228,23 @@ pub fn fields(plan: &Plan) -> Vec<FieldRef<'_>> {
             field,
             Value::Text(text),
         );
+    }
+    // The ward's writing choices: settings, not printed, but a section that
+    // changes them changes how the plan is checked, so diff and merge see them.
+    for list in super::writing::List::ALL {
+        let field = fields::writing_field(list);
+        for (n, text) in plan.writing.list(list).iter().enumerate() {
+            w.0.push(FieldRef {
+                at: ItemPath::Plan,
+                item: None,
+                within: Some(&fields::WRITING),
+                entry: Some(n),
+                result: None,
+                field,
+                name: format!("{}の{}{}", fields::WRITING.label, field.label, n + 1),
+                value: Value::Text(text),
+            });
+        }
     }
     w.0
 }

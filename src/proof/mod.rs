@@ -17,7 +17,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::model::address::FieldKey;
 use crate::model::fields::Field;
 use crate::model::walk::{self, Value};
-use crate::model::{ItemPath, Plan};
+use crate::model::{ItemPath, Plan, Writing};
 use words::{After, GROUPS, Rule, SETTLED};
 
 /// One thing to look at in the writing.
@@ -71,7 +71,41 @@ pub mod rules {
     pub const BRACKETS: &str = "かっこ";
     /// Half-width katakana.
     pub const HALF_KANA: &str = "半角カタカナ";
+    /// Half-width , . ( ) ! ? in Japanese text.
+    pub const HALF_MARKS: &str = "半角の記号";
+    /// A sentence field that does not end in 。.
+    pub const SENTENCE_END: &str = "文末の「。」";
+    /// A space inside a Japanese sentence, spaces at the end of a line.
+    pub const SPACES: &str = "空白";
+    /// A sentence of over [`super::LONG_SENTENCE`] characters: a hint.
+    pub const LONG: &str = "長い文";
+
+    /// Every rule, with what it looks for, as the settings list them.
+    pub const ALL: &[(&str, &str)] = &[
+        (
+            VARIANTS,
+            "同じ言葉の書き方がそろっていない（こども・子ども・子供など）",
+        ),
+        (
+            OKURIGANA,
+            "名詞の送り仮名（取組み → 取組、打ち合わせ → 打合せ）",
+        ),
+        (KANA, "かなで書く言葉（出来る → できる、但し → ただし）"),
+        (COUNTER, "数の後の箇所・ヶ月（→ か所、か月）"),
+        (AMOUNT, "4桁以上の数の「,」（1200件 → 1,200件）"),
+        (DIGITS, "全角と半角の数字がまざっている"),
+        (DOUBLED, "「。。」「、、」"),
+        (BRACKETS, "閉じていないかっこ"),
+        (HALF_KANA, "半角カタカナ"),
+        (HALF_MARKS, "日本語の中の半角の , . ( ) ! ?"),
+        (SENTENCE_END, "文章の欄の終わりに「。」がない"),
+        (SPACES, "文中の空白、行末の空白"),
+        (LONG, "120文字を超える文（ヒント）"),
+    ];
 }
+
+/// Characters a sentence may have before the check suggests splitting it.
+pub const LONG_SENTENCE: usize = 120;
 
 /// What a pattern of the automaton stands for.
 #[derive(Clone, Copy)]
@@ -80,6 +114,8 @@ enum Pattern {
     Group { group: usize, form: usize },
     /// Entry `n` of [`SETTLED`].
     Settled(usize),
+    /// The right form of a settled okurigana (取組), counted for the message.
+    Right(&'static str),
 }
 
 /// The automaton over every word of the lists, made once.
@@ -98,6 +134,12 @@ fn automaton() -> &'static (AhoCorasick, Vec<Pattern>) {
             words.push(s.wrong);
             patterns.push(Pattern::Settled(n));
         }
+        for s in SETTLED.iter().filter(|s| s.rule == Rule::Okurigana) {
+            if !words.contains(&s.right) {
+                words.push(s.right);
+                patterns.push(Pattern::Right(s.right));
+            }
+        }
         // Leftmost-longest: 取り組み is found as itself, not as a form of another.
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -115,10 +157,17 @@ struct Text<'a> {
     at: ItemPath,
     field: &'static Field,
     name: String,
+    /// Where the ward's words to keep are, in characters.
+    kept: Vec<(usize, usize)>,
     text: &'a str,
 }
 
 impl Text<'_> {
+    /// Whether characters `start..end` overlap a word the ward keeps.
+    fn keeps(&self, start: usize, end: usize) -> bool {
+        self.kept.iter().any(|&(a, b)| start < b && a < end)
+    }
+
     /// A finding about characters `start..end` of this text, which read `found`.
     fn finding(
         &self,
@@ -148,84 +197,202 @@ impl Text<'_> {
 struct Hit {
     text: usize,
     pattern: Pattern,
+    /// Bytes of the text.
     start: usize,
     end: usize,
+    /// The same, in characters.
+    chars: (usize, usize),
 }
 
-/// Every finding in the plan, in document order.
+/// Every finding in the plan, in document order, as the ward's 表記のきまり
+/// (`plan.writing`) has it: its preferred forms, its words to keep, its rules.
 pub fn proofread(plan: &Plan) -> Vec<Finding> {
+    let choices = &plan.writing;
+    let keep = Keep::new(&choices.keep);
     let texts: Vec<Text<'_>> = walk::fields(plan)
         .into_iter()
+        .filter(|f| !f.is_setting())
         .filter_map(|f| match f.value {
             Value::Text(text) if !text.is_empty() => Some(Text {
                 key: f.key(),
                 at: f.at,
                 field: f.field,
                 name: f.name.clone(),
+                kept: keep.ranges(text),
                 text,
             }),
             _ => None,
         })
         .collect();
+    let mut out = Vec::new();
+    words(&texts, choices, &mut out);
+    for t in &texts {
+        // Most fields have nothing these look for: skip them without a copy.
+        let ascii = t.text.is_ascii();
+        let ascii_digits = t.text.bytes().any(|b| b.is_ascii_digit());
+        let marks = t.text.chars().any(|c| {
+            "。、「」『』（）【】,.()!? \u{3000}".contains(c)
+                || ('\u{ff61}'..='\u{ff9f}').contains(&c)
+        });
+        let prose = is_prose(t.field) && !ascii;
+        if ascii_digits || marks || prose {
+            let chars: Vec<char> = t.text.chars().collect();
+            if marks {
+                punctuation(t, &chars, &mut out);
+                spaces(t, &chars, &mut out);
+            }
+            if ascii_digits {
+                amounts(t, &chars, &mut out);
+            }
+            if prose {
+                sentences(t, &chars, &mut out);
+            }
+        }
+    }
+    digit_widths(&texts, &mut out);
+    out.retain(|f| {
+        choices.is_on(f.span.rule)
+            && !texts
+                .iter()
+                .any(|t| t.key == f.span.key && t.keeps(f.span.start, f.span.end))
+    });
+    // Words inside 「」 may quote a name (子ども・子育て支援法): said, never
+    // changed by a click.
+    for f in &mut out {
+        let quoted = texts
+            .iter()
+            .find(|t| t.key == f.span.key)
+            .is_some_and(|t| inside_quotes(t.text, f.span.start));
+        if f.span.replacement.is_some() && quoted {
+            f.span.replacement = None;
+            f.message
+                .push_str("「」の中なので、名前の引用ならそのままにしてください。");
+        }
+    }
+    // Document order: by field, then by place in it.
+    let order: Vec<FieldKey> = texts.iter().map(|t| t.key).collect();
+    out.sort_by_key(|f| (order.iter().position(|k| *k == f.span.key), f.span.start));
+    out
+}
+
+/// The ward's words to keep (直さない言葉), found in a text in one pass.
+struct Keep(Option<AhoCorasick>);
+
+impl Keep {
+    fn new(words: &[String]) -> Keep {
+        let words: Vec<&str> = words
+            .iter()
+            .map(|w| w.trim())
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.is_empty() {
+            return Keep(None);
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&words)
+            .ok();
+        Keep(ac)
+    }
+
+    /// Where the words are in `text`, in characters.
+    fn ranges(&self, text: &str) -> Vec<(usize, usize)> {
+        let Some(ac) = &self.0 else {
+            return Vec::new();
+        };
+        ac.find_iter(text)
+            .map(|m| {
+                let start = text[..m.start()].chars().count();
+                (start, start + text[m.start()..m.end()].chars().count())
+            })
+            .collect()
+    }
+}
+
+/// The words of the lists: 表記ゆれ by the ward's choice or the majority, and
+/// the spellings the rules settle.
+fn words(texts: &[Text<'_>], choices: &Writing, out: &mut Vec<Finding>) {
     let (ac, patterns) = automaton();
     let mut hits = Vec::new();
     for (n, t) in texts.iter().enumerate() {
         for m in ac.find_iter(t.text) {
+            let start = t.text[..m.start()].chars().count();
+            let end = start + t.text[m.start()..m.end()].chars().count();
+            // A kept name (子ども・子育て支援法) neither counts nor is flagged.
+            if t.keeps(start, end) {
+                continue;
+            }
             hits.push(Hit {
                 text: n,
                 pattern: patterns[m.pattern().as_usize()],
                 start: m.start(),
                 end: m.end(),
+                chars: (start, end),
             });
         }
     }
-    let mut out = Vec::new();
-    let mut counts = vec![Vec::new(); GROUPS.len()];
-    for (g, group) in GROUPS.iter().enumerate() {
-        counts[g] = vec![0usize; group.forms.len()];
-    }
+    let right_count = |form: &str| {
+        hits.iter()
+            .filter(|h| matches!(h.pattern, Pattern::Right(r) if r == form))
+            .count()
+    };
+    let mut counts: Vec<Vec<usize>> = GROUPS.iter().map(|g| vec![0; g.forms.len()]).collect();
     for hit in &hits {
         if let Pattern::Group { group, form } = hit.pattern {
             counts[group][form] += 1;
         }
     }
+    // The ward's form of each group, when it chose one.
+    let chosen: Vec<Option<usize>> = GROUPS
+        .iter()
+        .map(|g| {
+            g.forms
+                .iter()
+                .position(|f| choices.preferred.iter().any(|p| p.trim() == *f))
+        })
+        .collect();
+    let first_okurigana = out.len();
     for hit in &hits {
         let t = &texts[hit.text];
         let finding = |rule: &'static str, message: String, replacement: Option<&str>| {
-            let range = (
-                t.text[..hit.start].chars().count(),
-                t.text[..hit.end].chars().count(),
-            );
             let found = t.text[hit.start..hit.end].to_owned();
-            t.finding(rule, range, found, message, replacement.map(str::to_owned))
+            t.finding(
+                rule,
+                hit.chars,
+                found,
+                message,
+                replacement.map(str::to_owned),
+            )
         };
         match hit.pattern {
             Pattern::Group { group, form } => {
                 let c = &counts[group];
                 let used: Vec<usize> = (0..c.len()).filter(|&f| c[f] > 0).collect();
-                if used.len() < 2 {
-                    continue;
-                }
-                let preferred = majority(c);
-                if form == preferred {
-                    continue;
-                }
                 let forms = GROUPS[group].forms;
                 let tally: Vec<String> = used
                     .iter()
                     .map(|&f| format!("{} {}", forms[f], c[f]))
                     .collect();
-                out.push(finding(
-                    rules::VARIANTS,
-                    format!(
-                        "{}の「{}」: この計画では「{}」と書いているところが多いので、そろえましょう（{}）。",
+                let message = match chosen[group] {
+                    Some(preferred) if form != preferred => format!(
+                        "{}の「{}」: 表記のきまりでは「{}」と書きます（{}）。",
                         t.name,
                         forms[form],
                         forms[preferred],
                         tally.join("・")
                     ),
-                    Some(forms[preferred]),
-                ));
+                    Some(_) => continue,
+                    None if used.len() < 2 || form == majority(c) => continue,
+                    None => format!(
+                        "{}の「{}」: この計画では「{}」と書いているところが多いので、そろえましょう（{}）。",
+                        t.name,
+                        forms[form],
+                        forms[majority(c)],
+                        tally.join("・")
+                    ),
+                };
+                let preferred = chosen[group].unwrap_or_else(|| majority(c));
+                out.push(finding(rules::VARIANTS, message, Some(forms[preferred])));
             }
             Pattern::Settled(n) => {
                 let s = &SETTLED[n];
@@ -258,43 +425,41 @@ pub fn proofread(plan: &Plan) -> Vec<Finding> {
                     Some(s.right),
                 ));
             }
+            Pattern::Right(_) => {}
         }
     }
-    for t in &texts {
-        // Most fields have nothing these look for: skip them without a copy.
-        let ascii_digits = t.text.bytes().any(|b| b.is_ascii_digit());
-        let marks = t
-            .text
-            .chars()
-            .any(|c| "。、「」『』（）【】".contains(c) || ('\u{ff61}'..='\u{ff9f}').contains(&c));
-        if ascii_digits || marks {
-            let chars: Vec<char> = t.text.chars().collect();
-            if marks {
-                punctuation(t, &chars, &mut out);
-            }
-            if ascii_digits {
-                amounts(t, &chars, &mut out);
+    // Okurigana with their counts, as 表記ゆれ has them: 取組 5・取組み 7.
+    let okurigana = |f: &&mut Finding| f.span.rule == rules::OKURIGANA;
+    let found: Vec<(String, String)> = out[first_okurigana..]
+        .iter_mut()
+        .filter(okurigana)
+        .map(|f| {
+            (
+                f.span.replacement.clone().unwrap_or_default(),
+                f.span.found.clone(),
+            )
+        })
+        .collect();
+    for f in out[first_okurigana..].iter_mut().filter(okurigana) {
+        let right = f.span.replacement.clone().unwrap_or_default();
+        let mut tally = vec![(right.clone(), right_count(&right))];
+        for (_, wrong) in found.iter().filter(|(r, _)| *r == right) {
+            match tally.iter_mut().find(|(w, _)| w == wrong) {
+                Some((_, n)) => *n += 1,
+                None => tally.push((wrong.clone(), 1)),
             }
         }
-    }
-    digit_widths(&texts, &mut out);
-    // Words inside 「」 may quote a name (子ども・子育て支援法): said, never
-    // changed by a click.
-    for f in &mut out {
-        let quoted = texts
+        let tally: Vec<String> = tally
             .iter()
-            .find(|t| t.key == f.span.key)
-            .is_some_and(|t| inside_quotes(t.text, f.span.start));
-        if f.span.replacement.is_some() && quoted {
-            f.span.replacement = None;
-            f.message
-                .push_str("「」の中なので、名前の引用ならそのままにしてください。");
-        }
+            .filter(|(_, n)| *n > 0)
+            .map(|(w, n)| format!("{w} {n}"))
+            .collect();
+        f.message = format!(
+            "{}（この計画では {}）。",
+            f.message.trim_end_matches('。'),
+            tally.join("・")
+        );
     }
-    // Document order: by field, then by place in it.
-    let order: Vec<FieldKey> = texts.iter().map(|t| t.key).collect();
-    out.sort_by_key(|f| (order.iter().position(|k| *k == f.span.key), f.span.start));
-    out
 }
 
 /// 直す: writes the span's replacement over its characters, if they still read
@@ -368,8 +533,10 @@ fn is_ideograph(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
-/// Doubled 。 and 、, brackets left open or closed twice, half-width katakana.
+/// Doubled 。 and 、, brackets left open or closed twice, half-width katakana and
+/// half-width marks.
 fn punctuation(t: &Text<'_>, chars: &[char], out: &mut Vec<Finding>) {
+    half_width_marks(t, chars, out);
     let mut push = |rule: &'static str,
                     start: usize,
                     end: usize,
@@ -435,6 +602,183 @@ fn punctuation(t: &Text<'_>, chars: &[char], out: &mut Vec<Finding>) {
             );
         } else {
             i += 1;
+        }
+    }
+}
+
+/// Fields of sentences (使命, 取組内容, 所見…), as opposed to names, the goal's
+/// phrase, indicators and the contact block: these end in 。 and are read as
+/// prose.
+fn is_prose(field: &Field) -> bool {
+    use crate::model::fields as f;
+    [
+        f::MISSION,
+        f::POLICY,
+        f::DESCRIPTION,
+        f::VISION,
+        f::CURRENT_STATE,
+        f::CAUSE_ANALYSIS,
+        f::CHALLENGE,
+        f::STRATEGY_TEXT,
+        f::TARGET_STATE,
+        f::INITIATIVE_TEXT,
+        f::PAST_RESULTS,
+        f::PERFORMANCE_TARGET,
+        f::REVIEW_COMMENT,
+        f::REVIEW_IMPROVEMENT,
+        f::OVERALL_EVALUATION,
+        f::FUTURE_DIRECTION,
+        f::REVISION_NOTE,
+    ]
+    .contains(field)
+}
+
+/// Kana, kanji and the marks that belong to words (々, ー).
+fn is_japanese(c: char) -> bool {
+    ('\u{3041}'..='\u{309f}').contains(&c)
+        || ('\u{30a1}'..='\u{30ff}').contains(&c)
+        || is_ideograph(c)
+        || c == '々'
+}
+
+/// Whether text ends as a sentence does, with a verb or an auxiliary (進める,
+/// 図った, です, 行う, ません, 少ない), not with a noun in kana (まち, つながり,
+/// ふれあい): a phrase (体言止め) needs no 。.
+fn ends_a_sentence(chars: &[char]) -> bool {
+    matches!(
+        chars,
+        [.., 'る' | 'た' | 'だ' | 'す' | 'う' | 'ん' | 'く'] | [.., 'な' | 'た' | 'し', 'い']
+    )
+}
+
+/// Half-width , . ( ) ! ? in Japanese text: 強化(公助) → 強化（公助）.
+/// Numbers keep theirs (1,200, 12.5, (1), (R3)).
+fn half_width_marks(t: &Text<'_>, chars: &[char], out: &mut Vec<Finding>) {
+    let japanese = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(|&c| is_japanese(c))
+    };
+    // A pair of ( ) is Japanese when what it holds is; one alone, by its neighbour.
+    let mut pair_of = vec![None; chars.len()];
+    let mut open = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '(' => open.push(i),
+            ')' => {
+                if let Some(o) = open.pop() {
+                    let inside = chars[o + 1..i].iter().any(|&c| is_japanese(c));
+                    pair_of[o] = Some(inside);
+                    pair_of[i] = Some(inside);
+                }
+            }
+            _ => {}
+        }
+    }
+    for (i, &c) in chars.iter().enumerate() {
+        let (before, after) = (japanese(i.checked_sub(1)), japanese(Some(i + 1)));
+        let full = match c {
+            ',' if before => '、',
+            '.' if before => '。',
+            '!' | '?' if before || after => char::from_u32(c as u32 + 0xfee0).unwrap_or(c),
+            '(' if pair_of[i].unwrap_or(after) => '（',
+            ')' if pair_of[i].unwrap_or(before) => '）',
+            _ => continue,
+        };
+        let message = format!(
+            "{}の「{c}」: 日本語の文では全角の「{full}」を使います。",
+            t.name
+        );
+        out.push(t.finding(
+            rules::HALF_MARKS,
+            (i, i + 1),
+            c.to_string(),
+            message,
+            Some(full.to_string()),
+        ));
+    }
+}
+
+/// Spaces at the end of a line, and in sentences a space between two Japanese
+/// characters (a space at the start of a line indents it and stays).
+fn spaces(t: &Text<'_>, chars: &[char], out: &mut Vec<Finding>) {
+    let space = |c: char| c == ' ' || c == '\u{3000}';
+    let prose = is_prose(t.field);
+    let mut i = 0;
+    while i < chars.len() {
+        if !space(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && space(chars[i]) {
+            i += 1;
+        }
+        let line_start = start == 0 || chars[start - 1] == '\n';
+        let line_end = i == chars.len() || chars[i] == '\n';
+        let message = if line_end && !line_start {
+            format!("{}: 行の終わりに空白があります。", t.name)
+        } else if prose
+            && !line_start
+            && is_japanese(chars[start - 1])
+            && chars.get(i).is_some_and(|&c| is_japanese(c))
+        {
+            format!("{}: 文の途中に空白があります。", t.name)
+        } else {
+            continue;
+        };
+        let found = chars[start..i].iter().collect();
+        out.push(t.finding(
+            rules::SPACES,
+            (start, i),
+            found,
+            message,
+            Some(String::new()),
+        ));
+    }
+}
+
+/// In a field of sentences: no 。 at the end after a sentence's last word, and
+/// sentences of over [`LONG_SENTENCE`] characters (a hint to split them).
+fn sentences(t: &Text<'_>, chars: &[char], out: &mut Vec<Finding>) {
+    let end = chars
+        .iter()
+        .rposition(|c| !c.is_whitespace())
+        .map_or(0, |n| n + 1);
+    // めざすべき将来像, めざす状態 and 業績目標 are often phrases (…まち, …状態).
+    let phrase = [
+        crate::model::fields::VISION,
+        crate::model::fields::TARGET_STATE,
+        crate::model::fields::PERFORMANCE_TARGET,
+    ]
+    .contains(t.field);
+    if !phrase && ends_a_sentence(&chars[..end]) {
+        let last = chars[end - 1];
+        out.push(t.finding(
+            rules::SENTENCE_END,
+            (end - 1, end),
+            last.to_string(),
+            format!("{}: 文の終わりに「。」がありません。", t.name),
+            Some(format!("{last}。")),
+        ));
+    }
+    let mut start = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '。' || c == '\n' || i + 1 == chars.len() {
+            let stop = if c == '\n' { i } else { i + 1 };
+            // Leading spaces and bullets do not count.
+            let from = (start..stop)
+                .find(|&j| !chars[j].is_whitespace() && chars[j] != '・')
+                .unwrap_or(stop);
+            let length = stop - from;
+            if length > LONG_SENTENCE {
+                let found = chars[from..stop].iter().collect();
+                let message = format!(
+                    "{}: {length}文字の文があります。{LONG_SENTENCE}文字を超える文は、分けると読みやすくなります。",
+                    t.name
+                );
+                out.push(t.finding(rules::LONG, (from, stop), found, message, None));
+            }
+            start = i + 1;
         }
     }
 }
@@ -632,12 +976,120 @@ mod tests {
             left.iter().all(|f| f.span.rule != rules::OKURIGANA),
             "{left:#?}"
         );
-        assert_eq!(left.len(), 1, "子ども is left: {left:#?}");
+        let variants: Vec<&str> = left
+            .iter()
+            .filter(|f| f.span.rule == rules::VARIANTS)
+            .map(|f| f.span.found.as_str())
+            .collect();
+        assert_eq!(variants, ["子ども"], "{left:#?}");
         assert!(
             plan.policy[0].contains("取組を進める"),
             "{}",
             plan.policy[0]
         );
+    }
+
+    fn with_mission(mission: &str) -> Vec<(&'static str, String, Option<String>)> {
+        let mut plan = Plan::new("北区", 2023);
+        plan.mission = mission.to_owned();
+        proofread(&plan)
+            .into_iter()
+            .map(|f| (f.span.rule, f.span.found, f.span.replacement))
+            .collect()
+    }
+
+    fn one(rule: &'static str, found: &str, by: &str) -> (&'static str, String, Option<String>) {
+        (rule, found.to_owned(), Some(by.to_owned()))
+    }
+
+    #[test]
+    fn marks_spaces_and_sentence_ends() {
+        use rules::*;
+        for (text, expected) in [
+            ("区民,企業と連携する。", vec![one(HALF_MARKS, ",", "、")]),
+            (
+                "防災(自助・共助)を進める。",
+                vec![one(HALF_MARKS, "(", "（"), one(HALF_MARKS, ")", "）")],
+            ),
+            ("本当にできる?と問う。", vec![one(HALF_MARKS, "?", "？")]),
+            (
+                "地域の見守りを進める",
+                vec![one(SENTENCE_END, "る", "る。")],
+            ),
+            ("地域の　見守りを進める。", vec![one(SPACES, "　", "")]),
+            (
+                "見守りを進める。 \n次に進める。",
+                vec![one(SPACES, " ", "")],
+            ),
+        ] {
+            assert_eq!(with_mission(text), expected, "{text}");
+        }
+        for clean in [
+            "(1)地域の見守りを進める。",
+            "10,000人(R3)を見込む。率は12.5%である。",
+            "　地域の見守りを進める。\n　防災を進める。",
+            "見守り Wi-Fi を整える。",
+            "地域の見守り（仮称）を進める。",
+        ] {
+            assert_eq!(with_mission(clean), [], "{clean}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_over_the_limit_is_a_hint() {
+        let long = format!("{}。", "あ".repeat(LONG_SENTENCE + 1));
+        let found = with_mission(&long);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].0, found[0].2.clone()), (rules::LONG, None));
+        let limit = format!(
+            "・{}。{}。",
+            "あ".repeat(LONG_SENTENCE - 1),
+            "い".repeat(10)
+        );
+        assert_eq!(with_mission(&limit), []);
+    }
+
+    #[test]
+    fn the_wards_choices_decide() {
+        let mut plan = Plan::new("北区", 2023);
+        plan.mission =
+            "子ども・子育て支援法に基づき、子どもの学びを支える。出来ることから始める。".to_owned();
+        let rules_of = |plan: &Plan| -> Vec<(&str, String)> {
+            proofread(plan)
+                .into_iter()
+                .map(|f| (f.span.rule, f.span.found))
+                .collect()
+        };
+        assert_eq!(rules_of(&plan), [(rules::KANA, "出来る".to_owned())]);
+        // The ward writes こども: every 子ども is flagged, the law's name too…
+        plan.writing.preferred.push("こども".to_owned());
+        let found = proofread(&plan);
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert!(
+            found[0].message.contains("表記のきまりでは「こども」"),
+            "{}",
+            found[0].message
+        );
+        // …until the name is kept: neither flagged nor counted.
+        plan.writing.keep.push("子ども・子育て支援法".to_owned());
+        let found = rules_of(&plan);
+        assert_eq!(
+            found,
+            [
+                (rules::VARIANTS, "子ども".to_owned()),
+                (rules::KANA, "出来る".to_owned())
+            ]
+        );
+        assert_eq!(fix_all(&mut plan, rules::VARIANTS), 1);
+        assert!(
+            plan.mission
+                .starts_with("子ども・子育て支援法に基づき、こどもの")
+        );
+        // A rule switched off says nothing.
+        plan.writing.set_on(rules::KANA, false);
+        assert_eq!(rules_of(&plan), []);
+        plan.writing.set_on(rules::KANA, true);
+        assert_eq!(rules_of(&plan).len(), 1);
     }
 
     #[test]

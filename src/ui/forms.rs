@@ -17,6 +17,7 @@ use crate::ui::widgets;
 pub fn form_ui(ui: &mut Ui, plan: &mut Plan, selection: Selection, edits: &mut Vec<Edit>) {
     match selection {
         Selection::Basics => basics_ui(ui, plan, edits),
+        Selection::Writing => writing_ui(ui, plan),
         Selection::Goal => {
             ui.heading("目標・使命");
             widgets::paragraph(ui, f::GOAL.label, plan_key(&f::GOAL), &mut plan.goal);
@@ -117,6 +118,97 @@ fn wording_ui(ui: &mut Ui, plan: &mut Plan) {
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(l.id);
+    }
+}
+
+/// 表記のきまり: the ward's choices for the writing check, saved in the plan so
+/// that a copy sent to a section checks the same way.
+fn writing_ui(ui: &mut Ui, plan: &mut Plan) {
+    use crate::proof::{rules, words::GROUPS};
+    let writing = &mut plan.writing;
+    ui.heading(f::WRITING.label);
+    ui.label(
+        "表記の点検（警告の「表記」）のきまりです。計画のファイルに保存されるので、\
+         写しを送った先でも同じように点検されます。",
+    );
+    ui.separator();
+    ui.strong(f::WRITING_PREFERRED.label);
+    ui.weak("選ばなければ、この計画で多く使われている書き方にそろえます。");
+    egui::Grid::new("preferred").num_columns(2).show(ui, |ui| {
+        for group in GROUPS {
+            let l = ui.label(group.forms.join("・"));
+            let chosen = group
+                .forms
+                .iter()
+                .find(|form| writing.preferred.iter().any(|p| p.trim() == **form));
+            let mut choice = chosen.copied();
+            egui::ComboBox::from_id_salt(("preferred", group.name))
+                .selected_text(choice.unwrap_or("多い方にそろえる"))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut choice, None, "多い方にそろえる");
+                    for form in group.forms {
+                        ui.selectable_value(&mut choice, Some(*form), *form);
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            if choice != chosen.copied() {
+                writing
+                    .preferred
+                    .retain(|p| !group.forms.contains(&p.trim()));
+                writing.preferred.extend(choice.map(str::to_owned));
+            }
+            ui.end_row();
+        }
+    });
+    ui.separator();
+    ui.strong(f::WRITING_KEEP.label);
+    ui.weak("法令や事業の名前など、書き方を変えない言葉です（例: 子ども・子育て支援法）。点検も「直す」もしません。");
+    let mut remove = None;
+    for (n, word) in writing.keep.iter_mut().enumerate() {
+        ui.push_id(("keep", n), |ui| {
+            ui.horizontal(|ui| {
+                let key = FieldKey::of(None, &f::WRITING_KEEP)
+                    .within(&f::WRITING)
+                    .entry(n);
+                if ui.button("削除").clicked() {
+                    remove = Some(n);
+                }
+                let label = format!("{} {}", f::WRITING_KEEP.label, n + 1);
+                widgets::line(ui, &label, key, word);
+            });
+        });
+    }
+    if let Some(n) = remove {
+        writing.keep.remove(n);
+    }
+    ui.horizontal(|ui| {
+        let id = ui.make_persistent_id("new keep word");
+        let mut word = ui.data_mut(|d| d.get_temp::<String>(id).unwrap_or_default());
+        let l = ui.label("追加する言葉");
+        let field = ui
+            .add(egui::TextEdit::singleline(&mut word).desired_width(200.0))
+            .labelled_by(l.id);
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let clicked = ui
+            .add_enabled(!word.trim().is_empty(), egui::Button::new("追加"))
+            .clicked();
+        if (clicked || entered) && !word.trim().is_empty() {
+            if !writing.keep.iter().any(|w| w.trim() == word.trim()) {
+                writing.keep.push(word.trim().to_owned());
+            }
+            word.clear();
+        }
+        ui.data_mut(|d| d.insert_temp(id, word));
+    });
+    ui.separator();
+    ui.strong("点検すること");
+    ui.weak("外した点検は、警告に出ません。");
+    for (rule, what) in rules::ALL {
+        let mut on = writing.is_on(rule);
+        if ui.checkbox(&mut on, format!("{rule}: {what}")).changed() {
+            writing.set_on(rule, on);
+        }
     }
 }
 

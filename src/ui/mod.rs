@@ -13,6 +13,8 @@ use crate::model::ItemId;
 pub enum Selection {
     /// 基本情報: year, ward, office, date, contact.
     Basics,
+    /// 表記のきまり: the ward's choices for the writing check.
+    Writing,
     /// 目標 and 使命.
     Goal,
     /// 基本的な考え方.

@@ -1,4 +1,4 @@
-//! The outline on the left: 基本情報, 目標・使命, 基本的な考え方, then 経営課題 →
+//! The outline on the left: 基本情報 (with 表記のきまり), 目標・使命, 基本的な考え方, then 経営課題 →
 //! 戦略 → 具体的取組 with their printed numbers.
 
 use egui::Ui;
@@ -10,13 +10,13 @@ use crate::ui::Selection;
 
 /// Draws the outline; clicking an entry changes `selection`.
 pub fn outline_ui(ui: &mut Ui, plan: &Plan, selection: &mut Selection, edits: &mut Vec<Edit>) {
-    for (target, text) in [
-        (Selection::Basics, "基本情報"),
-        (Selection::Goal, "目標・使命"),
-        (Selection::Policy, "基本的な考え方"),
-    ] {
-        ui.selectable_value(selection, target, text);
-    }
+    ui.selectable_value(selection, Selection::Basics, "基本情報");
+    ui.horizontal(|ui| {
+        ui.add_space(16.0);
+        ui.selectable_value(selection, Selection::Writing, "表記のきまり");
+    });
+    ui.selectable_value(selection, Selection::Goal, "目標・使命");
+    ui.selectable_value(selection, Selection::Policy, "基本的な考え方");
     ui.separator();
     for item in numbering::outline(plan) {
         let number = numbering::label(&item.number);

@@ -178,6 +178,11 @@ pub fn plan() -> impl Strategy<Value = Plan> {
         prop::collection::vec(issue(), 0..3),
         (text(), text()),
         (text(), text(), text(), text(), text(), text()),
+        (
+            prop::collection::vec(text(), 0..2),
+            prop::collection::vec(text(), 0..3),
+            prop::collection::vec(text(), 0..2),
+        ),
     )
         .prop_map(
             |(
@@ -187,6 +192,7 @@ pub fn plan() -> impl Strategy<Value = Plan> {
                 issues,
                 (overall_evaluation, future_direction),
                 (section, postal_code, address, phone, fax, email),
+                (preferred, keep, off),
             )| Plan {
                 version: FORMAT_VERSION,
                 fiscal_year,
@@ -201,6 +207,11 @@ pub fn plan() -> impl Strategy<Value = Plan> {
                 overall_evaluation,
                 future_direction,
                 wording: Wording::default(),
+                writing: Writing {
+                    preferred,
+                    keep,
+                    off,
+                },
                 contact: Contact {
                     section,
                     postal_code,
