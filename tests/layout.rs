@@ -511,3 +511,24 @@ fn no_paragraph_leaves_one_line_alone_at_a_page_break() {
         assert!(runs.iter().filter(body).count() > 50);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// The preview's relayout, which reuses the lines of the layouts before it,
+    /// gives the same pages as a layout from nothing: after one plan and then
+    /// another, and after the sample with one character typed into it.
+    #[test]
+    fn relayout_with_the_memo_is_a_fresh_layout(a in common::plan(), b in common::plan(), extra in "[あ-ん。、]{1,3}") {
+        use ward_plan::typeset::{linebreak::LineMemo, typeset_again};
+        let style = PageStyle::default();
+        let m = metrics();
+        let mut memo = LineMemo::default();
+        typeset_again(&a, &style, &m, &mut memo);
+        prop_assert_eq!(typeset_again(&b, &style, &m, &mut memo), typeset(&b, &style, &m));
+        let mut sample = io::parse(include_bytes!("../samples/tsurumi-r4.ron")).expect("sample");
+        typeset_again(&sample, &style, &m, &mut memo);
+        sample.issues[1].strategies[0].initiatives[0].text.push_str(&extra);
+        prop_assert_eq!(typeset_again(&sample, &style, &m, &mut memo), typeset(&sample, &style, &m));
+    }
+}

@@ -127,6 +127,8 @@ pub struct PlanApp {
     pub preview: Preview,
     /// The printed pages of the plan as it was when they were laid out.
     layout: Option<(Plan, Vec<Page>)>,
+    /// The lines of the last layout, so the next one breaks only what changed.
+    line_memo: crate::typeset::linebreak::LineMemo,
     /// Font metrics for the layout, read once.
     metrics: Option<FontMetrics>,
     /// The selection in the last frame, to scroll the preview when it changes.
@@ -188,7 +190,8 @@ impl PlanApp {
             .is_none_or(|(p, _)| *p != self.doc.plan);
         if stale && let Some(metrics) = &self.metrics {
             let style = crate::typeset::PageStyle::default();
-            let pages = crate::typeset::typeset(&self.doc.plan, &style, metrics);
+            let pages =
+                crate::typeset::typeset_again(&self.doc.plan, &style, metrics, &mut self.line_memo);
             self.layout = Some((self.doc.plan.clone(), pages));
         }
         self.layout
@@ -215,6 +218,7 @@ impl PlanApp {
             settings: ViewSettings::default(),
             preview: Preview::default(),
             layout: None,
+            line_memo: Default::default(),
             metrics: FontMetrics::bundled().ok(),
             shown_selection: Selection::Basics,
             import_text: None,

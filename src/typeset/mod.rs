@@ -59,10 +59,23 @@ impl Default for PageStyle {
 
 /// Lays a plan out as printed pages.
 pub fn typeset(plan: &Plan, style: &PageStyle, measure: &dyn Measure) -> Vec<Page> {
+    typeset_again(plan, style, measure, &mut linebreak::LineMemo::default())
+}
+
+/// Lays a plan out again, taking from `memo` the lines of every paragraph that
+/// has not changed since the last layout with it (the live preview, as staff
+/// type). The pages are the same as [`typeset`]'s.
+pub fn typeset_again(
+    plan: &Plan,
+    style: &PageStyle,
+    measure: &dyn Measure,
+    memo: &mut linebreak::LineMemo,
+) -> Vec<Page> {
     // What to print, in order, with the era's headings and the numbers.
     let (blocks, sources) = blocks::sourced_blocks(plan, Medium::Print);
     // Each block set into line boxes, Japanese line breaking included.
-    let chunks = shape::shape(&blocks, &sources, style, measure);
+    let chunks = shape::shape(&blocks, &sources, style, measure, memo);
+    memo.end_layout();
     // Line boxes onto A4 pages, headings kept with what follows, footers added.
     paginate::paginate(&chunks, style, measure)
 }

@@ -4,7 +4,7 @@
 use crate::blocks::{BULLET, Block, Source, Table};
 use crate::fonts::Face;
 use crate::typeset::PageStyle;
-use crate::typeset::linebreak::{Setting, break_lines};
+use crate::typeset::linebreak::{LineMemo, Setting};
 use crate::typeset::metrics::Measure;
 use crate::typeset::page::{Item, Role, Tag};
 
@@ -133,6 +133,7 @@ pub fn shape(
     sources: &[Source],
     style: &PageStyle,
     measure: &dyn Measure,
+    memo: &mut LineMemo,
 ) -> Vec<Chunk> {
     blocks
         .iter()
@@ -141,8 +142,8 @@ pub fn shape(
             let source = sources.get(n).copied().unwrap_or_default();
             let block_no = u32::try_from(n).unwrap_or(u32::MAX);
             match block {
-                Block::Table(table) => table_chunks(table, source, block_no, style, measure),
-                _ => vec![text_chunk(block, source, block_no, style, measure)],
+                Block::Table(table) => table_chunks(table, source, block_no, style, measure, memo),
+                _ => vec![text_chunk(block, source, block_no, style, measure, memo)],
             }
         })
         .collect()
@@ -154,6 +155,7 @@ fn text_chunk(
     block_no: u32,
     page: &PageStyle,
     measure: &dyn Measure,
+    memo: &mut LineMemo,
 ) -> Chunk {
     let mut st = style_of(block, page);
     let tag = |role| Tag {
@@ -178,7 +180,7 @@ fn text_chunk(
         width: page.measure - st.indent.1,
         justify: st.justify,
     };
-    let mut broken = break_lines(block.text(), &setting, measure);
+    let mut broken = memo.break_lines(block.text(), &setting, measure);
     // A title or heading never leaves one or two characters alone on its last
     // line: set it narrower until the lines balance.
     if !matches!(
@@ -193,7 +195,7 @@ fn text_chunk(
             }
             setting.first_width -= 2.0 * st.size;
             setting.width -= 2.0 * st.size;
-            broken = break_lines(block.text(), &setting, measure);
+            broken = memo.break_lines(block.text(), &setting, measure);
         }
     }
     let mut lines = Vec::new();
@@ -303,6 +305,7 @@ fn table_chunks(
     block: u32,
     page: &PageStyle,
     measure: &dyn Measure,
+    memo: &mut LineMemo,
 ) -> Vec<Chunk> {
     let total: f32 = table.widths.iter().sum();
     let widths: Vec<f32> = table
@@ -316,12 +319,12 @@ fn table_chunks(
     };
     let header = row_box(
         &table.headers,
-        &widths,
-        &[],
+        (&widths, &[]),
         Face::Gothic,
         source,
         header_tag,
         measure,
+        memo,
     );
     let mut chunks = vec![Chunk {
         space_before: 4.0,
@@ -344,12 +347,12 @@ fn table_chunks(
             space_before: 0.0,
             lines: vec![row_box(
                 &row.cells,
-                &widths,
-                &table.right_aligned,
+                (&widths, &table.right_aligned),
                 face,
                 source,
                 cell_tag,
                 measure,
+                memo,
             )],
             keep_with_next: false,
             header: Some(header.clone()),
@@ -364,15 +367,16 @@ fn table_chunks(
     chunks
 }
 
-/// One table row: wrapped cells, a full grid around them.
+/// One table row: wrapped cells, a full grid around them. `columns` are the
+/// columns' widths and whether each is set flush right.
 fn row_box(
     cells: &[String],
-    widths: &[f32],
-    right_aligned: &[bool],
+    (widths, right_aligned): (&[f32], &[bool]),
     face: Face,
     source: Source,
     tag: impl Fn(u16) -> Tag,
     measure: &dyn Measure,
+    memo: &mut LineMemo,
 ) -> LineBox {
     let st = Style {
         face,
@@ -396,7 +400,7 @@ fn row_box(
             width: inner,
             justify: false,
         };
-        let lines = break_lines(cell, &setting, measure);
+        let lines = memo.break_lines(cell, &setting, measure);
         max_lines = max_lines.max(lines.len());
         for (i, line) in lines.into_iter().enumerate() {
             let lx = if right_aligned.get(col).copied().unwrap_or(false) {
