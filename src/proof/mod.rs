@@ -250,19 +250,17 @@ pub fn proofread(plan: &Plan) -> Vec<Finding> {
         }
     }
     digit_widths(&texts, &mut out);
+    // Each finding's text, by its place in document order.
+    let order: rustc_hash::FxHashMap<FieldKey, usize> =
+        texts.iter().enumerate().map(|(n, t)| (t.key, n)).collect();
+    let text_of = |f: &Finding| order.get(&f.span.key).map(|&n| &texts[n]);
     out.retain(|f| {
-        choices.is_on(f.span.rule)
-            && !texts
-                .iter()
-                .any(|t| t.key == f.span.key && t.keeps(f.span.start, f.span.end))
+        choices.is_on(f.span.rule) && !text_of(f).is_some_and(|t| t.keeps(f.span.start, f.span.end))
     });
     // Words inside 「」 may quote a name (子ども・子育て支援法): said, never
     // changed by a click.
     for f in &mut out {
-        let quoted = texts
-            .iter()
-            .find(|t| t.key == f.span.key)
-            .is_some_and(|t| inside_quotes(t.text, f.span.start));
+        let quoted = text_of(f).is_some_and(|t| inside_quotes(t.text, f.span.start));
         if f.span.replacement.is_some() && quoted {
             f.span.replacement = None;
             f.message
@@ -270,8 +268,7 @@ pub fn proofread(plan: &Plan) -> Vec<Finding> {
         }
     }
     // Document order: by field, then by place in it.
-    let order: Vec<FieldKey> = texts.iter().map(|t| t.key).collect();
-    out.sort_by_key(|f| (order.iter().position(|k| *k == f.span.key), f.span.start));
+    out.sort_by_key(|f| (order.get(&f.span.key).copied(), f.span.start));
     out
 }
 
