@@ -102,7 +102,13 @@ impl std::fmt::Display for Summary {
                 }
                 writeln!(f, "  {}: {}件", kind.label(), of_kind.len())?;
                 for w in of_kind {
-                    writeln!(f, "  - {}", w.message)?;
+                    // A finding in a text says where, as an editor counts: from 1.
+                    match &w.span {
+                        Some(span) => {
+                            writeln!(f, "  - {}［{}文字目］", w.message, span.start + 1)?
+                        }
+                        None => writeln!(f, "  - {}", w.message)?,
+                    }
                 }
             }
             Ok(())

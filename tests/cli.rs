@@ -19,6 +19,21 @@ fn check_prints_the_summary() {
         "{text}"
     );
     assert!(text.contains("予算合計: 68,388千円"), "{text}");
+    // The 表記 finding says where in its field, counted from 1 as read in the
+    // file: the one 子ども of the sample's texts.
+    let ron = std::fs::read_to_string(SAMPLE).expect("sample");
+    let value = ron
+        .lines()
+        .find(|l| l.contains("子ども"))
+        .and_then(|l| l.split_once('"'))
+        .map(|(_, v)| v)
+        .expect("a text with 子ども");
+    let at = value[..value.find("子ども").expect("in it")].chars().count() + 1;
+    let line = text
+        .lines()
+        .find(|l| l.contains("【2-1-2】の取組内容の「子ども」"))
+        .expect("the finding");
+    assert!(line.ends_with(&format!("［{at}文字目］")), "{line}");
 }
 
 #[test]
