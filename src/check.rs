@@ -104,9 +104,7 @@ impl std::fmt::Display for Summary {
                 for w in of_kind {
                     // A finding in a text says where, as an editor counts: from 1.
                     match &w.span {
-                        Some(span) => {
-                            writeln!(f, "  - {}［{}文字目］", w.message, span.start + 1)?
-                        }
+                        Some(span) => writeln!(f, "  - {}［{}文字目］", w.message, span.start + 1)?,
                         None => writeln!(f, "  - {}", w.message)?,
                     }
                 }

@@ -28,7 +28,10 @@ fn check_prints_the_summary() {
         .and_then(|l| l.split_once('"'))
         .map(|(_, v)| v)
         .expect("a text with 子ども");
-    let at = value[..value.find("子ども").expect("in it")].chars().count() + 1;
+    let at = value[..value.find("子ども").expect("in it")]
+        .chars()
+        .count()
+        + 1;
     let line = text
         .lines()
         .find(|l| l.contains("【2-1-2】の取組内容の「子ども」"))

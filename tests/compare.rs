@@ -478,3 +478,26 @@ fn the_wards_writing_choices_diff_and_merge_but_do_not_print() {
     assert!(!text.contains("子ども・子育て支援法"), "{text}");
     assert!(text.contains("変更はありません"), "{text}");
 }
+
+/// A section that rewords a printed heading sends a change like any other: diff
+/// names it, and the merge keeps it beside the other side's edits.
+#[test]
+fn a_heading_reworded_on_one_side_survives_the_merge() {
+    let base = sample();
+    let mut mine = base.clone();
+    mine.policy[0].push_str("（改）");
+    let mut theirs = base.clone();
+    theirs.wording.goal = "【めざすまち】".into();
+    let changes = compare::diff(&base, &theirs);
+    assert_eq!(changes.len(), 1, "{changes:#?}");
+    let Change::Field { item, key, .. } = &changes[0] else {
+        panic!("{changes:#?}");
+    };
+    let names = compare::report::Names::new(&base, &theirs);
+    assert_eq!(names.field(*item, key), "見出しの言葉の目標の見出し");
+    let merge = Merge::new(&base, &mine, &theirs);
+    assert!(merge.conflicts.is_empty());
+    let result = merge.result(|_| Side::Mine);
+    assert_eq!(result.wording.goal, "【めざすまち】");
+    assert_eq!(result.policy, mine.policy);
+}

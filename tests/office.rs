@@ -510,6 +510,7 @@ fn every_text_field_of_the_walk_can_take_the_cursor() {
         let key = field.key();
         h.state_mut().selection = match key.item {
             Some(id) => Selection::Item(id),
+            None if key.group == Some("wording") => Selection::Basics,
             None => match key.field {
                 "goal" | "mission" => Selection::Goal,
                 "policy" => Selection::Policy,

@@ -172,6 +172,12 @@ fn plan_text_mut<'a>(plan: &'a mut Plan, key: &FieldKey) -> Option<&'a mut Strin
         (None, "overall_evaluation") => Some(&mut plan.overall_evaluation),
         (None, "future_direction") => Some(&mut plan.future_direction),
         (Some("revisions"), "note") => Some(&mut plan.revisions.get_mut(key.entry?)?.note),
+        (Some("wording"), field) => {
+            let heading = super::Heading::ALL
+                .into_iter()
+                .find(|h| f::wording_field(*h).key == field)?;
+            Some(plan.wording.get_mut(heading))
+        }
         (Some("writing"), field) => {
             let list = super::writing::List::ALL
                 .into_iter()

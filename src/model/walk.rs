@@ -229,6 +229,16 @@ pub fn fields(plan: &Plan) -> Vec<FieldRef<'_>> {
             Value::Text(text),
         );
     }
+    // The ward's wording of the printed headings (empty: the era's standard).
+    for heading in super::Heading::ALL {
+        w.push(
+            p,
+            Some((&fields::WORDING, 0)),
+            None,
+            fields::wording_field(heading),
+            Value::Text(plan.wording.get(heading)),
+        );
+    }
     // The ward's writing choices: settings, not printed, but a section that
     // changes them changes how the plan is checked, so diff and merge see them.
     for list in super::writing::List::ALL {

@@ -211,7 +211,8 @@ pub fn proofread(plan: &Plan) -> Vec<Finding> {
     let keep = Keep::new(&choices.keep);
     let texts: Vec<Text<'_>> = walk::fields(plan)
         .into_iter()
-        .filter(|f| !f.is_setting())
+        // Headings are the ward's templates ({番号}), not its sentences.
+        .filter(|f| !f.is_setting() && f.within != Some(&crate::model::fields::WORDING))
         .filter_map(|f| match f.value {
             Value::Text(text) if !text.is_empty() => Some(Text {
                 key: f.key(),

@@ -110,14 +110,10 @@ fn wording_ui(ui: &mut Ui, plan: &mut Plan) {
     ));
     let era = plan.era();
     for heading in Heading::ALL {
-        let l = ui.label(f::wording_field(heading).label);
+        let field = f::wording_field(heading);
+        let key = plan_key(field).within(&f::WORDING);
         let text = plan.wording.get_mut(heading);
-        ui.add(
-            egui::TextEdit::singleline(text)
-                .hint_text(heading.standard(era))
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(l.id);
+        widgets::line_with_hint(ui, field.label, key, text, &heading.standard(era));
     }
 }
 

@@ -76,6 +76,26 @@ pub fn line(ui: &mut Ui, label: &str, key: FieldKey, text: &mut String) -> Respo
     .labelled_by(l.id)
 }
 
+/// A one-line field under its label, showing `hint` greyed while it is empty
+/// (the heading wording: the era's standard).
+pub fn line_with_hint(
+    ui: &mut Ui,
+    label: &str,
+    key: FieldKey,
+    text: &mut String,
+    hint: &str,
+) -> Response {
+    let l = ui.label(label);
+    add_field(
+        ui,
+        key,
+        TextEdit::singleline(text)
+            .hint_text(hint)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(l.id)
+}
+
 /// A paragraph field under its label, growing with its text, with the number of
 /// characters beside the label (line ends not counted).
 pub fn paragraph(ui: &mut Ui, label: &str, key: FieldKey, text: &mut String) -> Response {

@@ -183,6 +183,7 @@ pub fn plan() -> impl Strategy<Value = Plan> {
             prop::collection::vec(text(), 0..3),
             prop::collection::vec(text(), 0..2),
         ),
+        (text(), text(), text()),
     )
         .prop_map(
             |(
@@ -193,6 +194,7 @@ pub fn plan() -> impl Strategy<Value = Plan> {
                 (overall_evaluation, future_direction),
                 (section, postal_code, address, phone, fax, email),
                 (preferred, keep, off),
+                (goal_heading, issue_heading, strategy_heading),
             )| Plan {
                 version: FORMAT_VERSION,
                 fiscal_year,
@@ -206,7 +208,12 @@ pub fn plan() -> impl Strategy<Value = Plan> {
                 issues,
                 overall_evaluation,
                 future_direction,
-                wording: Wording::default(),
+                wording: Wording {
+                    goal: goal_heading,
+                    issue: issue_heading,
+                    strategy: strategy_heading,
+                    ..Wording::default()
+                },
                 writing: Writing {
                     preferred,
                     keep,
