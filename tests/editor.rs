@@ -432,7 +432,9 @@ fn next_year_starts_a_new_unsaved_plan_from_this_one() {
     );
     assert_eq!(app.doc.path, None, "last year's file is not the target");
     assert!(app.is_dirty());
-    h.get_by_label("令和5年度鶴見区運営方針（ファイル未保存）");
+    // Next year's plan starts as its 素案, and its name says so.
+    assert_eq!(app.doc.plan.stage, ward_plan::model::Stage::Draft);
+    h.get_by_label("令和5年度鶴見区運営方針（素案）（ファイル未保存）");
     assert_eq!(io::load(&path).expect("last year's file"), plan);
 }
 

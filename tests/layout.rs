@@ -532,3 +532,57 @@ proptest! {
         prop_assert_eq!(typeset_again(&sample, &style, &m, &mut memo), typeset(&sample, &style, &m));
     }
 }
+
+/// The stage mark sits boxed at the top right, above the text block and inside
+/// the page, on every page of a draft; an adopted plan's pages are as before.
+#[test]
+fn a_drafts_mark_is_boxed_above_the_text_on_every_page() {
+    use ward_plan::model::Stage;
+    let style = PageStyle::default();
+    let m = metrics();
+    let adopted = io::parse(include_bytes!("../samples/tsurumi-r4.ron")).expect("sample");
+    let mut draft = adopted.clone();
+    draft.stage = Stage::Proposal;
+    let (a, d) = (typeset(&adopted, &style, &m), typeset(&draft, &style, &m));
+    assert_eq!(a.len(), d.len());
+    for (page_a, page_d) in a.iter().zip(&d) {
+        let added: Vec<&Item> = page_d
+            .items
+            .iter()
+            .filter(|i| !page_a.items.contains(i))
+            .collect();
+        let mark = added
+            .iter()
+            .find_map(|i| match i {
+                Item::Text { x, y, text, .. } if text == "案" => Some((*x, *y)),
+                _ => None,
+            })
+            .expect("the mark");
+        let rules: Vec<((f32, f32), (f32, f32))> = added
+            .iter()
+            .filter_map(|i| match i {
+                Item::Rule { from, to, .. } => Some((*from, *to)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(rules.len(), 4, "a box: {added:?}");
+        let xs = rules.iter().flat_map(|(f, t)| [f.0, t.0]);
+        let ys = rules.iter().flat_map(|(f, t)| [f.1, t.1]);
+        let (left, right) = xs.fold((f32::MAX, f32::MIN), |(a, b), x| (a.min(x), b.max(x)));
+        let (top, bottom) = ys.fold((f32::MAX, f32::MIN), |(a, b), y| (a.min(y), b.max(y)));
+        assert!(left < mark.0 && mark.0 < right && top < mark.1 && mark.1 < bottom);
+        assert!(
+            (right - (style.left + style.measure)).abs() < 0.01,
+            "flush right"
+        );
+        assert!(top > 0.0 && bottom < style.top, "above the text block");
+        // Title's stage aside, nothing else moved: the same text lines.
+        let lines = |p: &ward_plan::typeset::page::Page| -> Vec<String> {
+            p.lines()
+                .filter(|l| *l != "案")
+                .map(|l| l.replace("（案）", ""))
+                .collect()
+        };
+        assert_eq!(lines(page_a), lines(page_d));
+    }
+}

@@ -645,3 +645,35 @@ fn the_wards_writing_choices_change_what_is_flagged() {
     let back = io::parse(ron.as_bytes()).expect("loads");
     assert_eq!(back.writing, h.state().doc.plan.writing);
 }
+
+/// The plan's stage is chosen in 基本情報: the status bar says it, the preview's
+/// pages carry the mark, and the file keeps it; back to 確定, the mark goes.
+#[test]
+fn choosing_the_stage_marks_the_pages() {
+    let mut h = editor();
+    h.get_by_label("版: 確定");
+    h.get_by_role_and_label(Role::RadioButton, "素案").click();
+    h.run_steps(2);
+    assert_eq!(h.state().doc.plan.stage, ward_plan::model::Stage::Draft);
+    h.get_by_label("版: 素案");
+    let marked = |h: &mut Harness<'_, PlanApp>| {
+        let pages = h.state_mut().pages().to_vec();
+        pages
+            .iter()
+            .filter(|p| p.lines().any(|l| l == "素案"))
+            .count()
+    };
+    let pages = h.state_mut().pages().len();
+    assert!(pages >= 3);
+    assert_eq!(marked(&mut h), pages, "every page");
+    let ron = io::to_ron(&h.state().doc.plan).expect("ron");
+    assert!(ron.contains("    stage: Draft,\n"), "{ron}");
+    h.get_by_role_and_label(Role::RadioButton, "確定").click();
+    h.run_steps(2);
+    assert_eq!(marked(&mut h), 0);
+    assert!(
+        !io::to_ron(&h.state().doc.plan)
+            .expect("ron")
+            .contains("stage")
+    );
+}

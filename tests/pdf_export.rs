@@ -472,3 +472,23 @@ fn the_lines_of_a_paragraph_are_one_marked_content() {
     assert!(lines.contains(&3), "{lines:?}");
     assert!(lines.iter().all(|n| *n >= 1), "{lines:?}");
 }
+
+/// A 素案 prints its stage on every page and in its title; the same plan as
+/// adopted (no `stage` in the file) prints no mark at all.
+#[test]
+fn a_draft_says_so_on_every_page_and_an_adopted_plan_nowhere() {
+    let mut draft = sample();
+    draft.stage = ward_plan::model::Stage::Draft;
+    let export = export_pdf(&draft, created()).expect("export");
+    let doc = Document::load_mem(&export.bytes).expect("reads back");
+    assert!(doc.get_pages().len() >= 3);
+    for (n, _) in doc.get_pages() {
+        let text = squeeze(&doc.extract_text(&[n]).expect("text"));
+        let expected = if n == 1 { 2 } else { 1 }; // page 1: the title too
+        assert_eq!(text.matches("素案").count(), expected, "page {n}: {text}");
+    }
+    assert!(squeeze(&text_of(&doc)).contains("令和4年度鶴見区運営方針（素案）"));
+    let (_, adopted) = exported();
+    let text = squeeze(&text_of(&adopted));
+    assert!(!text.contains("素案") && !text.contains("（案）"), "{text}");
+}

@@ -99,8 +99,13 @@ pub const BULLET: &str = "・";
 /// The document title: 令和4年度鶴見区運営方針 on the web, with a space in print.
 pub fn title(plan: &Plan, medium: Medium) -> String {
     let space = if medium == Medium::Print { " " } else { "" };
+    // A draft is published and printed as one: 令和5年度 鶴見区運営方針（素案）.
+    let stage = match plan.stage {
+        crate::model::Stage::Adopted => String::new(),
+        stage => format!("（{}）", stage.label()),
+    };
     format!(
-        "{}{space}{}運営方針",
+        "{}{space}{}運営方針{stage}",
         format_fiscal_year(plan.fiscal_year),
         plan.ward
     )

@@ -112,6 +112,7 @@ pub fn show(value: Option<&Val>) -> String {
         Val::Date(d) => d.map_or_else(|| "（なし）".to_owned(), format_date),
         Val::Year(y) => format_fiscal_year(*y),
         Val::Status(s) => s.label().to_owned(),
+        Val::Stage(s) => s.label().to_owned(),
         Val::Revision(r) => format!("{}({})", r.note, format_date(r.date)),
         Val::Indicator(i) => format!("{} {}{} {}", i.name, i.target, i.unit, i.period)
             .trim()

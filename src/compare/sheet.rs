@@ -68,7 +68,12 @@ pub fn sheet(old: &Plan, new: &Plan, unchanged: Unchanged) -> Sheet {
     }
     Sheet {
         title: format!("{} 新旧対照表", blocks::title(&new, Medium::Print)),
-        headers: ["新", "旧", "備考"].map(String::from).to_vec(),
+        // Which versions: 新（案） against 旧（確定）.
+        headers: vec![
+            format!("新（{}）", new.stage.label()),
+            format!("旧（{}）", old.stage.label()),
+            "備考".to_owned(),
+        ],
         widths: vec![10.0, 10.0, 2.2],
         rows,
     }

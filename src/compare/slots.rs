@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::model::fields::{self as f, Field};
 use crate::model::walk::{self, Value};
-use crate::model::{Indicator, ItemId, PartMut, Plan, Review, ReviewStatus, Revision};
+use crate::model::{Indicator, ItemId, PartMut, Plan, Review, ReviewStatus, Revision, Stage};
 
 /// Where a value sits within its item (or the plan).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -60,6 +60,8 @@ pub enum Val {
     Year(i32),
     /// A review's answer.
     Status(ReviewStatus),
+    /// The plan's stage.
+    Stage(Stage),
     /// A whole update note.
     Revision(Revision),
     /// A whole indicator with its results.
@@ -76,6 +78,7 @@ impl Val {
             Value::Date(d) => Val::Date(d),
             Value::Year(y) => Val::Year(y),
             Value::Status(s) => Val::Status(s),
+            Value::Stage(s) => Val::Stage(s),
         }
     }
 
@@ -251,6 +254,7 @@ fn set_plan(plan: &mut Plan, key: Key, value: Option<Val>) -> bool {
     match value {
         Some(Val::Year(y)) if field == f::FISCAL_YEAR => plan.fiscal_year = y,
         Some(Val::Date(d)) if field == f::PAGE_DATE => plan.page_date = d,
+        Some(Val::Stage(s)) if field == f::STAGE => plan.stage = s,
         Some(Val::Text(t)) if key.group.is_some_and(|g| *g == f::WORDING) => {
             match crate::model::Heading::ALL
                 .into_iter()

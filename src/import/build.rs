@@ -75,10 +75,11 @@ impl Builder {
         match line {
             Line::Blank => {}
             Line::Furniture => self.note(n, raw, FURNITURE),
-            Line::Title { year, ward } => {
+            Line::Title { year, ward, stage } => {
                 if !self.titled {
                     self.plan.fiscal_year = year;
                     self.plan.ward = ward;
+                    self.plan.stage = stage;
                     self.titled = true;
                 }
             }

@@ -14,7 +14,11 @@ pub enum Line {
     /// Site furniture: menus, page number, share links, links to other pages.
     Furniture,
     /// The title: the fiscal year (Western) and the ward, e.g. 令和4年度鶴見区運営方針.
-    Title { year: i32, ward: String },
+    Title {
+        year: i32,
+        ward: String,
+        stage: crate::model::Stage,
+    },
     /// A Western page date: 2023年6月9日.
     Date(chrono::NaiveDate),
     /// The goal's heading (its wording as printed).
@@ -195,6 +199,18 @@ pub fn classify(raw: &str) -> Line {
 
 /// 令和4年度鶴見区運営方針 (also 平成, with a space, as a bureau: ◯◯局).
 fn title(line: &str) -> Option<Line> {
+    // A draft's page says so after the title: …運営方針（素案）, (案).
+    use crate::model::Stage;
+    let (line, stage) = [Stage::Draft, Stage::Proposal]
+        .into_iter()
+        .find_map(|stage| {
+            let label = stage.label();
+            [format!("（{label}）"), format!("({label})")]
+                .iter()
+                .find_map(|mark| line.trim_end().strip_suffix(mark.as_str()))
+                .map(|rest| (rest.trim_end(), stage))
+        })
+        .unwrap_or((line, Stage::Adopted));
     let rest = line.strip_suffix("運営方針")?;
     let era = ["令和", "平成"].into_iter().find(|e| rest.starts_with(e))?;
     let (year, ward) = rest[era.len()..].split_once("年度")?;
@@ -210,6 +226,7 @@ fn title(line: &str) -> Option<Line> {
     Some(Line::Title {
         year: crate::wareki::western_year(era, year)?,
         ward: ward.to_owned(),
+        stage,
     })
 }
 
@@ -375,7 +392,16 @@ mod tests {
             classify("令和4年度鶴見区運営方針"),
             Line::Title {
                 year: 2022,
-                ward: "鶴見区".to_owned()
+                ward: "鶴見区".to_owned(),
+                stage: crate::model::Stage::Adopted,
+            }
+        );
+        assert_eq!(
+            classify("令和6年度 鶴見区運営方針（素案）"),
+            Line::Title {
+                year: 2024,
+                ward: "鶴見区".to_owned(),
+                stage: crate::model::Stage::Draft,
             }
         );
         assert!(matches!(classify("・地域で支える。"), Line::Bullet(_)));

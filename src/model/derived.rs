@@ -11,6 +11,8 @@ impl Plan {
     pub fn carry_forward(&self) -> Self {
         let mut next = self.clone();
         next.fiscal_year = self.fiscal_year.saturating_add(1);
+        // Next year's plan starts as the 素案 the council sees in autumn.
+        next.stage = super::Stage::Draft;
         next.page_date = None;
         next.revisions.clear();
         next.overall_evaluation.clear();
@@ -79,8 +81,18 @@ mod tests {
         });
         plan.overall_evaluation = "順調".to_owned();
 
+        assert_eq!(
+            plan.stage,
+            crate::model::Stage::Adopted,
+            "no stage in the file"
+        );
         let next = plan.carry_forward();
         assert_eq!(next.fiscal_year, 2023);
+        assert_eq!(
+            next.stage,
+            crate::model::Stage::Draft,
+            "next year starts as 素案"
+        );
         assert_eq!((next.page_date, next.revisions.len()), (None, 0));
         assert!(next.overall_evaluation.is_empty());
         let s = &next.issues[0].strategies[0];

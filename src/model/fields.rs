@@ -171,6 +171,8 @@ pub const VERSION: Field = Field::new(O::Plan, "version", "ファイル形式の
 pub const FISCAL_YEAR: Field = Field::new(O::Plan, "fiscal_year", "年度");
 /// `ward`.
 pub const WARD: Field = Field::new(O::Plan, "ward", "区名");
+/// `stage`.
+pub const STAGE: Field = Field::new(O::Plan, "stage", "版");
 /// `office`.
 pub const OFFICE: Field = Field::new(O::Plan, "office", "所属（作成者）");
 /// `page_date`.
@@ -367,6 +369,7 @@ pub const ALL: &[Field] = &[
     VERSION,
     FISCAL_YEAR,
     WARD,
+    STAGE,
     OFFICE,
     PAGE_DATE,
     REVISIONS,

@@ -37,6 +37,9 @@ pub struct Plan {
     pub fiscal_year: i32,
     /// The ward, e.g. 鶴見区.
     pub ward: String,
+    /// 版: 素案, 案 or 確定; a file without it is 確定.
+    #[serde(default, skip_serializing_if = "Stage::is_adopted")]
+    pub stage: Stage,
     /// The office that publishes the plan, e.g. 大阪市鶴見区役所 (the PDF's author).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub office: String,
@@ -70,6 +73,39 @@ pub struct Plan {
     /// 表記のきまり: the ward's choices for the writing check (empty: the defaults).
     #[serde(default, skip_serializing_if = "Writing::is_default")]
     pub writing: Writing,
+}
+
+/// Where the plan is in its year (版): 素案 for the 区政会議 in autumn, 案 once
+/// revised, 確定 when adopted. A draft prints with its stage on every page, so a
+/// copy on a meeting table is never mistaken for the adopted plan.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Stage {
+    /// 素案.
+    Draft,
+    /// 案.
+    Proposal,
+    /// 確定: the adopted plan, and every file written before stages existed.
+    #[default]
+    Adopted,
+}
+
+impl Stage {
+    /// All three, in the order of the year.
+    pub const ALL: [Stage; 3] = [Stage::Draft, Stage::Proposal, Stage::Adopted];
+
+    /// What staff call it: 素案, 案, 確定.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Draft => "素案",
+            Stage::Proposal => "案",
+            Stage::Adopted => "確定",
+        }
+    }
+
+    /// Whether it is the adopted plan (the file leaves the stage out).
+    pub fn is_adopted(&self) -> bool {
+        *self == Stage::Adopted
+    }
 }
 
 /// One dated update note (改訂履歴), printed as 「text(令和5年6月9日)」.
@@ -275,6 +311,7 @@ impl Plan {
             version: FORMAT_VERSION,
             fiscal_year,
             ward: ward.to_owned(),
+            stage: Stage::default(),
             office: String::new(),
             page_date: None,
             revisions: Vec::new(),

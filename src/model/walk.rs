@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 
 use super::fields::{self, Field};
-use super::{Indicator, ItemId, ItemPath, Plan, Review, ReviewStatus};
+use super::{Indicator, ItemId, ItemPath, Plan, Review, ReviewStatus, Stage};
 use crate::numbering::{self, Part};
 
 /// A field's value, typed.
@@ -27,6 +27,8 @@ pub enum Value<'a> {
     Year(i32),
     /// A review's answer.
     Status(ReviewStatus),
+    /// The plan's stage (版).
+    Stage(Stage),
 }
 
 impl<'a> Value<'a> {
@@ -87,6 +89,7 @@ pub fn fields(plan: &Plan) -> Vec<FieldRef<'_>> {
         Value::Year(plan.fiscal_year),
     );
     w.push(p, None, None, &fields::WARD, Value::Text(&plan.ward));
+    w.push(p, None, None, &fields::STAGE, Value::Stage(plan.stage));
     w.push(p, None, None, &fields::OFFICE, Value::Text(&plan.office));
     w.push(
         p,

@@ -77,5 +77,11 @@ pub fn typeset_again(
     let chunks = shape::shape(&blocks, &sources, style, measure, memo);
     memo.end_layout();
     // Line boxes onto A4 pages, headings kept with what follows, footers added.
-    paginate::paginate(&chunks, style, measure)
+    let mut pages = paginate::paginate(&chunks, style, measure);
+    if !plan.stage.is_adopted() {
+        for page in &mut pages {
+            paginate::stage_mark(page, plan.stage.label(), style, measure);
+        }
+    }
+    pages
 }

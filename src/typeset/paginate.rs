@@ -139,3 +139,42 @@ fn footer(n: usize, style: &PageStyle, measure: &dyn Measure) -> Item {
         tag: Tag::default(), // an artifact
     }
 }
+
+/// Size of the stage mark's letters, in pt.
+const STAGE_SIZE: f32 = 12.0;
+
+/// A draft's stage (素案, 案) boxed at the top right of a page, above the text
+/// block: a printed draft on a meeting table is never taken for the adopted plan.
+pub fn stage_mark(page: &mut Page, label: &str, style: &PageStyle, measure: &dyn Measure) {
+    let pad = 4.0;
+    let width: f32 = label
+        .chars()
+        .map(|c| measure.advance(Face::Gothic, c) * STAGE_SIZE)
+        .sum();
+    let right = style.left + style.measure;
+    let (left, top) = (right - width - 2.0 * pad, 12.0 * super::page::PT_PER_MM);
+    let bottom = top + STAGE_SIZE + 2.0 * pad;
+    page.items.push(Item::Text {
+        x: left + pad,
+        // The baseline, where BIZ UD's em box puts it: 0.88 em below the top.
+        y: top + pad + STAGE_SIZE * 0.88,
+        text: label.to_owned(),
+        face: Face::Gothic,
+        size: STAGE_SIZE,
+        adjust: Vec::new(),
+        source: Source::default(),
+        tag: Tag::default(), // an artifact: the title says it too
+    });
+    for (from, to) in [
+        ((left, top), (right, top)),
+        ((right, top), (right, bottom)),
+        ((right, bottom), (left, bottom)),
+        ((left, bottom), (left, top)),
+    ] {
+        page.items.push(Item::Rule {
+            from,
+            to,
+            width: 0.8,
+        });
+    }
+}

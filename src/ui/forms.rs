@@ -55,6 +55,17 @@ fn basics_ui(ui: &mut Ui, plan: &mut Plan, edits: &mut Vec<Edit>) {
     ui.heading("基本情報");
     let label = format!("{}（西暦の始まりの年）", f::FISCAL_YEAR.label);
     widgets::year(ui, &label, plan_key(&f::FISCAL_YEAR), &mut plan.fiscal_year);
+    ui.horizontal(|ui| {
+        ui.label(format!(
+            "{}（素案・案は各ページの右上に印刷されます）",
+            f::STAGE.label
+        ));
+    });
+    ui.horizontal(|ui| {
+        for stage in crate::model::Stage::ALL {
+            ui.radio_value(&mut plan.stage, stage, stage.label());
+        }
+    });
     widgets::line(ui, f::WARD.label, plan_key(&f::WARD), &mut plan.ward);
     widgets::line(ui, f::OFFICE.label, plan_key(&f::OFFICE), &mut plan.office);
     widgets::date(

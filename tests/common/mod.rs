@@ -169,7 +169,13 @@ fn id() -> impl Strategy<Value = ItemId> {
 
 pub fn plan() -> impl Strategy<Value = Plan> {
     (
-        (any::<i32>(), text(), text(), prop::option::of(date())),
+        (
+            any::<i32>(),
+            text(),
+            text(),
+            prop::option::of(date()),
+            prop::sample::select(Stage::ALL.to_vec()),
+        ),
         prop::collection::vec(
             (date(), text()).prop_map(|(date, note)| Revision { date, note }),
             0..3,
@@ -187,7 +193,7 @@ pub fn plan() -> impl Strategy<Value = Plan> {
     )
         .prop_map(
             |(
-                (fiscal_year, ward, office, page_date),
+                (fiscal_year, ward, office, page_date, stage),
                 revisions,
                 (goal, mission, policy),
                 issues,
@@ -199,6 +205,7 @@ pub fn plan() -> impl Strategy<Value = Plan> {
                 version: FORMAT_VERSION,
                 fiscal_year,
                 ward,
+                stage,
                 office,
                 page_date,
                 revisions,
