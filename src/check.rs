@@ -63,6 +63,9 @@ pub struct Summary {
     pub budget_total: u64,
     /// Per issue: its printed number, title and budget total in 千円.
     pub issue_budgets: Vec<(u32, String, u64)>,
+    /// Each indicator result with its judgement: 戦略【1-1】の指標1 令和4年度 55.1%
+    /// （目標 60%以上）: 未達成（達成率 91.8%）.
+    pub indicators: Vec<String>,
     /// Everything [`check`] found.
     pub warnings: Vec<Warning>,
 }
@@ -77,8 +80,41 @@ pub fn summarize(plan: &Plan) -> Summary {
         issue_budgets: numbering::numbered(&plan.issues)
             .map(|(n, issue)| (n, issue.title.clone(), issue.budget_total()))
             .collect(),
+        indicators: indicator_lines(plan),
         warnings: check(plan),
     }
+}
+
+/// Every indicator result with its judgement, in document order.
+fn indicator_lines(plan: &Plan) -> Vec<String> {
+    let mut out = Vec::new();
+    for item in numbering::outline(plan) {
+        let Part::Strategy(strategy) = item.part else {
+            continue;
+        };
+        for (n, indicator) in strategy.indicators.iter().enumerate() {
+            let target = format!("{}{}", indicator.target, indicator.unit);
+            for ((year, judged), result) in crate::judge::judge_all(indicator)
+                .into_iter()
+                .zip(&indicator.results)
+            {
+                let judged = match judged {
+                    Ok(j) => j.label(),
+                    Err(_) => "判断できません（警告を参照）".to_owned(),
+                };
+                out.push(format!(
+                    "{}の{}{} {} {}（目標 {}）: {judged}",
+                    item.name(),
+                    f::INDICATORS.label,
+                    n + 1,
+                    crate::wareki::format_fiscal_year(year),
+                    result.value.trim(),
+                    target.trim()
+                ));
+            }
+        }
+    }
+    out
 }
 
 impl std::fmt::Display for Summary {
@@ -89,6 +125,12 @@ impl std::fmt::Display for Summary {
         writeln!(f, "予算合計: {}", format_thousand_yen(self.budget_total))?;
         for (n, title, total) in &self.issue_budgets {
             writeln!(f, "  経営課題{n} {title}: {}", format_thousand_yen(*total))?;
+        }
+        if !self.indicators.is_empty() {
+            writeln!(f, "アウトカム指標の達成状況:")?;
+            for line in &self.indicators {
+                writeln!(f, "  {line}")?;
+            }
         }
         if self.warnings.is_empty() {
             writeln!(f, "警告: なし")
@@ -188,9 +230,11 @@ fn content_warnings(plan: &Plan) -> Vec<Warning> {
                 numbers(&mut out, &issue.strategies, &item.number, at);
             }
             Part::Strategy(strategy) => {
-                for indicator in &strategy.indicators {
+                for (n, indicator) in strategy.indicators.iter().enumerate() {
                     indicator_warnings(&mut out, at, &name, indicator);
+                    judgement_warnings(&mut out, at, &name, n, indicator);
                 }
+                evaluation_against_results(&mut out, at, &name, strategy, plan.fiscal_year);
                 reviews(
                     &mut out,
                     at,
@@ -310,6 +354,83 @@ fn indicator_warnings(out: &mut Warnings, at: ItemPath, name: &str, indicator: &
             ),
         );
     }
+}
+
+/// An indicator with results whose target or results cannot be read as numbers:
+/// 達成 / 未達成 cannot be worked out, and the warning says why.
+fn judgement_warnings(
+    out: &mut Warnings,
+    at: ItemPath,
+    name: &str,
+    n: usize,
+    indicator: &Indicator,
+) {
+    for (year, judged) in crate::judge::judge_all(indicator) {
+        if let Err(why) = judged {
+            out.push(
+                at,
+                &f::INDICATORS,
+                format!(
+                    "{name}の{}{}（{}の実績）: {why}。達成かどうかを判断できません。",
+                    f::INDICATORS.label,
+                    n + 1,
+                    crate::wareki::format_fiscal_year(year)
+                ),
+            );
+        }
+    }
+}
+
+/// A 自己評価 that says the opposite of the year's measured results: ① while an
+/// indicator missed its target that year, or ② while every one met it.
+fn evaluation_against_results(
+    out: &mut Warnings,
+    at: ItemPath,
+    name: &str,
+    strategy: &crate::model::Strategy,
+    year: i32,
+) {
+    let status = strategy.self_evaluation.status;
+    if status == ReviewStatus::Unset {
+        return;
+    }
+    let of_year: Vec<(usize, crate::judge::Judgement)> = strategy
+        .indicators
+        .iter()
+        .enumerate()
+        .flat_map(|(n, i)| {
+            crate::judge::judge_all(i)
+                .into_iter()
+                .filter(move |(y, _)| *y == year)
+                .filter_map(move |(_, j)| j.ok().map(|j| (n, j)))
+        })
+        .collect();
+    if of_year.is_empty() {
+        return;
+    }
+    let missed: Vec<String> = of_year
+        .iter()
+        .filter(|(_, j)| !j.achieved)
+        .map(|(n, _)| format!("{}{}", f::INDICATORS.label, n + 1))
+        .collect();
+    let message = match status {
+        ReviewStatus::Achieved if !missed.is_empty() => format!(
+            "{name}の{}が「{}」ですが、{}の実績は{}が目標に届いていません。",
+            f::SELF_EVALUATION.label,
+            status.label(),
+            crate::wareki::format_fiscal_year(year),
+            missed.join("・")
+        ),
+        ReviewStatus::NotAchieved if missed.is_empty() => format!(
+            "{name}の{}が「{}」ですが、{}の実績はどの{}も目標に届いています。",
+            f::SELF_EVALUATION.label,
+            status.label(),
+            crate::wareki::format_fiscal_year(year),
+            f::INDICATORS.label
+        ),
+        _ => return,
+    };
+    out.push(at, &f::SELF_EVALUATION, message);
 }
 
 /// A negative review needs its 課題と改善策.

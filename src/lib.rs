@@ -22,6 +22,7 @@ pub mod export;
 pub mod fonts;
 pub mod import;
 pub mod io;
+pub mod judge;
 pub mod model;
 pub mod numbering;
 pub mod pdf;

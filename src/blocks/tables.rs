@@ -8,7 +8,9 @@ use crate::numbering::{self, numbered};
 use crate::wareki::format_fiscal_year;
 
 /// The outcome indicators of a strategy, with their results.
+/// Once any indicator has a result, a column says whether each met its target.
 pub(super) fn indicators(indicators: &[Indicator]) -> Table {
+    let judged = indicators.iter().any(|i| !i.results.is_empty());
     let mut rows = Vec::new();
     for indicator in indicators {
         let results = indicator
@@ -24,30 +26,48 @@ pub(super) fn indicators(indicators: &[Indicator]) -> Table {
             })
             .collect::<Vec<_>>()
             .join("、");
+        let mut cells = vec![
+            indicator.name.clone(),
+            format!("{}{}", indicator.target, indicator.unit),
+            indicator.period.clone(),
+            results,
+        ];
+        if judged {
+            let judgements: Vec<String> = crate::judge::judge_all(indicator)
+                .into_iter()
+                .map(|(year, j)| {
+                    let j = j.map_or_else(|_| "判断できません".to_owned(), |j| j.label());
+                    format!("{}: {j}", format_fiscal_year(year))
+                })
+                .collect();
+            cells.push(judgements.join("、"));
+        }
         rows.push(TableRow {
-            cells: vec![
-                indicator.name.clone(),
-                format!("{}{}", indicator.target, indicator.unit),
-                indicator.period.clone(),
-                results,
-            ],
+            cells,
             total: false,
         });
     }
+    let mut headers = vec![
+        f::INDICATOR_NAME.label,
+        f::INDICATOR_TARGET.label,
+        f::INDICATOR_PERIOD.label,
+        f::INDICATOR_RESULTS.label,
+    ];
+    let mut widths = vec![5.0, 2.0, 2.4, 2.6];
+    if judged {
+        headers.push(ACHIEVEMENT);
+        widths = vec![4.0, 1.7, 2.0, 2.3, 2.8];
+    }
     Table {
-        headers: [
-            f::INDICATOR_NAME.label,
-            f::INDICATOR_TARGET.label,
-            f::INDICATOR_PERIOD.label,
-            f::INDICATOR_RESULTS.label,
-        ]
-        .map(String::from)
-        .to_vec(),
-        widths: vec![5.0, 2.0, 2.4, 2.6],
-        right_aligned: vec![false, false, false, false],
+        right_aligned: vec![false; headers.len()],
+        headers: headers.into_iter().map(String::from).collect(),
+        widths,
         rows,
     }
 }
+
+/// The column of 達成 / 未達成 worked out from the numbers (see `judge`).
+pub const ACHIEVEMENT: &str = "達成状況";
 
 /// Budgets of every initiative, a subtotal per issue and the total, in 千円.
 pub(super) fn budgets(plan: &Plan) -> Table {

@@ -420,7 +420,10 @@ fn indicators_ui(
             ] {
                 widgets::line(ui, field.label, key(field), text);
             }
+            // 達成 / 未達成 of each result, worked out from the numbers as typed.
+            let judged = crate::judge::judge_all(indicator);
             for (r, result) in indicator.results.iter_mut().enumerate() {
+                let judgement = judged.get(r).map(|(_, j)| j.clone());
                 ui.push_id(("result", r), |ui| {
                     let year = key(&f::RESULT_YEAR).result(r);
                     ui.horizontal(|ui| {
@@ -431,6 +434,18 @@ fn indicators_ui(
                     });
                     let value = key(&f::RESULT_VALUE).result(r);
                     widgets::line(ui, f::RESULT_VALUE.label, value, &mut result.value);
+                    match judgement {
+                        Some(Ok(j)) if j.achieved => {
+                            ui.colored_label(ui.visuals().hyperlink_color, j.label());
+                        }
+                        Some(Ok(j)) => {
+                            ui.colored_label(ui.visuals().warn_fg_color, j.label());
+                        }
+                        Some(Err(why)) => {
+                            ui.weak(format!("達成かどうか判断できません: {why}"));
+                        }
+                        None => {}
+                    }
                     let grade = key(&f::RESULT_GRADE).result(r);
                     widgets::line(ui, f::RESULT_GRADE.label, grade, &mut result.grade);
                 });
