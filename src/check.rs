@@ -63,6 +63,8 @@ pub struct Summary {
     pub budget_total: u64,
     /// Per issue: its printed number, title and budget total in 千円.
     pub issue_budgets: Vec<(u32, String, u64)>,
+    /// How many reviews are written: 中間振り返り 3/10 記入済み、自己評価 0/10 記入済み.
+    pub reviews: String,
     /// Each indicator result with its judgement: 戦略【1-1】の指標1 令和4年度 55.1%
     /// （目標 60%以上）: 未達成（達成率 91.8%）.
     pub indicators: Vec<String>,
@@ -80,6 +82,7 @@ pub fn summarize(plan: &Plan) -> Summary {
         issue_budgets: numbering::numbered(&plan.issues)
             .map(|(n, issue)| (n, issue.title.clone(), issue.budget_total()))
             .collect(),
+        reviews: crate::progress::summary(&crate::progress::entries(plan)),
         indicators: indicator_lines(plan),
         warnings: check(plan),
     }
@@ -125,6 +128,9 @@ impl std::fmt::Display for Summary {
         writeln!(f, "予算合計: {}", format_thousand_yen(self.budget_total))?;
         for (n, title, total) in &self.issue_budgets {
             writeln!(f, "  経営課題{n} {title}: {}", format_thousand_yen(*total))?;
+        }
+        if self.strategies > 0 {
+            writeln!(f, "振り返り: {}", self.reviews)?;
         }
         if !self.indicators.is_empty() {
             writeln!(f, "アウトカム指標の達成状況:")?;

@@ -26,6 +26,7 @@ pub mod judge;
 pub mod model;
 pub mod numbering;
 pub mod pdf;
+pub mod progress;
 pub mod proof;
 pub mod recovery;
 pub mod search;

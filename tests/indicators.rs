@@ -66,6 +66,12 @@ fn check_prints_each_result_judged_and_warns_where_it_cannot() {
         })
         .collect();
     assert_eq!(lines, expected, "{text}");
+    // The review work: the strategy's 自己評価 is written (① with its 所見), the
+    // rest not yet.
+    assert!(
+        text.contains("振り返り: 中間振り返り 0/2 記入済み、自己評価 1/2 記入済み"),
+        "{text}"
+    );
     // The one without results is not judged; the one in words is a warning,
     // and so is a 自己評価 of ① while indicator 2 missed that year.
     assert!(!text.contains("アウトカム指標4 "), "{text}");

@@ -677,3 +677,53 @@ fn choosing_the_stage_marks_the_pages() {
             .contains("stage")
     );
 }
+
+/// 校閲 → 振り返りの記入状況: the counts, the filter for what is missing, and a
+/// click that opens the item's form with the cursor where the review lacks text.
+#[test]
+fn the_review_work_lists_what_is_missing_and_opens_it() {
+    use ward_plan::model::{Review, ReviewStatus};
+    let mut plan = sample();
+    let strategy = &mut plan.issues[0].strategies[0];
+    let written = Review {
+        status: ReviewStatus::Achieved,
+        comment: "順調に進んだ。".to_owned(),
+        improvement: String::new(),
+    };
+    strategy.interim_review = written.clone();
+    strategy.self_evaluation = written;
+    strategy.initiatives[0].interim_review = Review {
+        status: ReviewStatus::NotAchieved,
+        comment: "参加が少なかった。".to_owned(),
+        improvement: String::new(),
+    };
+    let initiative = strategy.initiatives[0].id;
+    let mut h = editor_sized(plan, egui::vec2(1360.0, 900.0));
+    h.get_by_label("校閲").click();
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::Button, "振り返りの記入状況…")
+        .click();
+    h.run_steps(3);
+    h.get_by_label("中間振り返り 1/10 記入済み、自己評価 1/10 記入済み");
+    h.get_by_label("戦略【1-1】 地域共生社会の実現");
+    // Only what is missing: 1-1 has both written and goes.
+    h.get_by_label("記入が済んでいないものだけ").click();
+    h.run_steps(2);
+    assert!(shown(&h, "戦略【1-1】 地域共生社会の実現").is_none());
+    h.get_by_label("具体的取組【1-1-1】 地域福祉力の向上");
+    assert_eq!(
+        h.query_all_by_label("未記入").count(),
+        9 + 8,
+        "eight 中間振り返り (1-1-1's is begun) and nine 自己評価 left"
+    );
+    // The ② without its remedy opens at the 課題と改善策.
+    h.get_by_label("②目標未達成（課題と改善策なし）").click();
+    h.run_steps(4);
+    assert_eq!(h.state().selection, Selection::Item(initiative));
+    let key =
+        FieldKey::of(Some(initiative), &fields::REVIEW_IMPROVEMENT).within(&fields::INTERIM_REVIEW);
+    assert_eq!(
+        h.ctx.memory(|m| m.focused()),
+        Some(ward_plan::ui::widgets::field_id(key))
+    );
+}

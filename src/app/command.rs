@@ -47,6 +47,8 @@ pub enum Action {
     FindNext,
     /// Show the previous hit of the search.
     FindPrevious,
+    /// The review work: which reviews are written (振り返りの記入状況…).
+    Progress,
     /// The guide (ヘルプ).
     Help,
     /// Quit (終了), asking about unsaved changes first.
@@ -62,7 +64,7 @@ pub enum Menu {
     Edit,
     /// 表示: the preview and the theme.
     View,
-    /// 校閲: comparing and merging versions.
+    /// 校閲: comparing and merging versions, the review work.
     Review,
     /// ヘルプ.
     Help,
@@ -102,7 +104,7 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 21] = [
         Action::New,
         Action::Open,
         Action::ImportPage,
@@ -121,6 +123,7 @@ impl Action {
         Action::TogglePreview,
         Action::Compare,
         Action::Merge,
+        Action::Progress,
         Action::Help,
         Action::About,
     ];
@@ -138,6 +141,7 @@ impl Action {
             Action::Redo => "やり直し",
             Action::Compare => "比較…",
             Action::Merge => "取り込み…",
+            Action::Progress => "振り返りの記入状況…",
             Action::Print => "印刷…",
             Action::TogglePreview => "印刷プレビュー",
             Action::About => "このソフトについて",
@@ -160,7 +164,7 @@ impl Action {
             | Action::Replace
             | Action::FindNext
             | Action::FindPrevious => Menu::Edit,
-            Action::Compare | Action::Merge => Menu::Review,
+            Action::Compare | Action::Merge | Action::Progress => Menu::Review,
             Action::TogglePreview => Menu::View,
             Action::About | Action::Help => Menu::Help,
             _ => Menu::File,
@@ -217,6 +221,7 @@ impl Action {
             | Action::NextYear
             | Action::Compare
             | Action::Merge
+            | Action::Progress
             | Action::About
             | Action::ImportPage => &[],
         }
@@ -303,6 +308,8 @@ pub enum Command {
     /// Put the cursor in a field, with part of its text selected (a warning
     /// about the writing was clicked).
     FocusField(crate::ui::widgets::FocusRequest),
+    /// Show item `.0`'s form with the cursor in field `.1` (振り返りの記入状況).
+    OpenField(crate::model::ItemId, crate::model::address::FieldKey),
     /// 直す: one finding about the writing, fixed as one undo step.
     Fix(crate::check::Span),
     /// すべて直す: every fixable finding of one rule, as one undo step.

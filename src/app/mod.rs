@@ -18,6 +18,7 @@ pub mod help;
 mod logic;
 pub mod merge_setup;
 mod output;
+pub mod progress;
 pub mod question;
 pub mod review;
 mod run;
@@ -141,6 +142,8 @@ pub struct PlanApp {
     pub search: Option<find::SearchBar>,
     /// The help window, while it is open.
     pub help: Option<help::Help>,
+    /// The 振り返りの記入状況 window, while it is open.
+    pub progress: Option<progress::Progress>,
     /// The 取り込み… file chooser, while it is open.
     pub merge_setup: Option<merge_setup::MergeSetup>,
     /// Whether the status line offers 元に戻す (after a delete).
@@ -225,6 +228,7 @@ impl PlanApp {
             warnings: None,
             search: None,
             help: None,
+            progress: None,
             merge_setup: None,
             offer_undo: false,
             status_until_edit: false,

@@ -82,6 +82,15 @@ impl PlanApp {
             Command::StartMerge => self.start_merge(),
             Command::CloseMergeSetup => self.merge_setup = None,
             Command::FocusField(request) => crate::ui::widgets::request_focus(ctx, request),
+            Command::OpenField(id, key) => {
+                self.selection = crate::ui::Selection::Item(id);
+                let request = crate::ui::widgets::FocusRequest {
+                    key,
+                    start: 0,
+                    end: 0,
+                };
+                crate::ui::widgets::request_focus(ctx, request);
+            }
             Command::Fix(span) => {
                 self.doc.checkpoint();
                 if crate::proof::fix(&mut self.doc.plan, &span) {
@@ -232,6 +241,9 @@ impl PlanApp {
             }
             Action::Help => {
                 self.help.get_or_insert_with(Default::default);
+            }
+            Action::Progress => {
+                self.progress.get_or_insert_with(Default::default);
             }
             Action::Quit => self.run(ctx, Command::Close),
         }

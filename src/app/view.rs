@@ -120,6 +120,14 @@ impl PlanApp {
         if let Some(setup) = &self.merge_setup {
             commands.extend(super::merge_setup::merge_setup_ui(&ctx, setup));
         }
+        if let Some(view) = &mut self.progress {
+            let mut open = true;
+            let plan = &self.doc.plan;
+            commands.extend(super::progress::progress_ui(&ctx, plan, view, &mut open));
+            if !open {
+                self.progress = None;
+            }
+        }
         if let Some(help) = &mut self.help {
             let mut open = true;
             super::help::help_ui(&ctx, help, &mut open);
