@@ -1,5 +1,5 @@
 //! Plan → PDF in one call, for the command line and the editor: lays the plan (or
-//! the 新旧対照表 of two versions) out, writes the PDF and reports the characters
+//! its 概要版, or the 新旧対照表 of two versions) out, writes the PDF and reports the characters
 //! the fonts cannot print.
 
 use crate::blocks::{self, Medium};
@@ -61,6 +61,28 @@ pub fn export_comparison(
         bytes,
         pages: pages.len(),
         missing_glyphs,
+    })
+}
+
+/// Lays out and writes the 概要版 of `plan` (A4 landscape, one row per strategy).
+pub fn export_overview(
+    plan: &Plan,
+    created: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<Export, PdfError> {
+    let metrics = FontMetrics::bundled().map_err(|_| PdfError::Font("BIZ UD"))?;
+    let sheet = crate::overview::overview(plan);
+    let pages = typeset::sheet::typeset_sheet(&sheet, &typeset::sheet::landscape(), &metrics);
+    let meta = PdfMeta {
+        title: sheet.title,
+        author: author(plan),
+        created,
+        bookmarks: Vec::new(),
+    };
+    let bytes = pdf::write_pdf(&pages, &meta)?;
+    Ok(Export {
+        bytes,
+        pages: pages.len(),
+        missing_glyphs: missing(plan, &metrics),
     })
 }
 

@@ -25,6 +25,7 @@ pub mod io;
 pub mod judge;
 pub mod model;
 pub mod numbering;
+pub mod overview;
 pub mod pdf;
 pub mod progress;
 pub mod proof;

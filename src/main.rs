@@ -60,6 +60,9 @@ enum Command {
         /// 書き出すPDFファイル / the PDF to write
         #[arg(short, long, value_name = "OUT.pdf")]
         output: PathBuf,
+        /// 概要版（A4横、戦略ごとに指標・中間振り返り・自己評価）を書き出す / write the 概要版 (A4 landscape, a row per strategy) instead
+        #[arg(long)]
+        summary: bool,
     },
     /// 前年度のファイルから次年度の方針を作る / start next year's plan from this one
     NextYear {
@@ -149,9 +152,11 @@ fn main() -> ExitCode {
                 blocks::plain_text(&blocks::blocks(&plan, blocks::Medium::Web))
             );
         }),
-        Some(Command::Export { file, output }) => {
-            load(&file).and_then(|plan| export(&plan, &output))
-        }
+        Some(Command::Export {
+            file,
+            output,
+            summary,
+        }) => load(&file).and_then(|plan| export(&plan, &output, summary)),
         Some(Command::NextYear { file, output }) => load(&file).and_then(|plan| {
             if output.exists() {
                 return Err(format!(
@@ -241,9 +246,14 @@ fn print_summary(plan: &Plan, path: &Path) {
     say_raw!("{}", check::summarize(plan));
 }
 
-fn export(plan: &Plan, output: &Path) -> Result<(), String> {
+fn export(plan: &Plan, output: &Path, summary: bool) -> Result<(), String> {
     let created = chrono::Local::now().fixed_offset();
-    let export = ward_plan::export::export_pdf(plan, created).map_err(|e| e.to_string())?;
+    let export = if summary {
+        ward_plan::export::export_overview(plan, created)
+    } else {
+        ward_plan::export::export_pdf(plan, created)
+    }
+    .map_err(|e| e.to_string())?;
     write_export(&export, output)
 }
 

@@ -727,3 +727,35 @@ fn the_review_work_lists_what_is_missing_and_opens_it() {
         Some(ward_plan::ui::widgets::field_id(key))
     );
 }
+
+/// ファイル → 概要版をPDFに書き出す…: an A4 landscape PDF at the place chosen,
+/// a row per strategy, shown in the viewer.
+#[test]
+fn the_overview_is_written_where_asked_and_shown() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("概要版.pdf");
+    let mut h = editor();
+    h.state_mut().dialogs = Box::new(ScriptedDialogs {
+        save: [Some(path.clone())].into(),
+        ..ScriptedDialogs::default()
+    });
+    h.get_by_label("ファイル").click();
+    h.run_steps(2);
+    click(&mut h, "概要版をPDFに書き出す…");
+    let doc = lopdf::Document::load(&path).expect("a PDF where asked");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text: String = doc
+        .extract_text(&pages)
+        .expect("text")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(text.contains("令和4年度鶴見区運営方針概要版"), "{text}");
+    for n in 1..=5 {
+        assert!(
+            text.contains(&format!("【{n}-1】")),
+            "strategy {n}-1: {text}"
+        );
+    }
+    assert_shows(&h, "PDFを書き出しました");
+}

@@ -492,3 +492,48 @@ fn a_draft_says_so_on_every_page_and_an_adopted_plan_nowhere() {
     let text = squeeze(&text_of(&adopted));
     assert!(!text.contains("素案") && !text.contains("（案）"), "{text}");
 }
+
+/// The 概要版 is A4 landscape with a row per strategy: the strategy, its
+/// indicators judged, and both reviews (未記入 when empty).
+#[test]
+fn the_overview_is_landscape_with_a_row_per_strategy() {
+    let plan = io::parse(include_bytes!("fixtures/indicators.ron")).expect("fixture");
+    let export = ward_plan::export::export_overview(&plan, created()).expect("export");
+    let doc = Document::load_mem(&export.bytes).expect("reads back");
+    for (_, id) in doc.get_pages() {
+        let media = doc
+            .get_dictionary(id)
+            .and_then(|d| d.get(b"MediaBox"))
+            .and_then(Object::as_array)
+            .expect("MediaBox");
+        let n: Vec<f32> = media
+            .iter()
+            .map(|o| o.as_float().expect("number"))
+            .collect();
+        assert!(
+            (n[2] - 841.89).abs() < 0.5 && (n[3] - 595.28).abs() < 0.5,
+            "{n:?}"
+        );
+    }
+    let text = squeeze(&text_of(&doc));
+    for expected in [
+        "令和5年度港北区運営方針概要版",
+        "経営課題",
+        "戦略",
+        "アウトカム指標",
+        "中間振り返り",
+        "自己評価",
+        "経営課題1安心して暮らせるまちづくり",
+        "【1-1】地域の見守りの充実",
+        "目標60%以上（令和5年度末まで）",
+        "令和4年度55.1%未達成（達成率91.8%）",
+        "令和5年度8,200世帯未達成（達成率82.0%）",
+        "未記入",
+        "①目標達成おおむね目標どおりに進んだ。",
+    ] {
+        assert!(
+            text.contains(&squeeze(expected)),
+            "{expected} not in {text}"
+        );
+    }
+}

@@ -21,6 +21,8 @@ pub enum Action {
     SaveAs,
     /// Write the PDF to a file chosen in a dialog.
     ExportPdf,
+    /// Write the 概要版 (A4 landscape, a row per strategy) to a file.
+    ExportOverview,
     /// Start next year's plan from this one (a new, unsaved file).
     NextYear,
     /// Undo the last change to the plan.
@@ -104,13 +106,14 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 21] = [
+    pub const ALL: [Action; 22] = [
         Action::New,
         Action::Open,
         Action::ImportPage,
         Action::Save,
         Action::SaveAs,
         Action::ExportPdf,
+        Action::ExportOverview,
         Action::Print,
         Action::NextYear,
         Action::Quit,
@@ -136,6 +139,7 @@ impl Action {
             Action::Save => "上書き保存",
             Action::SaveAs => "名前を付けて保存…",
             Action::ExportPdf => "PDFに書き出し…",
+            Action::ExportOverview => "概要版をPDFに書き出す…",
             Action::NextYear => "次年度の方針を作る",
             Action::Undo => "元に戻す",
             Action::Redo => "やり直し",
@@ -218,6 +222,7 @@ impl Action {
             Action::Help => &HELP,
             Action::Quit => &QUIT,
             Action::ExportPdf
+            | Action::ExportOverview
             | Action::NextYear
             | Action::Compare
             | Action::Merge

@@ -17,7 +17,7 @@ pub mod find;
 pub mod help;
 mod logic;
 pub mod merge_setup;
-mod output;
+pub mod output;
 pub mod progress;
 pub mod question;
 pub mod review;

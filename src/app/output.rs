@@ -6,16 +6,33 @@ use super::question::Question;
 use crate::blocks::{self, Medium};
 use crate::io;
 
+/// Which PDF to write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Output {
+    /// The plan as printed.
+    Plan,
+    /// Its 概要版 (A4 landscape, a row per strategy).
+    Overview,
+}
+
 impl PlanApp {
-    /// PDFに書き出し: the PDF to a file chosen in a dialog, then shown in the
-    /// system's viewer; characters the fonts lack are reported.
-    pub(super) fn export(&mut self) {
-        let name = format!("{}.pdf", blocks::title(&self.doc.plan, Medium::Web));
+    /// PDFに書き出し, 概要版をPDFに書き出す: the PDF to a file chosen in a dialog,
+    /// then shown in the system's viewer; characters the fonts lack are reported.
+    pub(super) fn export(&mut self, output: Output) {
+        let title = blocks::title(&self.doc.plan, Medium::Web);
+        let name = match output {
+            Output::Plan => format!("{title}.pdf"),
+            Output::Overview => format!("{title}（概要版）.pdf"),
+        };
         let Some(path) = self.dialogs.save_pdf(&name) else {
             return;
         };
         let created = chrono::Local::now().fixed_offset();
-        let result = crate::export::export_pdf(&self.doc.plan, created)
+        let write = match output {
+            Output::Plan => crate::export::export_pdf,
+            Output::Overview => crate::export::export_overview,
+        };
+        let result = write(&self.doc.plan, created)
             .map_err(|e| e.to_string())
             .and_then(|export| {
                 io::write_atomic(&path, &export.bytes).map_err(|e| e.to_string())?;

@@ -197,7 +197,8 @@ impl PlanApp {
             Action::SaveAs => {
                 self.save_as();
             }
-            Action::ExportPdf => self.export(),
+            Action::ExportPdf => self.export(super::output::Output::Plan),
+            Action::ExportOverview => self.export(super::output::Output::Overview),
             Action::NextYear => {
                 // A new file, so last year's stays as it was; saving asks for a name.
                 let next = self.doc.plan.carry_forward();
