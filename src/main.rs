@@ -71,6 +71,9 @@ enum Command {
         /// 次年度のファイル / the new plan file to write
         #[arg(short, long, value_name = "OUT.ron")]
         output: PathBuf,
+        /// 具体的取組の自己評価（所見）を次年度の「前年度までの実績」に書き加える / add each initiative's 自己評価 to next year's 前年度までの実績
+        #[arg(long)]
+        copy_evaluations: bool,
     },
     /// 公開されているWebページ（本文をコピーしたテキスト）から運営方針を作る /
     /// make a plan from a ward's published page (its text)
@@ -157,14 +160,22 @@ fn main() -> ExitCode {
             output,
             summary,
         }) => load(&file).and_then(|plan| export(&plan, &output, summary)),
-        Some(Command::NextYear { file, output }) => load(&file).and_then(|plan| {
+        Some(Command::NextYear {
+            file,
+            output,
+            copy_evaluations,
+        }) => load(&file).and_then(|plan| {
             if output.exists() {
                 return Err(format!(
                     "エラー: {} はすでにあります。別の名前を指定してください。",
                     output.display()
                 ));
             }
-            let next = plan.carry_forward();
+            let mut next = plan.carry_forward();
+            if copy_evaluations {
+                let count = next.copy_evaluations_from(&plan);
+                say!("自己評価を「前年度までの実績」に書き加えました: {count}件");
+            }
             io::save(&output, &next).map_err(|e| e.to_string())?;
             say!(
                 "{}を作りました: {}",

@@ -119,9 +119,41 @@ fn next_year_writes_a_new_plan_and_never_overwrites() {
     assert_eq!(next.fiscal_year, 2023);
     assert!(next.revisions.is_empty() && next.page_date.is_none());
     assert_eq!(next.budget_total(), 68_388);
+    assert_eq!(next.stage, ward_plan::model::Stage::Draft);
     let second = run();
     assert!(!second.status.success());
     assert!(String::from_utf8_lossy(&second.stderr).contains("すでにあります"));
+}
+
+/// `--copy-evaluations` adds each initiative's 自己評価 to next year's
+/// 前年度までの実績; without it nothing is copied.
+#[test]
+fn next_year_copies_evaluations_only_when_asked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let last = dir.path().join("r4.ron");
+    let mut plan = ward_plan::io::load(std::path::Path::new(SAMPLE)).expect("sample");
+    plan.issues[0].strategies[0].initiatives[0]
+        .self_evaluation
+        .comment = "見守り活動が広がった。".to_owned();
+    ward_plan::io::save(&last, &plan).expect("save");
+    for (flag, expected) in [
+        (None, ""),
+        (
+            Some("--copy-evaluations"),
+            "令和4年度: 見守り活動が広がった。",
+        ),
+    ] {
+        let out = dir.path().join(format!("r5-{}.ron", flag.is_some()));
+        let mut command = Command::new(BIN);
+        command.arg("next-year").arg(&last).arg("-o").arg(&out);
+        command.args(flag);
+        assert!(command.output().expect("runs").status.success());
+        let next = ward_plan::io::load(&out).expect("loads");
+        assert_eq!(
+            next.issues[0].strategies[0].initiatives[0].past_results,
+            expected
+        );
+    }
 }
 
 /// Runs `ward-plan format FILE`, which must succeed.

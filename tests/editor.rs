@@ -462,3 +462,35 @@ proptest::proptest! {
         }
     }
 }
+
+/// Last year's 自己評価 is offered for next year's 前年度までの実績: copied only
+/// on 書き加える, as one undo step; 書き加えない leaves the texts as they were.
+#[test]
+fn next_year_offers_last_years_evaluations_and_copies_only_on_yes() {
+    let mut plan = sample();
+    plan.issues[0].strategies[0].initiatives[0]
+        .self_evaluation
+        .comment = "相談件数が増えた。".to_owned();
+    for (button, copied) in [("書き加えない", false), ("書き加える", true)] {
+        let mut h = harness_with(plan.clone(), None);
+        h.run_steps(2);
+        menu(&mut h, "ファイル", "次年度の方針を作る");
+        h.run_steps(2);
+        h.get_by_label_contains("次年度の「前年度までの実績」に書き加えますか");
+        h.get_by_label(button).click();
+        h.run_steps(2);
+        let results = &h.state().doc.plan.issues[0].strategies[0].initiatives[0].past_results;
+        let expected = if copied {
+            "令和4年度: 相談件数が増えた。"
+        } else {
+            ""
+        };
+        assert_eq!(results, expected, "{button}");
+        if copied {
+            h.get_by_label("元に戻す").click();
+            h.run_steps(2);
+            let results = &h.state().doc.plan.issues[0].strategies[0].initiatives[0].past_results;
+            assert_eq!(results, "", "one undo step");
+        }
+    }
+}

@@ -27,6 +27,9 @@ pub enum Question {
         /// What goes with it, in a sentence.
         message: String,
     },
+    /// Next year's plan was made from `.0`, whose initiatives have 自己評価
+    /// written: 書き加える (into 前年度までの実績) / 書き加えない.
+    CopyEvaluations(Box<crate::model::Plan>),
     /// The PDF was written to `path`, but these characters are not in the fonts.
     MissingGlyphs {
         /// The PDF written.
@@ -53,6 +56,8 @@ pub enum Answer {
     Ok,
     /// 削除する.
     Delete,
+    /// 書き加える (last year's 自己評価 into 前年度までの実績).
+    Copy,
 }
 
 /// The questions waiting, the one showing first.
@@ -133,6 +138,18 @@ pub fn question_ui(ctx: &egui::Context, question: &Question) -> Option<Answer> {
             Question::Delete { message, .. } => {
                 ui.label(message);
                 &[("削除する", Answer::Delete), ("キャンセル", Answer::Cancel)]
+            }
+            Question::CopyEvaluations(last) => {
+                ui.label(format!(
+                    "{}の具体的取組のうち{}件に自己評価の所見があります。\n\
+                     次年度の「前年度までの実績」に書き加えますか？（あとで元に戻せます）",
+                    crate::wareki::format_fiscal_year(last.fiscal_year),
+                    last.evaluations_to_copy()
+                ));
+                &[
+                    ("書き加える", Answer::Copy),
+                    ("書き加えない", Answer::Cancel),
+                ]
             }
             Question::MissingGlyphs { path, lines } => {
                 ui.label(format!(

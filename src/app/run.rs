@@ -201,12 +201,19 @@ impl PlanApp {
             Action::ExportOverview => self.export(super::output::Output::Overview),
             Action::NextYear => {
                 // A new file, so last year's stays as it was; saving asks for a name.
-                let next = self.doc.plan.carry_forward();
+                let last = self.doc.plan.clone();
+                let next = last.carry_forward();
                 let name = blocks::title(&next, Medium::Web);
                 self.install(Document::unsaved(next, &name));
                 self.set_status(format!(
                     "{name}を作りました。名前を付けて保存してください。"
                 ));
+                // Last year's 自己評価 is offered for 前年度までの実績, never copied
+                // without a yes.
+                if last.evaluations_to_copy() > 0 {
+                    self.questions
+                        .ask(Question::CopyEvaluations(Box::new(last)));
+                }
             }
             Action::Undo => self.doc.undo(),
             Action::Redo => self.doc.redo(),
@@ -365,6 +372,15 @@ impl PlanApp {
                     let target = crate::edit::Target::Item(path);
                     crate::edit::apply(&mut self.doc.plan, crate::edit::Edit::Delete(target));
                 }
+            }
+            (Question::CopyEvaluations(last), Answer::Copy) => {
+                self.doc.checkpoint();
+                let count = self.doc.plan.copy_evaluations_from(&last);
+                self.set_status(format!(
+                    "{}件の自己評価を「前年度までの実績」に書き加えました。",
+                    count
+                ));
+                self.offer_undo = count > 0;
             }
             (_, Answer::Cancel | Answer::Ok) => {}
             // An answer that does not fit the question: ask it again.

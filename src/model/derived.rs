@@ -32,6 +32,44 @@ impl Plan {
     pub fn budget_total(&self) -> u64 {
         saturating_sum(self.issues.iter().map(Issue::budget_total))
     }
+
+    /// Adds last year's 自己評価 of each initiative (its 所見) to the same
+    /// initiative's 前年度までの実績 here, after what is there, headed by last
+    /// year: 「令和4年度: …」. Only when asked (next year's plan offers it).
+    /// Returns how many initiatives got one.
+    pub fn copy_evaluations_from(&mut self, last: &Plan) -> usize {
+        let year = crate::wareki::format_fiscal_year(last.fiscal_year);
+        let mut count = 0;
+        for initiative in self
+            .issues
+            .iter_mut()
+            .flat_map(|i| i.strategies.iter_mut())
+            .flat_map(|s| s.initiatives.iter_mut())
+        {
+            let Some(before) = last.initiatives().find(|i| i.id == initiative.id) else {
+                continue;
+            };
+            let comment = before.self_evaluation.comment.trim();
+            if comment.is_empty() {
+                continue;
+            }
+            let results = &mut initiative.past_results;
+            if !results.trim().is_empty() {
+                results.push('\n');
+            }
+            results.push_str(&format!("{year}: {comment}"));
+            count += 1;
+        }
+        count
+    }
+
+    /// How many initiatives have a 自己評価 with a 所見 (what
+    /// [`Plan::copy_evaluations_from`] would copy).
+    pub fn evaluations_to_copy(&self) -> usize {
+        self.initiatives()
+            .filter(|i| !i.self_evaluation.comment.trim().is_empty())
+            .count()
+    }
 }
 
 impl Issue {
@@ -99,6 +137,18 @@ mod tests {
         assert!(s.self_evaluation.is_empty() && s.initiatives[0].interim_review.is_empty());
         assert_eq!(s.indicators[0].results.len(), 1);
         assert_eq!(next.goal, plan.goal);
+        // Last year's 自己評価 goes into 前年度までの実績 only when asked.
+        assert_eq!(next.issues[0].strategies[0].initiatives[0].past_results, "");
+        let mut copied = next.clone();
+        plan.issues[0].strategies[0].initiatives[0]
+            .self_evaluation
+            .comment = "参加者が増えた。".to_owned();
+        assert_eq!(plan.evaluations_to_copy(), 1);
+        assert_eq!(copied.copy_evaluations_from(&plan), 1);
+        assert_eq!(
+            copied.issues[0].strategies[0].initiatives[0].past_results,
+            "令和4年度: 参加者が増えた。"
+        );
         assert_eq!(next.parts().len(), plan.parts().len());
         for ((_, a), (_, b)) in next.parts().into_iter().zip(plan.parts()) {
             assert_eq!(a.id(), b.id(), "every item keeps its identity");
