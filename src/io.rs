@@ -32,6 +32,9 @@ pub enum LoadError {
         /// The file's size in bytes.
         size: u64,
     },
+    /// A folder, a device or a named pipe.
+    #[error("通常のファイルではないので読みません（フォルダー・デバイス・名前付きパイプなど）。")]
+    NotAFile,
     /// Nothing in the file (or only whitespace).
     #[error("ファイルが空です。")]
     Empty,
@@ -97,8 +100,12 @@ impl LoadError {
     }
 }
 
-/// Loads a plan file.
+/// Loads a plan file. Only a regular file is read: a named pipe would block
+/// the program forever and a device would never end.
 pub fn load(path: &Path) -> Result<Plan, LoadError> {
+    if !fs::metadata(path)?.is_file() {
+        return Err(LoadError::NotAFile);
+    }
     let mut file = File::open(path)?;
     let size = file.metadata()?.len();
     if size > MAX_FILE_BYTES {
@@ -371,18 +378,72 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// Saves a plan atomically, keeping the previous version as `NAME.ron.bak`.
 pub fn save(path: &Path, plan: &Plan) -> Result<(), SaveError> {
     let text = to_ron(plan)?;
-    if path.exists() {
-        let previous = fs::read(path)?;
+    let target = destination(path)?;
+    if target.exists() {
+        // At most the size a plan may have: an endless file is never read whole.
+        let mut previous = Vec::new();
+        File::open(&target)?
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut previous)?;
+        if previous.len() as u64 > MAX_FILE_BYTES {
+            return Err(SaveError::Io(io::Error::other(format!(
+                "{} は 20 MB を超えているので、控え（.bak）を作れず、上書きしません。",
+                target.display()
+            ))));
+        }
         write_atomic(&backup_path(path), &previous)?;
     }
     write_atomic(path, text.as_bytes())?;
     Ok(())
 }
 
+/// Where writing to `path` lands: the file a symbolic link points to (followed
+/// to the end), so that replacing it keeps the link — a plan kept as a link
+/// into a shared folder stays one file. Refuses a destination that exists and
+/// is not a regular file: a device, a named pipe or a folder is never replaced.
+pub fn destination(path: &Path) -> io::Result<PathBuf> {
+    let mut target = path.to_owned();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&target) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link = fs::read_link(&target)?;
+                target = match target.parent() {
+                    Some(dir) if link.is_relative() => dir.join(link),
+                    _ => link,
+                };
+            }
+            Ok(meta) if !meta.is_file() => {
+                return Err(io::Error::other(format!(
+                    "{} は通常のファイルではないので、書き込みません（デバイス・名前付きパイプ・フォルダーなど）。",
+                    path.display()
+                )));
+            }
+            _ => return Ok(target),
+        }
+    }
+    Err(io::Error::other(format!(
+        "{} のリンクをたどりきれません（循環しています）。",
+        path.display()
+    )))
+}
+
+/// Whether `a` and `b` are the same file (through links): an output that would
+/// overwrite an input the next step needs is refused.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
 /// Writes `bytes` to a temporary file in the target's folder, flushes it to disk and
 /// renames it over the target, so a crash leaves either the old file or the new one,
-/// never half of either.
+/// never half of either. A symbolic link is written through (its target is
+/// replaced, the link stays); a destination that is not a regular file is
+/// refused (see [`destination`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let target = destination(path)?;
+    let path = target.as_path();
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),

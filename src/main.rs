@@ -159,7 +159,9 @@ fn main() -> ExitCode {
             file,
             output,
             summary,
-        }) => load(&file).and_then(|plan| export(&plan, &output, summary)),
+        }) => not_onto(&output, &[(&file, "運営方針ファイル")])
+            .and_then(|()| load(&file))
+            .and_then(|plan| export(&plan, &output, summary)),
         Some(Command::NextYear {
             file,
             output,
@@ -194,32 +196,45 @@ fn main() -> ExitCode {
             };
         }
         Some(Command::Import { page, output }) => import(&page, &output),
-        Some(Command::Html { file, output }) => load(&file).and_then(|plan| {
-            let blocks = blocks::blocks(&plan, blocks::Medium::Web);
-            let html = blocks::html::html(&blocks, &blocks::title(&plan, blocks::Medium::Web));
-            io::write_atomic(&output, html.as_bytes())
-                .map_err(|e| format!("エラー: {}: 書き出せませんでした: {e}", output.display()))?;
-            say!("書き出しました: {}", output.display());
-            Ok(())
-        }),
+        Some(Command::Html { file, output }) => not_onto(&output, &[(&file, "運営方針ファイル")])
+            .and_then(|()| load(&file))
+            .and_then(|plan| {
+                let blocks = blocks::blocks(&plan, blocks::Medium::Web);
+                let html = blocks::html::html(&blocks, &blocks::title(&plan, blocks::Medium::Web));
+                io::write_atomic(&output, html.as_bytes()).map_err(|e| {
+                    format!("エラー: {}: 書き出せませんでした: {e}", output.display())
+                })?;
+                say!("書き出しました: {}", output.display());
+                Ok(())
+            }),
         Some(Command::Compare {
             old,
             new,
             output,
             omit_unchanged,
-        }) => match (load(&old), load(&new)) {
-            (Ok(a), Ok(b)) => comparison(&a, &b, &output, omit_unchanged),
-            (Err(e), _) | (_, Err(e)) => Err(e),
-        },
+        }) => not_onto(&output, &[(&old, "旧"), (&new, "新")]).and_then(|()| {
+            match (load(&old), load(&new)) {
+                (Ok(a), Ok(b)) => comparison(&a, &b, &output, omit_unchanged),
+                (Err(e), _) | (_, Err(e)) => Err(e),
+            }
+        }),
         Some(Command::Merge {
             base,
             mine,
             theirs,
             output,
-        }) => match (load(&base), load(&mine), load(&theirs)) {
-            (Ok(base), Ok(mine), Ok(theirs)) => merge(&base, &mine, &theirs, &output),
-            (Err(e), ..) | (_, Err(e), _) | (.., Err(e)) => Err(e),
-        },
+        }) => {
+            // Onto MINE is allowed, as `git merge-file` does: it is the copy
+            // being brought up to date. BASE is what the next section's merge
+            // needs, and THEIRS is what came back.
+            let inputs = [(&base, "送った版（共通の元）"), (&theirs, "戻ってきた版")];
+            not_onto(&output, &inputs).and_then(|()| {
+                match (load(&base), load(&mine), load(&theirs)) {
+                    (Ok(base), Ok(mine), Ok(theirs)) => merge(&base, &mine, &theirs, &output),
+                    (Err(e), ..) | (_, Err(e), _) | (.., Err(e)) => Err(e),
+                }
+            })
+        }
         Some(Command::Format { file }) => load(&file).and_then(|plan| {
             io::save(&file, &plan).map_err(|e| e.to_string())?;
             say!("保存しました: {}", file.display());
@@ -266,6 +281,22 @@ fn export(plan: &Plan, output: &Path, summary: bool) -> Result<(), String> {
     }
     .map_err(|e| e.to_string())?;
     write_export(&export, output)
+}
+
+/// Refuses an output that is one of the inputs a later step needs, naming it.
+fn not_onto(output: &Path, inputs: &[(&PathBuf, &str)]) -> Result<(), String> {
+    match inputs
+        .iter()
+        .find(|(input, _)| io::same_file(output, input))
+    {
+        Some((input, what)) => Err(format!(
+            "エラー: 書き出し先 {} は{}（{}）と同じファイルです。別の名前を指定してください。何も書いていません。",
+            output.display(),
+            what,
+            input.display()
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Writes an exported PDF and says so, with any characters the fonts lack.

@@ -274,3 +274,111 @@ fn check_warns_on_a_budget_no_ward_has() {
         "{text}"
     );
 }
+
+/// Runs `ward-plan` with `args`, giving it at most ten seconds: an output or
+/// input that is endless must be refused, not read.
+#[cfg(unix)]
+fn run_briefly(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while child.try_wait().expect("waits").is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("ward-plan {args:?} did not finish in 10 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+/// Outputs are other people's files: a plan kept as a symbolic link is saved
+/// through the link (the link stays, its target changes); a device is never
+/// replaced; an endless destination is refused, not read; an output onto an
+/// input the next step needs is refused and nothing is written; a named pipe
+/// given as input is refused instead of waited on.
+#[cfg(unix)]
+#[test]
+fn outputs_never_replace_a_link_a_device_or_an_input() {
+    use std::ffi::OsStr;
+    use std::os::unix::fs::FileTypeExt as _;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let real = dir.path().join("real.ron");
+    let link = dir.path().join("link.ron");
+    // Not in the standard layout, so format changes the bytes.
+    let sample = std::fs::read_to_string(SAMPLE).expect("sample");
+    std::fs::write(&real, sample.replace("    ward: ", "  ward: ")).expect("write");
+    std::os::unix::fs::symlink("real.ron", &link).expect("symlink");
+    let out = Command::new(BIN)
+        .arg("format")
+        .arg(&link)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("link")
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read_to_string(&real).expect("target"), sample);
+
+    let out = run_briefly(&[
+        OsStr::new("export"),
+        real.as_os_str(),
+        OsStr::new("-o"),
+        OsStr::new("/dev/null"),
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("通常のファイルではない"));
+    let null = std::fs::metadata("/dev/null").expect("/dev/null");
+    assert!(null.file_type().is_char_device(), "the device is as it was");
+
+    let zero = OsStr::new("/dev/zero");
+    let r = real.as_os_str();
+    let out = run_briefly(&[OsStr::new("merge"), r, r, r, OsStr::new("-o"), zero]);
+    assert!(!out.status.success());
+
+    let base = dir.path().join("base.ron");
+    std::fs::write(&base, &sample).expect("base");
+    let before = std::fs::read(&base).expect("base");
+    let out = run_briefly(&[
+        OsStr::new("merge"),
+        base.as_os_str(),
+        r,
+        r,
+        OsStr::new("-o"),
+        base.as_os_str(),
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("送った版"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read(&base).expect("base"),
+        before,
+        "nothing written"
+    );
+    assert!(!dir.path().join("base.ron.bak").exists());
+
+    let fifo = dir.path().join("pipe.ron");
+    if Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        let out = run_briefly(&[OsStr::new("check"), fifo.as_os_str()]);
+        assert!(!out.status.success());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("通常のファイルではない"));
+    }
+}

@@ -27,6 +27,16 @@ impl PlanApp {
         let Some(path) = self.dialogs.save_pdf(&name) else {
             return;
         };
+        // A PDF written over the plan's own file would lose the plan.
+        if let Some(plan_path) = &self.doc.path
+            && io::same_file(&path, plan_path)
+        {
+            self.questions.ask(Question::Message(format!(
+                "{} は開いている運営方針のファイルです。PDF は別の名前で書き出してください。",
+                path.display()
+            )));
+            return;
+        }
         let created = chrono::Local::now().fixed_offset();
         let write = match output {
             Output::Plan => crate::export::export_pdf,
