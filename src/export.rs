@@ -49,6 +49,7 @@ pub fn export_comparison(
         author: author(new),
         created,
         bookmarks: Vec::new(),
+        figures: Vec::new(),
     };
     let bytes = pdf::write_pdf(&pages, &meta)?;
     let mut missing_glyphs = missing(new, &metrics);
@@ -77,6 +78,7 @@ pub fn export_overview(
         author: author(plan),
         created,
         bookmarks: Vec::new(),
+        figures: Vec::new(),
     };
     let bytes = pdf::write_pdf(&pages, &meta)?;
     Ok(Export {
@@ -119,11 +121,21 @@ pub fn export_pdf(
 ) -> Result<Export, PdfError> {
     let metrics = FontMetrics::bundled().map_err(|_| PdfError::Font("BIZ UD"))?;
     let pages = typeset::typeset(plan, &PageStyle::default(), &metrics);
+    // Each chart's words for a screen reader, by its block (as the layout tags it).
+    let figures = blocks::blocks(plan, Medium::Print)
+        .into_iter()
+        .enumerate()
+        .filter_map(|(n, block)| match block {
+            blocks::Block::Chart(chart) => Some((u32::try_from(n).ok()?, chart.alt)),
+            _ => None,
+        })
+        .collect();
     let meta = PdfMeta {
         title: blocks::title(plan, Medium::Print),
         author: author(plan),
         created,
         bookmarks: bookmarks(plan, &pages),
+        figures,
     };
     let bytes = pdf::write_pdf(&pages, &meta)?;
     let missing_glyphs = missing(plan, &metrics);

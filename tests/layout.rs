@@ -586,3 +586,59 @@ fn a_drafts_mark_is_boxed_above_the_text_on_every_page() {
         assert_eq!(lines(page_a), lines(page_d));
     }
 }
+
+/// A chart draws what the numbers say: a result above its target sits above
+/// the dashed target line, one below it below, and the years run left to right.
+#[test]
+fn a_chart_puts_each_result_on_the_side_of_the_target_it_is() {
+    let plan = io::parse(include_bytes!("fixtures/indicators.ron")).expect("fixture");
+    let pages = typeset(&plan, &PageStyle::default(), &metrics());
+    let chart_of = |title: &str| -> (Vec<(f32, f32)>, f32) {
+        let page = pages
+            .iter()
+            .find(|p| p.lines().any(|l| l == title))
+            .expect("the chart's page");
+        let top = page
+            .items
+            .iter()
+            .find_map(|i| match i {
+                Item::Text { text, y, .. } if text == title => Some(*y),
+                _ => None,
+            })
+            .expect("title");
+        let near = |y: f32| y > top && y < top + 110.0;
+        let dots: Vec<(f32, f32)> = page
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Rule { from, to, width } if *width > 3.0 && near(from.1) => {
+                    Some(((from.0 + to.0) / 2.0, from.1))
+                }
+                _ => None,
+            })
+            .collect();
+        let target = page
+            .items
+            .iter()
+            .find_map(|i| match i {
+                Item::Rule { from, to, width } if (*width - 0.7).abs() < 0.01 && near(from.1) => {
+                    assert_eq!(from.1, to.1, "the target line is level");
+                    Some(from.1)
+                }
+                _ => None,
+            })
+            .expect("a target line");
+        (dots, target)
+    };
+    // 55.1% then 62.0% against 60%以上: the first below the line, the second above.
+    let (dots, target) = chart_of("相談できる場所があると回答した区民の割合の推移");
+    assert_eq!(dots.len(), 2);
+    assert!(dots[0].0 < dots[1].0, "years left to right");
+    assert!(
+        dots[0].1 > target && dots[1].1 < target,
+        "{dots:?} against {target}"
+    );
+    // 280件 against 300件以下: below the line, which is met.
+    let (dots, target) = chart_of("区内の交通事故件数の推移");
+    assert!(dots[0].1 > target);
+}

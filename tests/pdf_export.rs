@@ -537,3 +537,45 @@ fn the_overview_is_landscape_with_a_row_per_strategy() {
         );
     }
 }
+
+/// Each indicator whose target and results read as numbers is drawn after the
+/// table, tagged as a Figure whose alternative text says the numbers; the one
+/// without results and the one whose target is words get no chart.
+#[test]
+fn charts_are_figures_whose_alt_text_says_the_numbers() {
+    let plan = io::parse(include_bytes!("fixtures/indicators.ron")).expect("fixture");
+    let export = export_pdf(&plan, created()).expect("export");
+    let doc = Document::load_mem(&export.bytes).expect("reads back");
+    let mut alts: Vec<String> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| {
+            d.get(b"S")
+                .and_then(Object::as_name)
+                .is_ok_and(|s| s == b"Figure")
+        })
+        .map(|d| {
+            let alt = d
+                .get(b"Alt")
+                .and_then(Object::as_str)
+                .expect("a Figure has /Alt");
+            decode_pdf_string(alt)
+        })
+        .collect();
+    alts.sort();
+    assert_eq!(
+        alts,
+        [
+            "区内の交通事故件数の推移のグラフ。目標 300件以下。令和5年度 280件（達成）。",
+            "相談できる場所があると回答した区民の割合の推移のグラフ。目標 60%以上。令和4年度 55.1%（未達成）、令和5年度 62.0%（達成）。",
+            "見守りに登録した世帯数の推移のグラフ。目標 10,000世帯以上。令和5年度 8,200世帯（未達成）。",
+        ]
+    );
+    let text = squeeze(&text_of(&doc));
+    assert!(
+        text.contains("相談できる場所があると回答した区民の割合の推移"),
+        "{text}"
+    );
+    assert!(!text.contains("区民の満足度の推移") && !text.contains("防災リーダーの人数の推移"));
+}

@@ -35,6 +35,7 @@ pub fn html(blocks: &[Block], title: &str) -> String {
             Block::Paragraph(t) | Block::ContactLine(t) => format!("<p>{}</p>", escape(t)),
             Block::Bullet(t) => format!("<li>{}</li>", escape(t.trim_start_matches(BULLET))),
             Block::Table(table) => table_html(table),
+            Block::Chart(chart) => format!("<p>{}</p>", escape(&chart.alt)),
         };
         out.push_str(&line);
         out.push('\n');

@@ -49,6 +49,22 @@ pub enum Block {
     Table(Table),
     /// One line of the contact block.
     ContactLine(String),
+    /// An indicator's results by year against its target, drawn (print only).
+    Chart(Chart),
+}
+
+/// An indicator's results by year against its target line, as printed beside
+/// its table; `alt` says the same in words for a screen reader.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chart {
+    /// The indicator's name.
+    pub title: String,
+    /// The target and its label: 目標 60%以上.
+    pub target: (f64, String),
+    /// Each year's result: the year's label (R4), the value and its label (55.1%).
+    pub points: Vec<(String, f64, String)>,
+    /// The figure in words: the target and each year's result judged.
+    pub alt: String,
 }
 
 impl Block {
@@ -66,7 +82,7 @@ impl Block {
             | Block::Paragraph(t)
             | Block::Bullet(t)
             | Block::ContactLine(t) => t,
-            Block::Table(_) => "",
+            Block::Table(_) | Block::Chart(_) => "",
         }
     }
 }
@@ -128,6 +144,7 @@ struct Out {
     blocks: Vec<Block>,
     sources: Vec<Source>,
     at: Source,
+    medium: Medium,
 }
 
 impl Out {
@@ -166,6 +183,7 @@ pub fn sourced_blocks(plan: &Plan, medium: Medium) -> (Vec<Block>, Vec<Source>) 
         blocks: Vec::new(),
         sources: Vec::new(),
         at: Source::default(),
+        medium,
     };
     out.push(Block::Title(title(plan, medium)));
     if let Some(date) = plan.page_date {
@@ -255,6 +273,16 @@ fn strategy_blocks(out: &mut Out, h: &Headings, number: &[u32], strategy: &Strat
         out.field(&f::INDICATORS);
         out.push(Block::FieldName(f::INDICATORS.heading(h.era).to_owned()));
         out.push(Block::Table(tables::indicators(&strategy.indicators)));
+        // On paper, each indicator with results readable as numbers is drawn too.
+        if out.medium == Medium::Print {
+            out.extend(
+                strategy
+                    .indicators
+                    .iter()
+                    .filter_map(tables::chart)
+                    .map(Block::Chart),
+            );
+        }
     }
     review_blocks(out, h.era, &f::INTERIM_REVIEW, &strategy.interim_review);
     review_blocks(out, h.era, &f::SELF_EVALUATION, &strategy.self_evaluation);
@@ -382,6 +410,7 @@ pub fn plain_text(blocks: &[Block]) -> String {
     for block in blocks {
         let line = match block {
             Block::Bullet(t) => format!("{BULLET}{t}"),
+            Block::Chart(chart) => chart.alt.clone(),
             Block::Table(table) => std::iter::once(table.headers.join("\t"))
                 .chain(table.rows.iter().map(|r| r.cells.join("\t")))
                 .collect::<Vec<_>>()

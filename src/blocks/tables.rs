@@ -1,6 +1,6 @@
 //! The printed plan's tables: outcome indicators and the budget list.
 
-use super::{Table, TableRow};
+use super::{Chart, Table, TableRow};
 use crate::amount::group_digits;
 use crate::model::fields as f;
 use crate::model::{Indicator, Plan};
@@ -115,4 +115,45 @@ pub(super) fn budgets(plan: &Plan) -> Table {
         right_aligned: vec![false, false, true],
         rows,
     }
+}
+
+/// The chart of an indicator whose target and at least one result read as
+/// numbers (see `judge`); none otherwise.
+pub(super) fn chart(indicator: &Indicator) -> Option<Chart> {
+    let target = crate::judge::read_target(indicator).ok()?;
+    let mut points = Vec::new();
+    let mut words = Vec::new();
+    for result in &indicator.results {
+        let Ok(judged) = crate::judge::judge(&target, &result.value) else {
+            continue;
+        };
+        let (value, _) = crate::judge::read_number(&result.value)?;
+        let year = crate::wareki::format_fiscal_year(result.fiscal_year);
+        let short = year
+            .replace("令和", "R")
+            .replace("平成", "H")
+            .replace("年度", "");
+        points.push((short, value, result.value.trim().to_owned()));
+        let word = if judged.achieved {
+            "達成"
+        } else {
+            "未達成"
+        };
+        words.push(format!("{year} {}（{word}）", result.value.trim()));
+    }
+    if points.is_empty() {
+        return None;
+    }
+    let goal = format!("目標 {}{}", indicator.target.trim(), indicator.unit.trim());
+    let alt = format!(
+        "{}の推移のグラフ。{goal}。{}。",
+        indicator.name.trim(),
+        words.join("、")
+    );
+    Some(Chart {
+        title: format!("{}の推移", indicator.name.trim()),
+        target: (target.value, goal),
+        points,
+        alt,
+    })
 }

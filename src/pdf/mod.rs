@@ -32,6 +32,9 @@ pub struct PdfMeta {
     pub created: DateTime<FixedOffset>,
     /// The document outline (bookmarks).
     pub bookmarks: Vec<Bookmark>,
+    /// The alternative text of each figure, by the block its words are tagged
+    /// with (`Tag::block`): what a screen reader says instead of the drawing.
+    pub figures: Vec<(u32, String)>,
 }
 
 /// Why the PDF could not be written.
@@ -116,7 +119,7 @@ pub fn write_pdf(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>, PdfError> {
         date: &date,
     };
     finish::finish(&mut doc, &about, &meta.bookmarks, height);
-    tags::add_structure(&mut doc, &marks);
+    tags::add_structure(&mut doc, &marks, &meta.figures);
     compress(&mut doc);
     let mut bytes = Vec::new();
     let options = lopdf::SaveOptions::builder()

@@ -22,6 +22,7 @@ pub fn role_name(role: Role) -> &'static str {
         Role::ListBody => "LBody",
         Role::HeaderCell { .. } => "TH",
         Role::Cell { .. } => "TD",
+        Role::Figure => "Figure",
     }
 }
 
@@ -97,12 +98,12 @@ fn build(marks: &[Vec<Tag>]) -> Element {
 
 /// Adds the structure tree for `marks` (per page, the tag of each MCID) and
 /// marks the document as tagged.
-pub fn add_structure(doc: &mut Document, marks: &[Vec<Tag>]) {
+pub fn add_structure(doc: &mut Document, marks: &[Vec<Tag>], figures: &[(u32, String)]) {
     let pages: Vec<ObjectId> = doc.get_pages().values().copied().collect();
     let root_id = doc.new_object_id();
     let mut parents: Vec<Vec<Object>> = marks.iter().map(|m| vec![Object::Null; m.len()]).collect();
     let document = build(marks);
-    let document_id = write(doc, &document, root_id, &pages, &mut parents);
+    let document_id = write(doc, &document, root_id, &pages, &mut parents, figures);
 
     let mut nums = Vec::new();
     for (n, refs) in parents.into_iter().enumerate() {
@@ -143,6 +144,7 @@ fn write(
     parent: ObjectId,
     pages: &[ObjectId],
     parents: &mut [Vec<Object>],
+    figures: &[(u32, String)],
 ) -> ObjectId {
     let id = doc.new_object_id();
     // Marks on the element's page (that of its first mark) are plain MCIDs;
@@ -154,7 +156,11 @@ fn write(
     let mut kids = Vec::new();
     for kid in &element.kids {
         match kid {
-            Kid::Element(e) => kids.push(Object::Reference(write(doc, e, id, pages, parents))),
+            Kid::Element(e) => {
+                kids.push(Object::Reference(write(
+                    doc, e, id, pages, parents, figures,
+                )));
+            }
             Kid::Mark { page, mcid } => {
                 let Some(&page_id) = pages.get(*page) else {
                     continue;
@@ -182,6 +188,11 @@ fn write(
         dict.set("Pg", Object::Reference(home));
     }
     dict.set("K", Object::Array(kids));
+    if element.kind == "Figure"
+        && let Some((_, alt)) = figures.iter().find(|(block, _)| *block == element.key)
+    {
+        dict.set("Alt", super::font::text_string(alt));
+    }
     doc.objects.insert(id, Object::Dictionary(dict));
     id
 }

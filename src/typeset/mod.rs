@@ -5,6 +5,7 @@
 //! sets each block into line boxes with [`linebreak`], [`paginate`] cuts the boxes
 //! into pages and adds the footers. Lengths are in pt (1/72 inch) throughout.
 
+pub mod chart;
 pub mod linebreak;
 pub mod metrics;
 pub mod page;

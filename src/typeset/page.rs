@@ -116,6 +116,9 @@ pub enum Role {
         /// Its column.
         col: u16,
     },
+    /// The words of a figure (a chart's title and labels); the figure's
+    /// alternative text says what it shows.
+    Figure,
     /// A table cell.
     Cell {
         /// Its row, from 0 below the header.

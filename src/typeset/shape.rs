@@ -123,7 +123,7 @@ fn style_of(block: &Block, s: &PageStyle) -> Style {
             justify: false,
             ..body
         },
-        Block::Paragraph(_) | Block::Table(_) => body,
+        Block::Paragraph(_) | Block::Table(_) | Block::Chart(_) => body,
     }
 }
 
@@ -143,6 +143,9 @@ pub fn shape(
             let block_no = u32::try_from(n).unwrap_or(u32::MAX);
             match block {
                 Block::Table(table) => table_chunks(table, source, block_no, style, measure, memo),
+                Block::Chart(chart) => vec![super::chart::chart_chunk(
+                    chart, source, block_no, style, measure,
+                )],
                 _ => vec![text_chunk(block, source, block_no, style, measure, memo)],
             }
         })
@@ -262,6 +265,7 @@ fn role_of(block: &Block) -> Role {
         | Block::Paragraph(_)
         | Block::ContactLine(_)
         | Block::Table(_) => Role::Paragraph,
+        Block::Chart(_) => Role::Figure,
     }
 }
 

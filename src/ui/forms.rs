@@ -450,6 +450,7 @@ fn indicators_ui(
                     widgets::line(ui, f::RESULT_GRADE.label, grade, &mut result.grade);
                 });
             }
+            results_chart(ui, n, indicator);
             ui.horizontal(|ui| {
                 if ui.button("＋ 実績を追加").clicked() {
                     edits.push(Edit::AddYearResult(at, n));
@@ -463,6 +464,52 @@ fn indicators_ui(
     if ui.button("＋ 指標を追加").clicked() {
         edits.push(Edit::AddIndicator(at));
     }
+}
+
+/// The results by year against the target (dashed), once the target and a
+/// result read as numbers: the same figure the printed plan draws.
+fn results_chart(ui: &mut Ui, n: usize, indicator: &Indicator) {
+    use egui_plot::{HLine, Line, LineStyle, Plot, PlotPoints, Points};
+    let Ok(target) = crate::judge::read_target(indicator) else {
+        return;
+    };
+    let points: Vec<[f64; 2]> = indicator
+        .results
+        .iter()
+        .filter(|r| crate::judge::judge(&target, &r.value).is_ok())
+        .filter_map(|r| {
+            let (value, _) = crate::judge::read_number(&r.value)?;
+            Some([f64::from(r.fiscal_year), value])
+        })
+        .collect();
+    if points.is_empty() {
+        return;
+    }
+    let years = |mark: egui_plot::GridMark, _: &std::ops::RangeInclusive<f64>| {
+        if mark.value.fract() == 0.0 {
+            crate::wareki::format_fiscal_year(mark.value as i32)
+        } else {
+            String::new()
+        }
+    };
+    let (first, last) = (points[0][0], points[points.len() - 1][0]);
+    Plot::new(("results chart", n))
+        .height(140.0)
+        .include_y(0.0)
+        .include_y(target.value * 1.15)
+        .include_x(first - 0.5)
+        .include_x(last + 0.5)
+        .x_axis_formatter(years)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .show(ui, |plot| {
+            let goal = format!("目標 {}{}", indicator.target.trim(), indicator.unit.trim());
+            plot.hline(HLine::new(goal, target.value).style(LineStyle::dashed_loose()));
+            plot.line(Line::new("実績", PlotPoints::from(points.clone())));
+            plot.points(Points::new("実績", PlotPoints::from(points)).radius(3.5));
+        });
 }
 
 fn review_ui(ui: &mut Ui, item: Option<crate::model::ItemId>, which: &Field, review: &mut Review) {

@@ -1,0 +1,130 @@
+//! An indicator's chart on paper: its results by year as a line with dots and
+//! their values, against a dashed target line, on an axis from zero. Drawn with
+//! the layout's own rules and text, so the PDF, the preview and every printed
+//! copy show the same; its text is tagged as one figure whose alternative text
+//! (`Chart::alt`) says the numbers.
+
+use crate::blocks::{Chart, Source};
+use crate::fonts::Face;
+use crate::typeset::PageStyle;
+use crate::typeset::metrics::Measure;
+use crate::typeset::page::{Item, Role, Tag};
+use crate::typeset::shape::{Chunk, LineBox};
+
+/// The chart's height in pt, title and year labels included.
+const HEIGHT: f32 = 104.0;
+/// Its width at most, in pt.
+const WIDTH: f32 = 300.0;
+/// Size of its title and of its labels.
+const TITLE_SIZE: f32 = 9.0;
+const LABEL_SIZE: f32 = 7.5;
+
+/// The chart as one chunk, set in by the body's first-line indent.
+pub fn chart_chunk(
+    chart: &Chart,
+    source: Source,
+    block: u32,
+    page: &PageStyle,
+    measure: &dyn Measure,
+) -> Chunk {
+    let tag = Tag {
+        role: Role::Figure,
+        block,
+    };
+    let left = page.body_size;
+    let width = WIDTH.min(page.measure - left);
+    let text = |x: f32, y: f32, text: String, size: f32, face: Face| Item::Text {
+        x,
+        y,
+        text,
+        face,
+        size,
+        adjust: Vec::new(),
+        source,
+        tag,
+    };
+    let advance = |s: &str, size: f32, face: Face| -> f32 {
+        s.chars().map(|c| measure.advance(face, c) * size).sum()
+    };
+    let rule = |from: (f32, f32), to: (f32, f32), width: f32| Item::Rule { from, to, width };
+    let mut items = vec![text(
+        left,
+        12.0,
+        chart.title.clone(),
+        TITLE_SIZE,
+        Face::Gothic,
+    )];
+
+    // The plot area, from zero up to a little above the highest value.
+    let (x0, x1) = (left + 8.0, left + width);
+    let (top, bottom) = (26.0, HEIGHT - 18.0);
+    let highest = chart
+        .points
+        .iter()
+        .map(|p| p.1)
+        .fold(chart.target.0, f64::max)
+        .max(f64::MIN_POSITIVE);
+    let y_of = |v: f64| bottom - ((v / (highest * 1.18)) as f32) * (bottom - top);
+    items.push(rule((x0, top - 6.0), (x0, bottom), 0.5));
+    items.push(rule((x0, bottom), (x1, bottom), 0.5));
+
+    // The target: a dashed line with its label at the right end.
+    let ty = y_of(chart.target.0);
+    let mut x = x0;
+    while x < x1 {
+        items.push(rule((x, ty), ((x + 4.0).min(x1), ty), 0.7));
+        x += 7.0;
+    }
+    let goal = chart.target.1.clone();
+    let goal_x = x1 - advance(&goal, LABEL_SIZE, Face::Gothic);
+    items.push(text(goal_x, ty - 3.0, goal, LABEL_SIZE, Face::Gothic));
+
+    // The results: a line through dots, each with its value above and year below.
+    let n = chart.points.len();
+    let pad = 28.0;
+    let x_of = |i: usize| {
+        if n == 1 {
+            (x0 + x1) / 2.0
+        } else {
+            x0 + pad + (x1 - x0 - 2.0 * pad - 40.0) * i as f32 / (n - 1) as f32
+        }
+    };
+    for i in 1..n {
+        let (a, b) = (&chart.points[i - 1], &chart.points[i]);
+        items.push(rule((x_of(i - 1), y_of(a.1)), (x_of(i), y_of(b.1)), 1.2));
+    }
+    for (i, (year, value, label)) in chart.points.iter().enumerate() {
+        let (x, y) = (x_of(i), y_of(*value));
+        // A dot: a short, thick rule.
+        items.push(rule((x - 1.8, y), (x + 1.8, y), 3.6));
+        // The value above its dot, unless the target line runs there: then below.
+        let w = advance(label, LABEL_SIZE, Face::Mincho);
+        let above = y - 5.0;
+        let crosses = above - LABEL_SIZE - 1.0 < ty && ty < above + 2.0;
+        let label_y = if crosses { y + LABEL_SIZE + 4.0 } else { above };
+        items.push(text(
+            x - w / 2.0,
+            label_y,
+            label.clone(),
+            LABEL_SIZE,
+            Face::Mincho,
+        ));
+        let w = advance(year, LABEL_SIZE, Face::Mincho);
+        items.push(text(
+            x - w / 2.0,
+            bottom + 10.0,
+            year.clone(),
+            LABEL_SIZE,
+            Face::Mincho,
+        ));
+    }
+    Chunk {
+        space_before: 6.0,
+        lines: vec![LineBox {
+            height: HEIGHT,
+            items,
+        }],
+        keep_with_next: false,
+        header: None,
+    }
+}
