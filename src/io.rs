@@ -103,6 +103,18 @@ impl LoadError {
 /// Loads a plan file. Only a regular file is read: a named pipe would block
 /// the program forever and a device would never end.
 pub fn load(path: &Path) -> Result<Plan, LoadError> {
+    load_noting(path).map(|(plan, _)| plan)
+}
+
+/// Parses the bytes of a plan file.
+pub fn parse(bytes: &[u8]) -> Result<Plan, LoadError> {
+    parse_noting(bytes).map(|(plan, _)| plan)
+}
+
+/// Loads a plan file, with what the reader should know about how it was read:
+/// two items with the same identity (a block copied by hand), of which the
+/// second was given a new one.
+pub fn load_noting(path: &Path) -> Result<(Plan, Vec<String>), LoadError> {
     if !fs::metadata(path)?.is_file() {
         return Err(LoadError::NotAFile);
     }
@@ -116,16 +128,11 @@ pub fn load(path: &Path) -> Result<Plan, LoadError> {
     io::Read::by_ref(&mut file)
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            size: bytes.len() as u64,
-        });
-    }
-    parse(&bytes)
+    parse_noting(&bytes)
 }
 
-/// Parses the bytes of a plan file.
-pub fn parse(bytes: &[u8]) -> Result<Plan, LoadError> {
+/// [`parse`], with the notes of [`load_noting`].
+pub fn parse_noting(bytes: &[u8]) -> Result<(Plan, Vec<String>), LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
             size: bytes.len() as u64,
@@ -162,7 +169,31 @@ pub fn parse(bytes: &[u8]) -> Result<Plan, LoadError> {
     // files, hand-written ones, blocks copied by hand) get one here, so that every
     // plan in the program has them and they are written on the first save.
     plan.version = FORMAT_VERSION;
-    plan.ensure_ids();
+    let duplicates = plan.ensure_ids();
+    let names: std::collections::HashMap<crate::model::ItemPath, String> =
+        crate::numbering::outline(&plan)
+            .into_iter()
+            .map(|item| {
+                (
+                    item.path,
+                    format!("{}「{}」", item.name(), item.title().trim()),
+                )
+            })
+            .collect();
+    let name = |at| names.get(&at).cloned().unwrap_or_default();
+    let notes = duplicates
+        .into_iter()
+        .map(|(kept, renewed)| {
+            format!(
+                "{}と{}の識別子 (id) が同じでした（ファイルの中で項目を写すと起こります）。\
+                 先にある{}の識別子はそのままにし、{}に新しい識別子を付けました。保存するとこのまま書かれます。",
+                name(kept),
+                name(renewed),
+                name(kept),
+                name(renewed)
+            )
+        })
+        .collect();
     // Text never holds carriage returns: a file's CRLF line ends were made LF
     // above, and a CR left inside a text (a CR CR LF, a pasted lone CR) would be
     // written raw and changed by the next load. Lone CRs become line ends.
@@ -171,7 +202,7 @@ pub fn parse(bytes: &[u8]) -> Result<Plan, LoadError> {
             *text = text.replace("\r\n", "\n").replace('\r', "\n");
         }
     });
-    Ok(plan)
+    Ok((plan, notes))
 }
 
 /// Just the version of a plan file; every other field is skipped.

@@ -148,7 +148,17 @@ mod window;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Check { file }) => load(&file).map(|plan| print_summary(&plan, &file)),
+        Some(Command::Check { file }) => io::load_noting(&file)
+            .map_err(|e| load_error(&file, &e))
+            .map(|(plan, notes)| {
+                print_summary(&plan, &file);
+                if !notes.is_empty() {
+                    say!("読み込み時の注意: {}件", notes.len());
+                    for note in notes {
+                        say!("  - {note}");
+                    }
+                }
+            }),
         Some(Command::Text { file }) => load(&file).map(|plan| {
             say_raw!(
                 "{}",
@@ -254,13 +264,16 @@ fn main() -> ExitCode {
 /// Loads a plan, turning the error into the message the user sees:
 /// the file, the Japanese explanation, and the parser's English words.
 fn load(path: &Path) -> Result<Plan, String> {
-    io::load(path).map_err(|e| {
-        let mut message = format!("エラー: {}: {e}", path.display());
-        if let Some(english) = e.english() {
-            message.push_str(&format!("\n  ({english})"));
-        }
-        message
-    })
+    io::load(path).map_err(|e| load_error(path, &e))
+}
+
+/// Why a file could not be loaded, in Japanese with the English beside it.
+fn load_error(path: &Path, e: &io::LoadError) -> String {
+    let mut message = format!("エラー: {}: {e}", path.display());
+    if let Some(english) = e.english() {
+        message.push_str(&format!("\n  ({english})"));
+    }
+    message
 }
 
 fn print_summary(plan: &Plan, path: &Path) {

@@ -382,3 +382,36 @@ fn outputs_never_replace_a_link_a_device_or_an_input() {
         assert!(String::from_utf8_lossy(&out.stderr).contains("通常のファイルではない"));
     }
 }
+
+/// Two items with one identity (a block copied by hand in a text editor): the
+/// first in the document keeps it, the second gets a new one, and `check` says
+/// so naming both.
+#[test]
+fn check_names_both_items_of_a_duplicated_id() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("dup.ron");
+    let sample = std::fs::read_to_string(SAMPLE).expect("sample");
+    let plan = ward_plan::io::parse(sample.as_bytes()).expect("sample");
+    let (first, second) = (
+        plan.issues[0].strategies[0].id.to_string(),
+        plan.issues[1].strategies[0].id.to_string(),
+    );
+    std::fs::write(&path, sample.replace(&second, &first)).expect("write");
+    let text = check_output(&path);
+    assert!(text.contains("読み込み時の注意: 1件"), "{text}");
+    assert!(
+        text.contains("戦略【1-1】「地域共生社会の実現」と戦略【2-1】「安心して子育てできる環境づくり」の識別子 (id) が同じでした"),
+        "{text}"
+    );
+    assert!(
+        text.contains("戦略【2-1】「安心して子育てできる環境づくり」に新しい識別子を付けました"),
+        "{text}"
+    );
+    let loaded = ward_plan::io::load(&path).expect("loads");
+    assert_eq!(
+        loaded.issues[0].strategies[0].id.to_string(),
+        first,
+        "the first keeps it"
+    );
+    assert_ne!(loaded.issues[1].strategies[0].id.to_string(), first);
+}

@@ -390,11 +390,15 @@ impl PlanApp {
 
     /// Opens a plan file; on failure the open plan stays as it was.
     pub(super) fn open(&mut self, path: &Path) {
-        match io::load(path) {
-            Ok(plan) => {
+        match io::load_noting(path) {
+            Ok((plan, notes)) => {
                 self.install(Document::opened(plan, path.to_owned()));
                 self.set_status(format!("開きました: {}", path.display()));
                 self.status_until_edit = true;
+                // Two items with one identity: which kept it is said, not hidden.
+                if !notes.is_empty() {
+                    self.questions.ask(Question::Message(notes.join("\n")));
+                }
             }
             Err(e) => self.questions.ask(Question::Message(format!(
                 "{} を開けませんでした。\n{e}",

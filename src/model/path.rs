@@ -3,7 +3,7 @@
 //! written once here; everything else asks [`Plan::get`], [`Plan::get_mut`] or
 //! [`Plan::locate`].
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use super::{Initiative, Issue, ItemId, Plan, Strategy};
 
@@ -153,24 +153,36 @@ impl Plan {
 
     /// Gives every item without an identity, or with one an earlier item already
     /// has (a block copied by hand in the file, a duplicate), a fresh one. Items
-    /// that have their own keep it. Run on every plan that enters the program.
-    pub fn ensure_ids(&mut self) {
-        let mut seen = HashSet::new();
-        let mut claim = |id: &mut ItemId| {
-            if id.is_unset() || !seen.insert(*id) {
-                *id = ItemId::fresh();
-                seen.insert(*id);
+    /// that have their own keep it; of two with the same, the first in the
+    /// document keeps it. Run on every plan that enters the program. Returns
+    /// each duplicate as (the item that kept the id, the one given a new id), so
+    /// the loader can say so.
+    pub fn ensure_ids(&mut self) -> Vec<(ItemPath, ItemPath)> {
+        let mut seen: HashMap<ItemId, ItemPath> = HashMap::new();
+        let mut duplicates = Vec::new();
+        let mut claim = |id: &mut ItemId, at: ItemPath| {
+            if !id.is_unset() {
+                match seen.get(id) {
+                    None => {
+                        seen.insert(*id, at);
+                        return;
+                    }
+                    Some(first) => duplicates.push((*first, at)),
+                }
             }
+            *id = ItemId::fresh();
+            seen.insert(*id, at);
         };
-        for issue in &mut self.issues {
-            claim(&mut issue.id);
-            for strategy in &mut issue.strategies {
-                claim(&mut strategy.id);
-                for initiative in &mut strategy.initiatives {
-                    claim(&mut initiative.id);
+        for (i, issue) in self.issues.iter_mut().enumerate() {
+            claim(&mut issue.id, ItemPath::Issue(i));
+            for (s, strategy) in issue.strategies.iter_mut().enumerate() {
+                claim(&mut strategy.id, ItemPath::Strategy(i, s));
+                for (k, initiative) in strategy.initiatives.iter_mut().enumerate() {
+                    claim(&mut initiative.id, ItemPath::Initiative(i, s, k));
                 }
             }
         }
+        duplicates
     }
 }
 
@@ -224,8 +236,10 @@ mod tests {
         let kept = plan.issues[0].id;
         plan.issues[1].id = ItemId::default();
         plan.issues[2].id = kept;
-        plan.ensure_ids();
-        let ids: HashSet<ItemId> = plan.parts().iter().map(|(_, p)| p.id()).collect();
+        let duplicates = plan.ensure_ids();
+        assert_eq!(duplicates, [(ItemPath::Issue(0), ItemPath::Issue(2))]);
+        let ids: std::collections::HashSet<ItemId> =
+            plan.parts().iter().map(|(_, p)| p.id()).collect();
         assert_eq!(ids.len(), plan.parts().len());
         assert_eq!(plan.issues[0].id, kept, "the first holder keeps its id");
         assert!(!plan.issues[1].id.is_unset());
