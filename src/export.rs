@@ -43,26 +43,13 @@ pub fn export_comparison(
 ) -> Result<Export, PdfError> {
     let metrics = FontMetrics::bundled().map_err(|_| PdfError::Font("BIZ UD"))?;
     let sheet = compare::sheet::sheet(old, new, unchanged);
-    let pages = typeset::sheet::typeset_sheet(&sheet, &typeset::sheet::landscape(), &metrics);
-    let meta = PdfMeta {
-        title: sheet.title,
-        author: author(new),
-        created,
-        bookmarks: Vec::new(),
-        figures: Vec::new(),
-    };
-    let bytes = pdf::write_pdf(&pages, &meta)?;
     let mut missing_glyphs = missing(new, &metrics);
     for warning in missing(old, &metrics) {
         if !missing_glyphs.iter().any(|w| w.message == warning.message) {
             missing_glyphs.push(warning);
         }
     }
-    Ok(Export {
-        bytes,
-        pages: pages.len(),
-        missing_glyphs,
-    })
+    sheet_pdf(sheet, author(new), created, &metrics, missing_glyphs)
 }
 
 /// Lays out and writes the 概要版 of `plan` (A4 landscape, one row per strategy).
@@ -72,10 +59,22 @@ pub fn export_overview(
 ) -> Result<Export, PdfError> {
     let metrics = FontMetrics::bundled().map_err(|_| PdfError::Font("BIZ UD"))?;
     let sheet = crate::overview::overview(plan);
-    let pages = typeset::sheet::typeset_sheet(&sheet, &typeset::sheet::landscape(), &metrics);
+    let missing_glyphs = missing(plan, &metrics);
+    sheet_pdf(sheet, author(plan), created, &metrics, missing_glyphs)
+}
+
+/// A sheet (新旧対照表, 概要版) on A4 landscape pages, written as a PDF.
+fn sheet_pdf(
+    sheet: typeset::sheet::Sheet,
+    author: String,
+    created: chrono::DateTime<chrono::FixedOffset>,
+    metrics: &FontMetrics,
+    missing_glyphs: Vec<Warning>,
+) -> Result<Export, PdfError> {
+    let pages = typeset::sheet::typeset_sheet(&sheet, &typeset::sheet::landscape(), metrics);
     let meta = PdfMeta {
         title: sheet.title,
-        author: author(plan),
+        author,
         created,
         bookmarks: Vec::new(),
         figures: Vec::new(),
@@ -84,7 +83,7 @@ pub fn export_overview(
     Ok(Export {
         bytes,
         pages: pages.len(),
-        missing_glyphs: missing(plan, &metrics),
+        missing_glyphs,
     })
 }
 
