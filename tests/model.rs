@@ -270,6 +270,18 @@ fn run(ops: Vec<Op>) {
         }
         h.run_steps(3);
         let window = h.state().doc.plan.clone();
+        // What the window calls saved is on disk, read back: a clean document
+        // with a file has that file hold exactly what the window shows.
+        if !h.state().is_dirty()
+            && let Some(path) = h.state().doc.path.clone()
+        {
+            let on_disk = io::load(&path).ok();
+            assert_eq!(
+                on_disk.as_ref(),
+                Some(&window),
+                "clean, but {path:?} differs"
+            );
+        }
         let unanswered = h.state().questions.recovery_unanswered();
         if let Some(copy) = &waiting {
             if unanswered {
