@@ -49,7 +49,7 @@ enum Command {
     Html {
         /// 運営方針ファイル (.ron) / the plan file
         file: PathBuf,
-        /// 書き出すHTMLファイル / the HTML file to write
+        /// 書き出すHTMLファイル（- なら標準出力） / the HTML file to write (- for standard output)
         #[arg(short, long, value_name = "page.html")]
         output: PathBuf,
     },
@@ -211,6 +211,10 @@ fn main() -> ExitCode {
             .and_then(|plan| {
                 let blocks = blocks::blocks(&plan, blocks::Medium::Web);
                 let html = blocks::html::html(&blocks, &blocks::title(&plan, blocks::Medium::Web));
+                if output.as_os_str() == "-" {
+                    say_raw!("{html}");
+                    return Ok(());
+                }
                 io::write_atomic(&output, html.as_bytes()).map_err(|e| {
                     format!("エラー: {}: 書き出せませんでした: {e}", output.display())
                 })?;

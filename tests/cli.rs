@@ -415,3 +415,21 @@ fn check_names_both_items_of_a_duplicated_id() {
     );
     assert_ne!(loaded.issues[1].strategies[0].id.to_string(), first);
 }
+
+/// `html -o -` writes the page to standard output, not to a file named "-".
+#[test]
+fn html_to_standard_output() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = Command::new(BIN)
+        .current_dir(dir.path())
+        .args(["html", SAMPLE, "-o", "-"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("<!DOCTYPE html>") && text.contains("鶴見区"),
+        "{text}"
+    );
+    assert!(!dir.path().join("-").exists());
+}
