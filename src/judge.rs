@@ -35,6 +35,8 @@ pub struct Target {
 /// One year's result against the target.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Judgement {
+    /// The result as a number, in the target's unit.
+    pub value: f64,
     /// 達成 or 未達成.
     pub achieved: bool,
     /// 達成率 in percent: result ÷ target (target ÷ result when less is
@@ -68,7 +70,7 @@ const DIRECTIONS: &[(&str, Direction)] = &[
 
 /// The first number in `text` (half- or full-width digits, commas, one point)
 /// and the unit right after it (up to a space, a bracket or a direction word).
-pub fn read_number(text: &str) -> Option<(f64, String)> {
+fn read_number(text: &str) -> Option<(f64, String)> {
     let chars: Vec<char> = text.chars().map(half_width).collect();
     let start = chars.iter().position(char::is_ascii_digit)?;
     let mut end = start;
@@ -149,7 +151,11 @@ pub fn judge(target: &Target, result: &str) -> Result<Judgement, String> {
         Direction::AtMost | Direction::Below if value > 0.0 => Some(t / value * 100.0),
         _ => None,
     };
-    Ok(Judgement { achieved, rate })
+    Ok(Judgement {
+        value,
+        achieved,
+        rate,
+    })
 }
 
 /// Each result of an indicator with its judgement (or why there is none), by

@@ -87,10 +87,7 @@ impl PlanApp {
 
     fn send_title(&mut self, ctx: &egui::Context) {
         let mark = if self.doc.is_dirty() { "● " } else { "" };
-        let stage = match self.doc.plan.stage {
-            crate::model::Stage::Adopted => String::new(),
-            stage => format!("（{}）", stage.label()),
-        };
+        let stage = self.doc.plan.stage.suffix();
         let title = format!(
             "{mark}{}{stage} — ward-plan 区運営方針エディタ",
             self.doc.display_name()

@@ -4,7 +4,7 @@
 
 mod headings;
 pub mod html;
-mod tables;
+pub mod tables;
 
 pub use headings::Headings;
 
@@ -61,8 +61,9 @@ pub struct Chart {
     pub title: String,
     /// The target and its label: 目標 60%以上.
     pub target: (f64, String),
-    /// Each year's result: the year's label (R4), the value and its label (55.1%).
-    pub points: Vec<(String, f64, String)>,
+    /// Each year's result: the fiscal year, the value and the value as written
+    /// (55.1%).
+    pub points: Vec<(i32, f64, String)>,
     /// The figure in words: the target and each year's result judged.
     pub alt: String,
 }
@@ -116,10 +117,7 @@ pub const BULLET: &str = "・";
 pub fn title(plan: &Plan, medium: Medium) -> String {
     let space = if medium == Medium::Print { " " } else { "" };
     // A draft is published and printed as one: 令和5年度 鶴見区運営方針（素案）.
-    let stage = match plan.stage {
-        crate::model::Stage::Adopted => String::new(),
-        stage => format!("（{}）", stage.label()),
-    };
+    let stage = plan.stage.suffix();
     format!(
         "{}{space}{}運営方針{stage}",
         format_fiscal_year(plan.fiscal_year),

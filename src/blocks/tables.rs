@@ -118,28 +118,27 @@ pub(super) fn budgets(plan: &Plan) -> Table {
 }
 
 /// The chart of an indicator whose target and at least one result read as
-/// numbers (see `judge`); none otherwise.
-pub(super) fn chart(indicator: &Indicator) -> Option<Chart> {
+/// numbers (see `judge`); none otherwise. The form draws the same points.
+pub fn chart(indicator: &Indicator) -> Option<Chart> {
     let target = crate::judge::read_target(indicator).ok()?;
     let mut points = Vec::new();
     let mut words = Vec::new();
-    for result in &indicator.results {
-        let Ok(judged) = crate::judge::judge(&target, &result.value) else {
+    for ((year, judged), result) in crate::judge::judge_all(indicator)
+        .into_iter()
+        .zip(&indicator.results)
+    {
+        let Ok(judged) = judged else {
             continue;
         };
-        let (value, _) = crate::judge::read_number(&result.value)?;
-        let year = crate::wareki::format_fiscal_year(result.fiscal_year);
-        let short = year
-            .replace("令和", "R")
-            .replace("平成", "H")
-            .replace("年度", "");
-        points.push((short, value, result.value.trim().to_owned()));
+        let shown = result.value.trim();
+        points.push((year, judged.value, shown.to_owned()));
         let word = if judged.achieved {
             "達成"
         } else {
             "未達成"
         };
-        words.push(format!("{year} {}（{word}）", result.value.trim()));
+        let year = crate::wareki::format_fiscal_year(year);
+        words.push(format!("{year} {shown}（{word}）"));
     }
     if points.is_empty() {
         return None;

@@ -102,6 +102,14 @@ impl Stage {
         }
     }
 
+    /// What follows a draft's title: （素案）, （案）; nothing once adopted.
+    pub fn suffix(self) -> String {
+        match self {
+            Stage::Adopted => String::new(),
+            stage => format!("（{}）", stage.label()),
+        }
+    }
+
     /// Whether it is the adopted plan (the file leaves the stage out).
     pub fn is_adopted(&self) -> bool {
         *self == Stage::Adopted

@@ -226,7 +226,7 @@ pub fn proofread(plan: &Plan) -> Vec<Finding> {
         })
         .collect();
     let mut out = Vec::new();
-    words(&texts, choices, &mut out);
+    word_findings(&texts, choices, &mut out);
     for t in &texts {
         // Most fields have nothing these look for: skip them without a copy.
         let ascii = t.text.is_ascii();
@@ -309,7 +309,7 @@ impl Keep {
 
 /// The words of the lists: 表記ゆれ by the ward's choice or the majority, and
 /// the spellings the rules settle.
-fn words(texts: &[Text<'_>], choices: &Writing, out: &mut Vec<Finding>) {
+fn word_findings(texts: &[Text<'_>], choices: &Writing, out: &mut Vec<Finding>) {
     let (ac, patterns) = automaton();
     let mut hits = Vec::new();
     for (n, t) in texts.iter().enumerate() {
@@ -426,29 +426,26 @@ fn words(texts: &[Text<'_>], choices: &Writing, out: &mut Vec<Finding>) {
             Pattern::Right(_) => {}
         }
     }
-    // Okurigana with their counts, as 表記ゆれ has them: 取組 5・取組み 7.
-    let okurigana = |f: &&mut Finding| f.span.rule == rules::OKURIGANA;
-    let found: Vec<(String, String)> = out[first_okurigana..]
-        .iter_mut()
-        .filter(okurigana)
-        .map(|f| {
-            (
-                f.span.replacement.clone().unwrap_or_default(),
-                f.span.found.clone(),
-            )
-        })
-        .collect();
-    for f in out[first_okurigana..].iter_mut().filter(okurigana) {
+    // Okurigana with their counts, as 表記ゆれ has them: 取組 5・取組み 7. One
+    // tally per right form: the right form itself first, then each wrong one.
+    let okurigana = |f: &Finding| f.span.rule == rules::OKURIGANA;
+    let mut tallies: rustc_hash::FxHashMap<String, Vec<(String, usize)>> = Default::default();
+    for f in out[first_okurigana..].iter().filter(|f| okurigana(f)) {
         let right = f.span.replacement.clone().unwrap_or_default();
-        let mut tally = vec![(right.clone(), right_count(&right))];
-        for (_, wrong) in found.iter().filter(|(r, _)| *r == right) {
-            match tally.iter_mut().find(|(w, _)| w == wrong) {
-                Some((_, n)) => *n += 1,
-                None => tally.push((wrong.clone(), 1)),
-            }
+        let forms = tallies
+            .entry(right.clone())
+            .or_insert_with(|| vec![(right.clone(), right_count(&right))]);
+        match forms.iter_mut().find(|(w, _)| *w == f.span.found) {
+            Some((_, n)) => *n += 1,
+            None => forms.push((f.span.found.clone(), 1)),
         }
-        let tally: Vec<String> = tally
-            .iter()
+    }
+    for f in out[first_okurigana..].iter_mut().filter(|f| okurigana(f)) {
+        let right = f.span.replacement.clone().unwrap_or_default();
+        let tally: Vec<String> = tallies
+            .get(&right)
+            .into_iter()
+            .flatten()
             .filter(|(_, n)| *n > 0)
             .map(|(w, n)| format!("{w} {n}"))
             .collect();

@@ -94,6 +94,11 @@ pub fn chart_chunk(
         items.push(rule((x_of(i - 1), y_of(a.1)), (x_of(i), y_of(b.1)), 1.2));
     }
     for (i, (year, value, label)) in chart.points.iter().enumerate() {
+        // R4, H30: the year short enough to sit under its dot.
+        let year = crate::wareki::format_fiscal_year(*year)
+            .replace("令和", "R")
+            .replace("平成", "H")
+            .replace("年度", "");
         let (x, y) = (x_of(i), y_of(*value));
         // A dot: a short, thick rule.
         items.push(rule((x - 1.8, y), (x + 1.8, y), 3.6));
@@ -109,11 +114,11 @@ pub fn chart_chunk(
             LABEL_SIZE,
             Face::Mincho,
         ));
-        let w = advance(year, LABEL_SIZE, Face::Mincho);
+        let w = advance(&year, LABEL_SIZE, Face::Mincho);
         items.push(text(
             x - w / 2.0,
             bottom + 10.0,
-            year.clone(),
+            year,
             LABEL_SIZE,
             Face::Mincho,
         ));

@@ -470,21 +470,15 @@ fn indicators_ui(
 /// result read as numbers: the same figure the printed plan draws.
 fn results_chart(ui: &mut Ui, n: usize, indicator: &Indicator) {
     use egui_plot::{HLine, Line, LineStyle, Plot, PlotPoints, Points};
-    let Ok(target) = crate::judge::read_target(indicator) else {
+    // The points the printed chart draws (see `blocks::tables::chart`).
+    let Some(chart) = crate::blocks::tables::chart(indicator) else {
         return;
     };
-    let points: Vec<[f64; 2]> = indicator
-        .results
+    let points: Vec<[f64; 2]> = chart
+        .points
         .iter()
-        .filter(|r| crate::judge::judge(&target, &r.value).is_ok())
-        .filter_map(|r| {
-            let (value, _) = crate::judge::read_number(&r.value)?;
-            Some([f64::from(r.fiscal_year), value])
-        })
+        .map(|(year, value, _)| [f64::from(*year), *value])
         .collect();
-    if points.is_empty() {
-        return;
-    }
     let years = |mark: egui_plot::GridMark, _: &std::ops::RangeInclusive<f64>| {
         if mark.value.fract() == 0.0 {
             crate::wareki::format_fiscal_year(mark.value as i32)
@@ -496,7 +490,7 @@ fn results_chart(ui: &mut Ui, n: usize, indicator: &Indicator) {
     Plot::new(("results chart", n))
         .height(140.0)
         .include_y(0.0)
-        .include_y(target.value * 1.15)
+        .include_y(chart.target.0 * 1.15)
         .include_x(first - 0.5)
         .include_x(last + 0.5)
         .x_axis_formatter(years)
@@ -505,8 +499,8 @@ fn results_chart(ui: &mut Ui, n: usize, indicator: &Indicator) {
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .show(ui, |plot| {
-            let goal = format!("目標 {}{}", indicator.target.trim(), indicator.unit.trim());
-            plot.hline(HLine::new(goal, target.value).style(LineStyle::dashed_loose()));
+            let (target, goal) = chart.target;
+            plot.hline(HLine::new(goal, target).style(LineStyle::dashed_loose()));
             plot.line(Line::new("実績", PlotPoints::from(points.clone())));
             plot.points(Points::new("実績", PlotPoints::from(points)).radius(3.5));
         });
