@@ -9,7 +9,7 @@ seconds="${1:-600}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(load layout_pdf diff_merge import)
+  targets=(load layout_pdf diff_merge merge_oracle import)
 fi
 failed=0
 for target in "${targets[@]}"; do
