@@ -72,29 +72,83 @@ fn export_writes_a_pdf() {
     assert!(bytes.starts_with(b"%PDF-"));
 }
 
-/// Killing the program while it saves leaves the old file or the new one, whole.
+/// Killing the program while it saves leaves the old file or the new one,
+/// whole. The plan is large (the sample's issues forty times) and written with
+/// two-space indents, so `format` really rewrites it (its output differs from
+/// the input) and the save takes long enough to be killed inside; the kills
+/// are spread from before the start to after the end, and both outcomes must
+/// be seen. (A kill lands between a truncating write's calls only by luck, so
+/// the in-place write is caught first, deterministically, by a hard link.)
 #[test]
 fn killing_a_save_never_leaves_a_half_written_plan() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("plan.ron");
-    std::fs::copy(SAMPLE, &path).expect("copy");
-    let original = std::fs::read(SAMPLE).expect("sample");
-    for i in 0..40u64 {
+    let mut plan = ward_plan::io::load(std::path::Path::new(SAMPLE)).expect("sample");
+    let issues = plan.issues.clone();
+    for _ in 0..40 {
+        plan.issues.extend(issues.iter().cloned().map(|mut issue| {
+            issue.id = ward_plan::model::ItemId::default();
+            for s in &mut issue.strategies {
+                s.id = ward_plan::model::ItemId::default();
+                for i in &mut s.initiatives {
+                    i.id = ward_plan::model::ItemId::default();
+                }
+            }
+            issue
+        }));
+    }
+    plan.ensure_ids();
+    ward_plan::io::save(&path, &plan).expect("save");
+    let formatted = std::fs::read(&path).expect("formatted");
+    let original = String::from_utf8(formatted.clone())
+        .expect("utf-8")
+        .replace("    ", "  ")
+        .into_bytes();
+    assert!(original != formatted, "format must change the bytes");
+    // The save writes a new file and renames it over the old one: a second
+    // name of the old file (a hard link) keeps the old bytes, which a save that
+    // truncated and rewrote the file in place would not.
+    std::fs::write(&path, &original).expect("write");
+    let second_name = dir.path().join("second-name.ron");
+    std::fs::hard_link(&path, &second_name).expect("hard link");
+    let out = Command::new(BIN)
+        .arg("format")
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    assert!(
+        std::fs::read(&path).expect("saved") == formatted,
+        "formatted"
+    );
+    assert!(
+        std::fs::read(&second_name).expect("old") == original,
+        "the old file was written into, not replaced"
+    );
+    let (mut old, mut new) = (0, 0);
+    for i in 0..60u64 {
+        std::fs::write(&path, &original).expect("write");
         let mut child = Command::new(BIN)
             .arg("format")
             .arg(&path)
             .stdout(std::process::Stdio::null())
             .spawn()
             .expect("spawns");
-        std::thread::sleep(std::time::Duration::from_micros(i * 150));
+        std::thread::sleep(std::time::Duration::from_micros(i * i * 25));
         let _ = child.kill();
         let _ = child.wait();
-        assert_eq!(
-            std::fs::read(&path).expect("plan still there"),
-            original,
-            "after kill {i}"
-        );
+        let now = std::fs::read(&path).expect("plan still there");
+        if now == original {
+            old += 1;
+        } else {
+            assert!(
+                now == formatted,
+                "after kill {i}: neither old nor new, whole"
+            );
+            new += 1;
+        }
     }
+    assert!(old > 0 && new > 0, "kills before ({old}) and after ({new})");
 }
 
 #[test]

@@ -122,12 +122,16 @@ fn syntax_error_gives_position() {
 fn bad_date_and_bad_enum_are_explained() {
     let err = parse_err(&SAMPLE.replacen("\"2023-06-09\"", "\"2023-13-09\"", 1));
     assert!(err.to_string().contains("日付"), "{err}");
-    let text = SAMPLE.replacen(
-        "        Revision(",
-        "        Revision(\n            status: Maybe,",
-        1,
+    // `stage` is an enum field of the plan: an unknown variant is named, with
+    // the values that are allowed and the place.
+    let err = parse_err(&SAMPLE.replacen("Plan(\n", "Plan(\n    stage: Maybe,\n", 1));
+    assert_eq!(err.position(), Some((2, 12)), "{err}");
+    let message = err.to_string();
+    assert!(message.contains("「Maybe」は使えません"), "{message}");
+    assert!(
+        message.contains("使える値: Draft, Proposal, Adopted"),
+        "{message}"
     );
-    assert!(parse_err(&text).position().is_some());
 }
 
 #[test]
