@@ -19,9 +19,47 @@ proptest! {
         prop_assert_eq!(io::to_ron(&loaded).expect("serializes"), text);
     }
 
+    /// Random bytes, and the sample with random bytes overwritten, inserted or
+    /// cut out: either a plan that saves and loads back equal, or a refusal in
+    /// Japanese whose line and column (when it names one) lie inside the input.
     #[test]
-    fn any_bytes_are_refused_or_loaded_without_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        let _ = io::parse(&bytes);
+    fn damaged_files_are_refused_with_a_place_inside_them_or_load_whole(
+        random in prop::collection::vec(any::<u8>(), 0..400),
+        damage in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..6),
+    ) {
+        let mut sample = include_bytes!("../samples/tsurumi-r4.ron").to_vec();
+        for (at, byte, how) in damage {
+            let at = at.index(sample.len());
+            match how {
+                0 => sample[at] = byte,
+                1 => sample.insert(at, byte),
+                _ => { sample.remove(at); }
+            }
+        }
+        for bytes in [random, sample] {
+            match io::parse(&bytes) {
+                Ok(plan) => {
+                    let text = io::to_ron(&plan).expect("serializes");
+                    prop_assert_eq!(io::parse(text.as_bytes()).expect("loads back"), plan);
+                }
+                Err(err) => {
+                    let message = err.to_string();
+                    prop_assert!(
+                        message.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c)),
+                        "not in Japanese: {}", message
+                    );
+                    if let Some((line, column)) = err.position() {
+                        let text = String::from_utf8_lossy(&bytes);
+                        let lines: Vec<&str> = text.split('\n').collect();
+                        prop_assert!(line >= 1 && line <= lines.len(), "line {} of {}", line, lines.len());
+                        prop_assert!(
+                            column >= 1 && column <= lines[line - 1].chars().count() + 1,
+                            "column {} of line {}: {:?}", column, line, lines[line - 1]
+                        );
+                    }
+                }
+            }
+        }
     }
 
     /// Any cut that loses the closing `)` is refused (only the final newline may go).
