@@ -17,29 +17,42 @@ fn sample() -> ward_plan::Plan {
     io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample")
 }
 
-/// Every line of the page: in the plan's web text, or in the report.
+/// Every line of the page, headings included, is accounted for once: found in
+/// the plan's web text (which prints the headings in the page's own wording)
+/// or listed in the report. A found line uses up that stretch of the web text,
+/// so a line the page repeats needs a copy of its own in the plan; it is
+/// looked for after the line before it first (the page's order), then anywhere
+/// not used yet (a page that lists its strategies by name before their
+/// initiatives prints in another order than the plan).
 fn nothing_lost(page: &str, imported: &ward_plan::import::Imported) {
     let web = blocks::plain_text(&blocks::blocks(&imported.plan, Medium::Web));
     let squeeze = |s: &str| -> String {
         ward_plan::import::normalise(s)
             .chars()
             .filter(|c| !c.is_whitespace() && !"・•".contains(*c))
+            .map(|c| if c == '，' { ',' } else { c })
             .collect()
     };
-    let web = squeeze(&web);
+    let mut web = squeeze(&web);
+    let mut from = 0;
     for (n, line) in page.lines().enumerate() {
         let text = squeeze(line);
         let reported = imported.report.iter().any(|note| note.line == n + 1);
-        // Headings become the plan's structure and wording, not text.
-        let heading = !matches!(
-            ward_plan::import::classify(line),
-            ward_plan::import::Line::Text(_) | ward_plan::import::Line::Bullet(_)
-        );
-        assert!(
-            text.is_empty() || reported || heading || web.contains(&text),
-            "line {}: {line} is neither in the plan nor in the report",
-            n + 1
-        );
+        if text.is_empty() || reported {
+            continue;
+        }
+        let Some(at) = web[from..]
+            .find(&text)
+            .map(|at| from + at)
+            .or_else(|| web.find(&text))
+        else {
+            panic!(
+                "line {}: {line} is neither in the plan nor in the report",
+                n + 1
+            );
+        };
+        web.replace_range(at..at + text.len(), &"\0".repeat(text.len()));
+        from = at + text.len();
     }
 }
 
@@ -62,7 +75,8 @@ fn the_seed_page_becomes_the_sample() {
     );
     // Only furniture is left out.
     let left: Vec<&str> = imported.report.iter().map(|n| n.text.as_str()).collect();
-    assert_eq!(left.len(), 10, "{left:?}");
+    // The title repeats twice more on the page: reported as repeats.
+    assert_eq!(left.len(), 12, "{left:?}");
     assert!(left.contains(&"ページ番号:565550") && left.contains(&"• Facebookでシェア"));
     nothing_lost(SEED, &imported);
 }
@@ -219,7 +233,9 @@ fn an_r4_page_listing_strategies_without_numbers() {
         ["見守りの担い手を増やす", "見守りの情報を共有する"]
     );
     assert!(plan.issues[0].strategies.iter().all(|s| s.main));
-    let initiative = &plan.issues[0].strategies[1].initiatives[0];
+    // 【１－１－１ …】 belongs to the first strategy listed, as its number says.
+    assert!(plan.issues[0].strategies[1].initiatives.is_empty());
+    let initiative = &plan.issues[0].strategies[0].initiatives[0];
     assert_eq!(
         (initiative.title.as_str(), initiative.budget),
         ("見守り協力員の養成", Some(3_000))

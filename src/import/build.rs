@@ -31,6 +31,8 @@ enum Target {
 }
 
 const FURNITURE: &str = "ページの飾り（メニュー・リンクなど）なので取り込みませんでした";
+const REPEATED_TITLE: &str =
+    "表題の繰り返しなので取り込みませんでした（表題は最初の1回を使います）";
 
 /// The plan being read, the report, and where text goes now.
 pub(super) struct Builder {
@@ -76,7 +78,9 @@ impl Builder {
             Line::Blank => {}
             Line::Furniture => self.note(n, raw, FURNITURE),
             Line::Title { year, ward, stage } => {
-                if !self.titled {
+                if self.titled {
+                    self.note(n, raw, REPEATED_TITLE);
+                } else {
                     self.plan.fiscal_year = year;
                     self.plan.ward = ward;
                     self.plan.stage = stage;
@@ -198,10 +202,15 @@ impl Builder {
     ) {
         self.strategy_list = false;
         let main = self.next_main.take().unwrap_or(false);
-        let Some(strategy) = self
-            .issue_numbered(number[0])
-            .and_then(|issue| issue.strategies.last_mut())
-        else {
+        // The strategy its number names; a page that numbers its initiatives
+        // apart from the strategies puts it under the strategy read last.
+        let Some(strategy) = self.issue_numbered(number[0]).and_then(|issue| {
+            let numbers = crate::numbering::sibling_numbers(&issue.strategies);
+            match numbers.iter().position(|&s| s == number[1]) {
+                Some(at) => issue.strategies.get_mut(at),
+                None => issue.strategies.last_mut(),
+            }
+        }) else {
             self.note(
                 n,
                 raw,
