@@ -277,3 +277,29 @@ fn a_page_with_lone_carriage_returns_imports_to_a_plan_that_loads_back_the_same(
             .all(|n| n.line >= 1 && n.line <= lines)
     );
 }
+
+/// Furniture is told by its shape: the link to other years' plans is left
+/// out, a sentence that starts the same way is the plan's text.
+#[test]
+fn a_sentence_starting_like_a_link_is_text() {
+    use ward_plan::import::{Line, classify};
+    for link in [
+        "過去の鶴見区運営方針",
+        "• 過去の区運営方針一覧",
+        "これまでの北区運営方針",
+    ] {
+        assert!(matches!(classify(link), Line::Furniture), "{link}");
+    }
+    let sentence = "過去の災害の教訓を生かし、地域の防災訓練を続ける。";
+    assert!(matches!(classify(sentence), Line::Text(_)));
+    let page = SEED.replacen(
+        "高齢者や障がい者を地域で支える仕組み",
+        &format!("{sentence}\n高齢者や障がい者を地域で支える仕組み"),
+        1,
+    );
+    assert_ne!(page, SEED, "the seed has the line the sentence goes before");
+    let imported = import(&page);
+    let web = blocks::plain_text(&blocks::blocks(&imported.plan, Medium::Web));
+    assert!(web.contains(sentence), "{web}");
+    nothing_lost(&page, &imported);
+}

@@ -86,7 +86,6 @@ const FURNITURE: &[&str] = &[
 /// Starts of furniture lines.
 const FURNITURE_STARTS: &[&str] = &[
     "ページ番号",
-    "過去の",
     "ホーム >",
     "ホーム＞",
     "トップページ >",
@@ -141,6 +140,20 @@ fn bare(line: &str) -> &str {
     s
 }
 
+/// A link to the ward's other years (過去の鶴見区運営方針, これまでの区運営方針一覧):
+/// known by its shape — a short label that names plans in the plural sense,
+/// with no punctuation of a sentence — so a body sentence that starts with
+/// 過去の stays text.
+fn is_archive_link(line: &str) -> bool {
+    let label = line.trim_end_matches(['>', '＞', ' ']);
+    (label.starts_with("過去の") || label.starts_with("これまでの"))
+        && label.chars().count() <= 30
+        && !label.contains(['。', '、', '，', ','])
+        && ["運営方針", "運営方針一覧", "一覧", "アーカイブ"]
+            .iter()
+            .any(|end| label.ends_with(end))
+}
+
 /// Recognises a line.
 pub fn classify(raw: &str) -> Line {
     let line = normalise(raw);
@@ -148,7 +161,10 @@ pub fn classify(raw: &str) -> Line {
         return Line::Blank;
     }
     let unmarked = line.trim_start_matches(['•', '・', '●', '◆', '○', '■', '-', '*', ' ']);
-    if FURNITURE.contains(&unmarked) || FURNITURE_STARTS.iter().any(|s| unmarked.starts_with(s)) {
+    if FURNITURE.contains(&unmarked)
+        || FURNITURE_STARTS.iter().any(|s| unmarked.starts_with(s))
+        || is_archive_link(unmarked)
+    {
         return Line::Furniture;
     }
     if let Some(title) = title(&line) {
