@@ -22,32 +22,129 @@ fn editor() -> Harness<'static, PlanApp> {
     h
 }
 
-/// The text runs of page 1 as the PDF writer placed them: (x, y from the top).
+/// Every glyph of page 1 as the PDF places it, read from the file alone: its
+/// baseline start (x, y from the top, pt), from each run's `Tm`, the font's
+/// size, the `W` widths of its CIDs and the `TJ` offsets; and the page's text.
 fn pdf_page_one() -> (Vec<(f32, f32)>, String) {
+    use lopdf::Object;
     let created = chrono::FixedOffset::east_opt(9 * 3600)
         .and_then(|tz| tz.with_ymd_and_hms(2023, 6, 9, 10, 0, 0).single())
         .expect("date");
     let export = ward_plan::export::export_pdf(&sample(), created).expect("export");
     let doc = lopdf::Document::load_mem(&export.bytes).expect("reads back");
     let (&number, &page) = doc.get_pages().iter().next().expect("page 1");
+    let fonts = doc.get_page_fonts(page).expect("fonts");
+    // A Type0 font's widths by CID, from its descendant's DW and W.
+    let widths = |font: &lopdf::Dictionary| -> (f32, std::collections::HashMap<u16, f32>) {
+        let deref = |o: &Object| match o {
+            Object::Reference(id) => doc.get_object(*id).expect("object").clone(),
+            other => other.clone(),
+        };
+        let descendants = deref(font.get(b"DescendantFonts").expect("descendants"));
+        let cid_font = deref(&descendants.as_array().expect("array")[0]);
+        let cid_font = cid_font.as_dict().expect("dict");
+        let default = cid_font
+            .get(b"DW")
+            .map_or(1000.0, |w| w.as_float().expect("DW"));
+        let mut map = std::collections::HashMap::new();
+        let w = deref(cid_font.get(b"W").expect("W"));
+        let w = w.as_array().expect("W array");
+        for pair in w.chunks(2) {
+            let first = pair[0].as_i64().expect("first CID") as u16;
+            for (k, width) in pair[1].as_array().expect("widths").iter().enumerate() {
+                map.insert(first + k as u16, width.as_float().expect("width"));
+            }
+        }
+        (default, map)
+    };
     let content = doc.get_page_content(page);
     let ops = lopdf::content::Content::decode(&content)
         .expect("decodes")
         .operations;
     let height = 841.89;
-    let positions = ops
+    let mut glyphs = Vec::new();
+    let (mut font, mut size, mut at) = (None, 0.0, (0.0, 0.0));
+    for op in &ops {
+        match op.operator.as_str() {
+            "Tf" => {
+                font = Some(widths(fonts[op.operands[0].as_name().expect("name")]));
+                size = op.operands[1].as_float().expect("size");
+            }
+            "Tm" => {
+                let n: Vec<f32> = op
+                    .operands
+                    .iter()
+                    .map(|o| o.as_float().expect("number"))
+                    .collect();
+                at = (n[4], height - n[5]);
+            }
+            "TJ" => {
+                let (default, widths) = font.as_ref().expect("a font before text");
+                let mut x = at.0;
+                for part in op.operands[0].as_array().expect("array") {
+                    match part {
+                        Object::String(bytes, _) => {
+                            for code in bytes.chunks_exact(2) {
+                                let cid = u16::from_be_bytes([code[0], code[1]]);
+                                glyphs.push((x, at.1));
+                                x += widths.get(&cid).unwrap_or(default) / 1000.0 * size;
+                            }
+                        }
+                        offset => x -= offset.as_float().expect("offset") / 1000.0 * size,
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    (glyphs, doc.extract_text(&[number]).expect("text"))
+}
+
+/// Every glyph the preview painted on page 1, read from the frame's shapes
+/// (not from the preview's own record): its baseline start in pt on the page,
+/// measured from the painted white sheet of A4; and how many pt a screen
+/// pixel is.
+fn painted_page_one(h: &Harness<'_, PlanApp>) -> (Vec<(char, f32, f32)>, f32) {
+    use egui::epaint::Shape;
+    fn flatten<'a>(shape: &'a Shape, out: &mut Vec<&'a Shape>) {
+        match shape {
+            Shape::Vec(shapes) => shapes.iter().for_each(|s| flatten(s, out)),
+            other => out.push(other),
+        }
+    }
+    let mut shapes = Vec::new();
+    for clipped in &h.output().shapes {
+        flatten(&clipped.shape, &mut shapes);
+    }
+    let paper = shapes
         .iter()
-        .filter(|op| op.operator == "Tm")
-        .map(|op| {
-            let n: Vec<f32> = op
-                .operands
-                .iter()
-                .map(|o| o.as_float().expect("number"))
-                .collect();
-            (n[4], height - n[5])
+        .find_map(|s| match s {
+            Shape::Rect(r)
+                if r.fill == egui::Color32::WHITE
+                    && (r.rect.height() / r.rect.width() - 841.89 / 595.28).abs() < 0.01 =>
+            {
+                Some(r.rect)
+            }
+            _ => None,
         })
-        .collect();
-    (positions, doc.extract_text(&[number]).expect("text"))
+        .expect("a sheet of A4 painted");
+    let scale = paper.width() / 595.28;
+    let mut glyphs = Vec::new();
+    for shape in shapes {
+        let Shape::Text(text) = shape else { continue };
+        if !paper.contains(text.pos) {
+            continue;
+        }
+        for row in &text.galley.rows {
+            for g in &row.row.glyphs {
+                let on_screen = text.pos + row.pos.to_vec2() + g.pos.to_vec2();
+                let on_page = (on_screen - paper.min) / scale;
+                glyphs.push((g.chr, on_page.x, on_page.y));
+            }
+        }
+    }
+    let pixels_per_point = h.ctx.pixels_per_point();
+    (glyphs, 1.0 / (scale * pixels_per_point))
 }
 
 /// The runs the preview drew on page 1.
@@ -74,26 +171,24 @@ fn page_one_shows_what_the_pdf_prints_where_it_prints_it() {
         runs.iter().any(|r| r.text == "令和4年度 鶴見区運営方針"),
         "the title"
     );
-    let (positions, text) = pdf_page_one();
-    assert_eq!(runs.len(), positions.len(), "one run per PDF text object");
-    for (run, (x, y)) in runs.iter().zip(&positions) {
-        assert!(
-            (run.at.0 - x).abs() < 0.01 && (run.at.1 - y).abs() < 0.01,
-            "{run:?} vs ({x}, {y})"
-        );
-    }
+    let (printed, text) = pdf_page_one();
     let ours: String = runs.iter().map(|r| r.text.as_str()).collect();
     assert_eq!(squeeze(&ours), squeeze(&text));
-    // On screen, every run sits at the page's corner plus its position times one
-    // zoom factor: the preview draws the layout, it does not lay out again.
-    let (a, b) = (runs[0], runs[runs.len() - 1]);
-    let scale = (b.baseline.y - a.baseline.y) / (b.at.1 - a.at.1);
-    let origin = a.baseline - egui::vec2(a.at.0, a.at.1) * scale;
-    for run in &runs {
-        let expected = origin + egui::vec2(run.at.0, run.at.1) * scale;
+    // Glyph by glyph, the painted sheet and the PDF agree on where each
+    // character stands, to the screen pixel egui rounds a glyph to: the error
+    // never grows along a line (a preview that measured its own advances would
+    // drift by a character within a line).
+    let (painted, pixel) = painted_page_one(&h);
+    assert!(pixel < 1.5, "a pixel is {pixel} pt");
+    assert_eq!(
+        painted.len(),
+        printed.len(),
+        "one painted glyph per printed one"
+    );
+    for ((c, x, y), (px, py)) in painted.iter().zip(&printed) {
         assert!(
-            (run.baseline - expected).length() < 1.0,
-            "{run:?} not at {expected:?}"
+            (x - px).abs() <= pixel && (y - py).abs() <= pixel,
+            "「{c}」 painted at ({x}, {y}), printed at ({px}, {py})"
         );
     }
 }
