@@ -3,31 +3,16 @@
 
 use std::path::PathBuf;
 
-use ward_plan::{Plan, io};
-
 /// Opens the editor window on `file`, or on the bundled sample.
 pub fn editor(
     file: Option<PathBuf>,
     compare_with: Option<PathBuf>,
     preview: bool,
 ) -> Result<(), String> {
-    use ward_plan::app::{PlanApp, document::Document};
-    let mut error = None;
-    let doc = match file.clone() {
-        Some(path) => match io::load(&path) {
-            Ok(plan) => Document::opened(plan, path),
-            Err(e) => {
-                error = Some(format!("{} を開けませんでした。\n{e}", path.display()));
-                Document::untitled(
-                    Plan::new("", ward_plan::wareki::current_fiscal_year()),
-                    "無題",
-                )
-            }
-        },
-        None => Document::untitled(
-            io::parse(ward_plan::SAMPLE_RON.as_bytes()).map_err(|e| e.to_string())?,
-            "見本 tsurumi-r4.ron",
-        ),
+    let startup = ward_plan::app::startup::Startup {
+        file,
+        compare_with,
+        preview,
     };
     let options = eframe::NativeOptions {
         viewport: {
@@ -43,12 +28,11 @@ pub fn editor(
         },
         ..Default::default()
     };
-    let reopen = file.is_none();
     eframe::run_native(
         "ward-plan",
         options,
         Box::new(move |cc| {
-            let mut app = PlanApp::new(cc, doc);
+            let mut app = startup.app(cc);
             // A software renderer (Mesa here, WARP over Remote Desktop) redraws the
             // whole window on the CPU for every blink of the cursor.
             let software = cc
@@ -58,19 +42,7 @@ pub fn editor(
             if software {
                 ward_plan::app::steady_cursor(&cc.egui_ctx);
             }
-            if reopen {
-                app.reopen_last();
-            }
-            app.set_recovery_dir(PlanApp::default_recovery_dir());
-            if let Some(message) = error {
-                app.show_message(message);
-            }
-            if preview {
-                app.settings.show_preview = true;
-            }
-            if let Some(other) = compare_with {
-                app.request(ward_plan::app::command::Command::CompareWith(other));
-            }
+            app.set_recovery_dir(ward_plan::app::PlanApp::default_recovery_dir());
             Ok(Box::new(app))
         }),
     )

@@ -90,8 +90,8 @@ pub struct ScriptedDialogs {
     pub open: VecDeque<Option<PathBuf>>,
     /// Answers to 名前を付けて保存 and PDFに書き出し.
     pub save: VecDeque<Option<PathBuf>>,
-    /// Files shown in the viewer.
-    pub shown: Vec<PathBuf>,
+    /// Files shown in the viewer; shared, like `titles`.
+    pub shown: std::rc::Rc<std::cell::RefCell<Vec<PathBuf>>>,
     /// Whether the viewer is missing: showing a file fails.
     pub no_viewer: bool,
     /// The titles of the plan dialogs asked, in order; shared, so a test keeps a
@@ -118,7 +118,7 @@ impl Dialogs for ScriptedDialogs {
     }
 
     fn show_file(&mut self, path: &Path) -> bool {
-        self.shown.push(path.to_owned());
+        self.shown.borrow_mut().push(path.to_owned());
         !self.no_viewer
     }
 }

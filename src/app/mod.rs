@@ -22,6 +22,7 @@ pub mod progress;
 pub mod question;
 pub mod review;
 mod run;
+pub mod startup;
 mod view;
 
 use std::path::PathBuf;

@@ -1,0 +1,260 @@
+//! The window's paths a user takes that no other test drives: start-up with
+//! `--preview` and `--compare`, a broken file at start, PDFに書き出し and 印刷
+//! (the file written, then handed to the viewer), 新規, the theme, the
+//! preview's zoom and page buttons, and the preview following the selection.
+
+use std::cell::RefCell;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use ward_plan::app::PlanApp;
+use ward_plan::app::dialogs::ScriptedDialogs;
+use ward_plan::app::startup::Startup;
+
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/tsurumi-r4.ron");
+const REVISED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/samples/tsurumi-r4-revised.ron"
+);
+
+/// The window as `ward-plan` starts it from the command line.
+fn start(startup: Startup) -> Harness<'static, PlanApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_eframe(move |cc| startup.app(cc));
+    h.run_steps(3);
+    h
+}
+
+/// The window on a copy of the sample, its dialogs scripted: `save` answers
+/// the file dialogs; the files shown in the viewer are returned.
+fn editor(save: Vec<PathBuf>) -> (Harness<'static, PlanApp>, Rc<RefCell<Vec<PathBuf>>>) {
+    let mut h = start(Startup {
+        file: Some(SAMPLE.into()),
+        ..Startup::default()
+    });
+    let dialogs = ScriptedDialogs {
+        save: save.into_iter().map(Some).collect(),
+        ..ScriptedDialogs::default()
+    };
+    let shown = dialogs.shown.clone();
+    h.state_mut().dialogs = Box::new(dialogs);
+    (h, shown)
+}
+
+/// Opens `menu` and clicks its `entry` (a label that may go on with its
+/// shortcut); a missing entry fails the test.
+fn menu(h: &mut Harness<'_, PlanApp>, menu: &str, entry: &str) {
+    h.get_by_label(menu).click();
+    h.run_steps(2);
+    h.get_all_by_role(Role::Button)
+        .chain(h.get_all_by_role(Role::RadioButton))
+        .find(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l == entry || l.starts_with(&format!("{entry} ")))
+        })
+        .unwrap_or_else(|| panic!("no {entry} in {menu}"))
+        .click();
+    h.run_steps(3);
+}
+
+fn click(h: &mut Harness<'_, PlanApp>, label: &str) {
+    h.get_by_role_and_label(Role::Button, label).click();
+    h.run_steps(3);
+}
+
+fn shows(h: &Harness<'_, PlanApp>, part: &str) -> bool {
+    h.query_all_by_label_contains(part).next().is_some()
+}
+
+/// The number of pages in a PDF file, read back.
+fn pdf_pages(path: &std::path::Path) -> usize {
+    lopdf::Document::load(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .get_pages()
+        .len()
+}
+
+/// The painted preview sheets' widths on screen (white A4 rectangles).
+fn sheet_widths(h: &Harness<'_, PlanApp>) -> Vec<f32> {
+    sheets(h).iter().map(|r| r.width()).collect()
+}
+
+/// The painted preview sheets on screen: white rectangles of A4's proportions.
+fn sheets(h: &Harness<'_, PlanApp>) -> Vec<egui::Rect> {
+    h.output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::epaint::Shape::Rect(r)
+                if r.fill == egui::Color32::WHITE
+                    && (r.rect.height() / r.rect.width() - 841.89 / 595.28).abs() < 0.01 =>
+            {
+                Some(r.rect)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn started_with_preview_and_compare_shows_both() {
+    let h = start(Startup {
+        file: Some(SAMPLE.into()),
+        compare_with: Some(REVISED.into()),
+        preview: true,
+    });
+    assert!(h.state().settings.show_preview);
+    assert!(!sheet_widths(&h).is_empty(), "the preview paints its pages");
+    assert!(
+        shows(&h, "比較: tsurumi-r4-revised.ron"),
+        "the comparison is open"
+    );
+    assert!(shows(&h, "印刷プレビュー"));
+}
+
+#[test]
+fn a_broken_file_at_start_says_where_and_opens_an_empty_plan() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let broken = dir.path().join("broken.ron");
+    let text = std::fs::read_to_string(SAMPLE).expect("sample");
+    std::fs::write(&broken, text.replacen("budget: 28523", "budget: \"x\"", 1)).expect("write");
+    let h = start(Startup {
+        file: Some(broken),
+        ..Startup::default()
+    });
+    assert!(shows(&h, "broken.ron を開けませんでした"));
+    assert!(shows(&h, "行"), "the place in the file");
+    assert!(h.state().doc.plan.issues.is_empty());
+}
+
+#[test]
+fn export_pdf_writes_the_pages_where_asked_and_shows_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("方針.pdf");
+    let (mut h, shown) = editor(vec![path.clone()]);
+    menu(&mut h, "ファイル", "PDFに書き出し…");
+    let pages = h.state_mut().pages().len();
+    assert_eq!(pdf_pages(&path), pages, "the preview's pages, written");
+    assert_eq!(*shown.borrow(), [path], "then shown in the viewer");
+    assert!(shows(&h, "PDFを書き出しました"));
+}
+
+#[test]
+fn print_hands_a_pdf_of_the_plan_to_the_viewer() {
+    let (mut h, shown) = editor(Vec::new());
+    menu(&mut h, "ファイル", "印刷…");
+    let shown = shown.borrow();
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert!(shown[0].to_string_lossy().ends_with("（印刷用）.pdf"));
+    assert_eq!(pdf_pages(&shown[0]), h.state_mut().pages().len());
+    assert!(shows(&h, "ビューアの「印刷」で印刷してください"));
+}
+
+#[test]
+fn new_asks_about_unsaved_changes_then_starts_an_empty_plan() {
+    let (mut h, _) = editor(Vec::new());
+    h.state_mut().doc.plan.goal.push_str("追記");
+    h.run_steps(2);
+    menu(&mut h, "ファイル", "新規");
+    assert!(
+        !h.state().doc.plan.issues.is_empty(),
+        "nothing is lost before the answer"
+    );
+    click(&mut h, "保存しない");
+    assert!(h.state().doc.plan.issues.is_empty());
+    assert!(h.state().doc.plan.goal.is_empty());
+}
+
+#[test]
+fn the_theme_follows_the_choice() {
+    let (mut h, _) = editor(Vec::new());
+    menu(&mut h, "表示", "ダーク");
+    assert!(h.ctx.global_style().visuals.dark_mode);
+    menu(&mut h, "表示", "ライト");
+    assert!(!h.ctx.global_style().visuals.dark_mode);
+}
+
+#[test]
+fn the_preview_zooms_and_turns_pages() {
+    let (mut h, _) = editor(Vec::new());
+    h.state_mut().settings.show_preview = true;
+    h.run_steps(3);
+    let count = h.state_mut().pages().len();
+    assert!(shows(&h, &format!("1 / {count} ページ")));
+    let wide = sheet_widths(&h)[0];
+    h.get_by_label("倍率").click();
+    h.run_steps(2);
+    h.get_by_label("100%").click();
+    h.run_steps(3);
+    let actual = sheet_widths(&h)[0];
+    assert!(
+        (actual - 595.28 * 96.0 / 72.0).abs() < 1.0,
+        "100% is printed size at 96 dpi: {actual}"
+    );
+    assert!(
+        actual > wide,
+        "the panel is narrower than a page: {actual} vs {wide}"
+    );
+    h.get_by_label("倍率").click();
+    h.run_steps(2);
+    h.get_by_label("ページ全体").click();
+    h.run_steps(3);
+    let whole = sheet_widths(&h)[0];
+    assert!(whole <= wide && whole < actual, "{whole}");
+    click(&mut h, "次 ▶");
+    h.run_steps(3);
+    assert!(shows(&h, &format!("2 / {count} ページ")));
+    click(&mut h, "◀ 前");
+    h.run_steps(3);
+    assert!(shows(&h, &format!("1 / {count} ページ")));
+}
+
+#[test]
+fn selecting_an_item_scrolls_the_preview_to_it() {
+    let (mut h, _) = editor(Vec::new());
+    h.state_mut().settings.show_preview = true;
+    h.run_steps(3);
+    assert_eq!(h.state().preview.current_page, 0);
+    let last = h.state().doc.plan.issues.len();
+    let issue = h.state().doc.plan.issues[last - 1].title.clone();
+    h.get_by_label(&format!("経営課題{last} {issue}")).click();
+    h.run_steps(4);
+    let pages = h.state_mut().pages().to_vec();
+    let id = h.state().doc.plan.issues[last - 1].id;
+    let on = pages
+        .iter()
+        .position(|p| {
+            p.items.iter().any(|i| {
+                matches!(i, ward_plan::typeset::page::Item::Text { source, .. } if source.item == Some(id))
+            })
+        })
+        .expect("the issue is printed");
+    assert!(on > 0, "the last issue is past page 1");
+    assert!(
+        h.state().preview.current_page >= on.saturating_sub(1),
+        "the preview shows page {} for an item on page {on}",
+        h.state().preview.current_page
+    );
+    // On screen: the issue's printed heading is painted inside the preview's
+    // visible area (its clip), read from the frame's shapes.
+    let heading = format!("経営課題{last}");
+    let sheets = sheets(&h);
+    let visible = h
+        .output()
+        .shapes
+        .iter()
+        .any(|clipped| match &clipped.shape {
+            egui::epaint::Shape::Text(t) => {
+                t.galley.text().starts_with(&heading)
+                    && clipped.clip_rect.contains(t.pos)
+                    && sheets.iter().any(|s| s.contains(t.pos))
+            }
+            _ => false,
+        });
+    assert!(visible, "{heading} is painted in view");
+}
