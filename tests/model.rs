@@ -19,7 +19,6 @@ use ward_plan::app::command::{Action, Command};
 use ward_plan::app::dialogs::ScriptedDialogs;
 use ward_plan::app::document::Document;
 use ward_plan::app::question::Question;
-use ward_plan::edit::{self, Edit};
 use ward_plan::{Plan, io, recovery};
 
 /// How the user answers the question showing.
@@ -134,13 +133,29 @@ fn step_at(h: &mut Harness<'_, PlanApp>, seconds: f64) {
     h.run_steps(2);
 }
 
-/// Clicks a button of the question showing, once its dialog has settled.
+/// Clicks a button of the question showing, once its dialog has settled; a
+/// button that is not there fails the test (an answer is never skipped).
 fn click(h: &mut Harness<'_, PlanApp>, label: &str) {
     h.run_steps(3);
-    if let Some(button) = h.query_by_role_and_label(Role::Button, label) {
-        button.click();
-        h.run_steps(3);
-    }
+    h.get_by_role_and_label(Role::Button, label).click();
+    h.run_steps(3);
+}
+
+/// Types `text` over the 区の目標 field, opened from the outline, as a person
+/// does: click, select all, type.
+fn type_goal(h: &mut Harness<'_, PlanApp>, text: &str) {
+    // The outline's entry (the form's heading, once open, has the same words).
+    h.get_all_by_label("目標・使命")
+        .next()
+        .expect("the outline entry")
+        .click();
+    h.run_steps(2);
+    h.get_by_label("区の目標").focus();
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("区の目標").type_text(text);
+    h.run_steps(2);
+    assert_eq!(h.state().doc.plan.goal, text, "the typing arrived");
 }
 
 fn ask(h: &mut Harness<'_, PlanApp>, command: Command) {
@@ -166,7 +181,6 @@ fn run(ops: Vec<Op>) {
     for op in ops {
         let mut discarded = false;
         let mut user_edit = false;
-        let dirty_before = h.state().is_dirty();
         let modal = !h.state().questions.is_empty();
         // Each dialog this step answers: a new file name to save to, the other
         // file to open; 名前を付けて保存 cancelled when asked.
@@ -184,13 +198,15 @@ fn run(ops: Vec<Op>) {
         match op {
             // Typing and editing need the window (a question blocks them).
             Op::Type(n) if !modal => {
-                h.state_mut().doc.plan.goal = format!("目標 {n}");
+                type_goal(&mut h, &format!("目標 {n}"));
                 user_edit = true;
             }
             Op::AddIssue if !modal => {
-                let app = h.state_mut();
-                app.doc.checkpoint();
-                edit::apply(&mut app.doc.plan, Edit::AddIssue);
+                let before = h.state().doc.plan.issues.len();
+                h.get_by_role_and_label(Role::Button, "＋ 経営課題を追加")
+                    .click();
+                h.run_steps(2);
+                assert_eq!(h.state().doc.plan.issues.len(), before + 1);
                 user_edit = true;
             }
             Op::Undo if !modal => {
@@ -243,7 +259,15 @@ fn run(ops: Vec<Op>) {
                         click(&mut h, "復元する");
                     }
                 }
-                Some(_) => click(&mut h, "OK"),
+                Some(Question::Delete { .. }) => match reply {
+                    Reply::Save => click(&mut h, "削除する"),
+                    _ => click(&mut h, "キャンセル"),
+                },
+                Some(Question::CopyEvaluations(_)) => match reply {
+                    Reply::Save => click(&mut h, "書き加える"),
+                    _ => click(&mut h, "書き加えない"),
+                },
+                Some(Question::Message(_) | Question::MissingGlyphs { .. }) => click(&mut h, "OK"),
                 None => {}
             },
             Op::Tick => step_at(&mut h, 61.0),
@@ -263,6 +287,19 @@ fn run(ops: Vec<Op>) {
                     waiting = in_copy;
                 }
                 h = world.start();
+                // A copy on disk is offered at once: the restarted window asks
+                // 復元しますか before anything else.
+                if recovery::find(&world.recovery()).is_some() {
+                    assert!(
+                        matches!(h.state().questions.current(), Some(Question::Recover(_))),
+                        "a recovery copy waits, and the window does not ask"
+                    );
+                    h.run_steps(3);
+                    assert!(
+                        h.query_by_role_and_label(Role::Button, "復元する")
+                            .is_some()
+                    );
+                }
                 work = h.state().doc.plan.clone();
                 continue;
             }
@@ -303,8 +340,9 @@ fn run(ops: Vec<Op>) {
                     .filter_map(|e| io::load(&e.path()).ok())
                     .any(|p| p == work);
                 let in_copy = recovery::find(&world.recovery()).is_some_and(|r| r.plan == work);
+                // Or it needed no keeping: the bundled sample, unchanged.
                 assert!(
-                    saved_somewhere || in_copy || !dirty_before,
+                    saved_somewhere || in_copy || work == sample(),
                     "the work was replaced without being saved, kept or given up"
                 );
             }
