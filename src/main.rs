@@ -123,6 +123,10 @@ enum Command {
     Format {
         /// 運営方針ファイル (.ron) / the plan file
         file: PathBuf,
+        /// 書き出し先（省略すると元のファイル、- なら標準出力） / where to write
+        /// (the file itself when left out, - for standard output)
+        #[arg(short, long, value_name = "OUT.ron")]
+        output: Option<PathBuf>,
     },
 }
 
@@ -249,9 +253,14 @@ fn main() -> ExitCode {
                 }
             })
         }
-        Some(Command::Format { file }) => load(&file).and_then(|plan| {
-            io::save(&file, &plan).map_err(|e| e.to_string())?;
-            say!("保存しました: {}", file.display());
+        Some(Command::Format { file, output }) => load(&file).and_then(|plan| {
+            let output = output.unwrap_or_else(|| file.clone());
+            if output.as_os_str() == "-" {
+                say_raw!("{}", io::to_ron(&plan).map_err(|e| e.to_string())?);
+                return Ok(());
+            }
+            io::save(&output, &plan).map_err(|e| e.to_string())?;
+            say!("保存しました: {}", output.display());
             Ok(())
         }),
         None => window::editor(cli.file, cli.compare, cli.preview),

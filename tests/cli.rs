@@ -487,3 +487,36 @@ fn html_to_standard_output() {
     );
     assert!(!dir.path().join("-").exists());
 }
+
+/// `format FILE -o -` prints the file in the standard layout and changes
+/// nothing on disk; `-o OUT` writes there and leaves FILE as it was.
+#[test]
+fn format_to_standard_output_or_another_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let messy = dir.path().join("messy.ron");
+    let original = std::fs::read_to_string(SAMPLE).expect("sample");
+    let indented = original.replace("    ", "  ");
+    std::fs::write(&messy, &indented).expect("write");
+    let out = Command::new(BIN)
+        .current_dir(dir.path())
+        .arg("format")
+        .arg(&messy)
+        .args(["-o", "-"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), original);
+    assert_eq!(std::fs::read_to_string(&messy).expect("read"), indented);
+    assert!(!dir.path().join("-").exists());
+    let tidy = dir.path().join("tidy.ron");
+    let out = Command::new(BIN)
+        .arg("format")
+        .arg(&messy)
+        .arg("-o")
+        .arg(&tidy)
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    assert_eq!(std::fs::read_to_string(&tidy).expect("tidy"), original);
+    assert_eq!(std::fs::read_to_string(&messy).expect("read"), indented);
+}
