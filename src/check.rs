@@ -207,7 +207,8 @@ fn content_warnings(plan: &Plan) -> Vec<Warning> {
         }
     }
     let policy = f::POLICY.label;
-    if plan.policy.iter().all(|p| p.trim().is_empty()) {
+    let paragraphs = !plan.policy_lead.trim().is_empty() || !plan.policy_closing.trim().is_empty();
+    if plan.policy.iter().all(|p| p.trim().is_empty()) && !paragraphs {
         out.push(at, &f::POLICY, format!("{policy}が一つもありません。"));
     } else if plan.policy.iter().any(|p| p.trim().is_empty()) {
         out.push(at, &f::POLICY, format!("{policy}に空の項目があります。"));

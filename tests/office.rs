@@ -513,7 +513,7 @@ fn every_text_field_of_the_walk_can_take_the_cursor() {
             None if key.group == Some("wording") => Selection::Basics,
             None => match key.field {
                 "goal" | "mission" => Selection::Goal,
-                "policy" => Selection::Policy,
+                "policy" | "policy_lead" | "policy_closing" => Selection::Policy,
                 "overall_evaluation" | "future_direction" => Selection::Closing,
                 _ if key.group == Some("writing") => Selection::Writing,
                 _ => Selection::Basics,

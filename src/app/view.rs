@@ -483,7 +483,7 @@ pub(super) fn selection_for_field(field: &fields::Field) -> Selection {
     let f = *field;
     if f == fields::GOAL || f == fields::MISSION {
         Selection::Goal
-    } else if f == fields::POLICY {
+    } else if f == fields::POLICY || f == fields::POLICY_LEAD || f == fields::POLICY_CLOSING {
         Selection::Policy
     } else if f == fields::OVERALL_EVALUATION || f == fields::FUTURE_DIRECTION {
         Selection::Closing

@@ -207,12 +207,17 @@ pub fn sourced_blocks(plan: &Plan, medium: Medium) -> (Vec<Block>, Vec<Source>) 
     paragraphs(&mut out, &plan.mission);
     out.field(&f::POLICY);
     out.push(Block::Section(h.print(Heading::Policy, "", "")));
+    out.field(&f::POLICY_LEAD);
+    paragraphs(&mut out, &plan.policy_lead);
+    out.field(&f::POLICY);
     out.extend(
         plan.policy
             .iter()
             .filter(|p| !p.trim().is_empty())
             .map(|p| Block::Bullet(p.trim().to_owned())),
     );
+    out.field(&f::POLICY_CLOSING);
+    paragraphs(&mut out, &plan.policy_closing);
 
     if !plan.issues.is_empty() {
         out.from(None, None);

@@ -278,17 +278,7 @@ fn set_plan(plan: &mut Plan, key: Key, value: Option<Val>) -> bool {
                 .into_iter()
                 .find(|(k, _)| *k == field)
                 .map(|(_, v)| v),
-                _ => [
-                    (f::WARD, &mut plan.ward),
-                    (f::OFFICE, &mut plan.office),
-                    (f::GOAL, &mut plan.goal),
-                    (f::MISSION, &mut plan.mission),
-                    (f::OVERALL_EVALUATION, &mut plan.overall_evaluation),
-                    (f::FUTURE_DIRECTION, &mut plan.future_direction),
-                ]
-                .into_iter()
-                .find(|(k, _)| *k == field)
-                .map(|(_, v)| v),
+                _ => plan.text_mut(&field),
             };
             match target {
                 Some(slot) => *slot = t,

@@ -4,9 +4,7 @@
 
 use super::Note;
 use super::classify::{Line, classify};
-use super::fill::{
-    contact_line, initiative_text, issue_text, pin, plan_text, revision, strategy_text,
-};
+use super::fill::{contact_line, initiative_text, issue_text, pin, revision, strategy_text};
 use crate::model::fields::{self as f, Field};
 use crate::model::{Heading, Indicator, Initiative, Issue, ItemId, Plan, Strategy};
 use crate::wareki::format_fiscal_year;
@@ -308,7 +306,7 @@ impl Builder {
                 self.plan.policy.push(text.to_owned());
                 return;
             }
-            Target::Plan(field) => plan_text(&mut self.plan, field),
+            Target::Plan(field) => self.plan.text_mut(field),
             Target::Issue(field) => self
                 .plan
                 .issues

@@ -26,18 +26,6 @@ pub(super) fn revision(text: &str) -> Option<Revision> {
     })
 }
 
-pub(super) fn plan_text<'a>(plan: &'a mut Plan, field: &Field) -> Option<&'a mut String> {
-    [
-        (f::GOAL, &mut plan.goal),
-        (f::MISSION, &mut plan.mission),
-        (f::OVERALL_EVALUATION, &mut plan.overall_evaluation),
-        (f::FUTURE_DIRECTION, &mut plan.future_direction),
-    ]
-    .into_iter()
-    .find(|(k, _)| k == field)
-    .map(|(_, v)| v)
-}
-
 pub(super) fn issue_text<'a>(issue: &'a mut Issue, field: &Field) -> Option<&'a mut String> {
     [
         (f::DESCRIPTION, &mut issue.description),

@@ -164,13 +164,13 @@ fn review_text_mut<'a>(
 
 fn plan_text_mut<'a>(plan: &'a mut Plan, key: &FieldKey) -> Option<&'a mut String> {
     match (key.group, key.field) {
-        (None, "ward") => Some(&mut plan.ward),
-        (None, "office") => Some(&mut plan.office),
-        (None, "goal") => Some(&mut plan.goal),
-        (None, "mission") => Some(&mut plan.mission),
         (None, "policy") => plan.policy.get_mut(key.entry?),
-        (None, "overall_evaluation") => Some(&mut plan.overall_evaluation),
-        (None, "future_direction") => Some(&mut plan.future_direction),
+        (None, field) => {
+            let field = f::ALL
+                .iter()
+                .find(|f| f.owner == f::Owner::Plan && f.key == field)?;
+            plan.text_mut(field)
+        }
         (Some("revisions"), "note") => Some(&mut plan.revisions.get_mut(key.entry?)?.note),
         (Some("wording"), field) => {
             let heading = super::Heading::ALL

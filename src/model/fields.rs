@@ -191,6 +191,10 @@ pub const MISSION: Field = Field::new(O::Plan, "mission", "区の使命")
 pub const POLICY: Field = Field::new(O::Plan, "policy", "区運営の基本的な考え方")
     .printed("区運営の基本的な考え方(区長の方針)")
     .printed_from_r5("所属運営の基本的な考え方(区の方針)");
+/// `policy_lead`: a paragraph before the bullets.
+pub const POLICY_LEAD: Field = Field::new(O::Plan, "policy_lead", "基本的な考え方の前文");
+/// `policy_closing`: a paragraph after the bullets.
+pub const POLICY_CLOSING: Field = Field::new(O::Plan, "policy_closing", "基本的な考え方の結び");
 /// `issues`.
 pub const ISSUES: Field =
     Field::new(O::Plan, "issues", "経営課題").printed("重点的に取り組む主な経営課題");
@@ -375,7 +379,9 @@ pub const ALL: &[Field] = &[
     REVISIONS,
     GOAL,
     MISSION,
+    POLICY_LEAD,
     POLICY,
+    POLICY_CLOSING,
     ISSUES,
     OVERALL_EVALUATION,
     FUTURE_DIRECTION,

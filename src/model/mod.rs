@@ -53,8 +53,15 @@ pub struct Plan {
     pub goal: String,
     /// 区の使命 (どのような役割を担うのか).
     pub mission: String,
+    /// A paragraph before the policy's bullets (「…次の取組を進める。」), printed
+    /// without a ・; a policy written as paragraphs only has them all here.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub policy_lead: String,
     /// 区運営の基本的な考え方 (区長の方針): one string per bullet, without the ・.
     pub policy: Vec<String>,
+    /// A paragraph after the bullets (「さらに、…を実現する。」), without a ・.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub policy_closing: String,
     /// 経営課題, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub issues: Vec<Issue>,
@@ -325,7 +332,9 @@ impl Plan {
             revisions: Vec::new(),
             goal: String::new(),
             mission: String::new(),
+            policy_lead: String::new(),
             policy: Vec::new(),
+            policy_closing: String::new(),
             issues: Vec::new(),
             overall_evaluation: String::new(),
             future_direction: String::new(),

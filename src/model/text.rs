@@ -1,9 +1,28 @@
 //! Every text of a plan, to edit in place: what the loader uses to clean the
 //! text it read (line ends from mail clients).
 
+use super::fields::{self as f, Field};
 use super::{Plan, Review};
 
 impl Plan {
+    /// The plan's own one-text field `field` (not a list entry, not an item's):
+    /// the one table of them that editing, merging and import all use.
+    pub fn text_mut(&mut self, field: &Field) -> Option<&mut String> {
+        [
+            (f::WARD, &mut self.ward),
+            (f::OFFICE, &mut self.office),
+            (f::GOAL, &mut self.goal),
+            (f::MISSION, &mut self.mission),
+            (f::POLICY_LEAD, &mut self.policy_lead),
+            (f::POLICY_CLOSING, &mut self.policy_closing),
+            (f::OVERALL_EVALUATION, &mut self.overall_evaluation),
+            (f::FUTURE_DIRECTION, &mut self.future_direction),
+        ]
+        .into_iter()
+        .find(|(k, _)| k == field)
+        .map(|(_, v)| v)
+    }
+
     /// Calls `f` on every text field of the plan, items and lists included.
     pub fn each_text_mut(&mut self, f: &mut dyn FnMut(&mut String)) {
         for text in [
@@ -11,6 +30,8 @@ impl Plan {
             &mut self.office,
             &mut self.goal,
             &mut self.mission,
+            &mut self.policy_lead,
+            &mut self.policy_closing,
             &mut self.overall_evaluation,
             &mut self.future_direction,
         ] {

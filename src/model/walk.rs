@@ -117,6 +117,13 @@ pub fn fields(plan: &Plan) -> Vec<FieldRef<'_>> {
     }
     w.push(p, None, None, &fields::GOAL, Value::Text(&plan.goal));
     w.push(p, None, None, &fields::MISSION, Value::Text(&plan.mission));
+    w.push(
+        p,
+        None,
+        None,
+        &fields::POLICY_LEAD,
+        Value::Text(&plan.policy_lead),
+    );
     for (n, bullet) in plan.policy.iter().enumerate() {
         w.0.push(FieldRef {
             at: ItemPath::Plan,
@@ -129,6 +136,13 @@ pub fn fields(plan: &Plan) -> Vec<FieldRef<'_>> {
             value: Value::Text(bullet),
         });
     }
+    w.push(
+        p,
+        None,
+        None,
+        &fields::POLICY_CLOSING,
+        Value::Text(&plan.policy_closing),
+    );
     for item in numbering::outline(plan) {
         let place = Place {
             at: item.path,

@@ -608,7 +608,9 @@ fn is_prose(field: &Field) -> bool {
     use crate::model::fields as f;
     [
         f::MISSION,
+        f::POLICY_LEAD,
         f::POLICY,
+        f::POLICY_CLOSING,
         f::DESCRIPTION,
         f::VISION,
         f::CURRENT_STATE,

@@ -226,6 +226,11 @@ fn numbered(field: &Field, n: usize) -> String {
 
 fn policy_ui(ui: &mut Ui, plan: &mut Plan, edits: &mut Vec<Edit>) {
     ui.heading(f::POLICY.label);
+    // A lead and a closing paragraph print without a ・, above and below.
+    ui.weak("前文と結びは箇条の前後に「・」なしで印刷されます（なければ空欄のまま）。");
+    let lead = plan_key(&f::POLICY_LEAD);
+    widgets::paragraph(ui, f::POLICY_LEAD.label, lead, &mut plan.policy_lead);
+    ui.separator();
     let count = plan.policy.len();
     for (n, bullet) in plan.policy.iter_mut().enumerate() {
         ui.push_id(n, |ui| {
@@ -237,6 +242,14 @@ fn policy_ui(ui: &mut Ui, plan: &mut Plan, edits: &mut Vec<Edit>) {
     if ui.button("＋ 考え方を追加").clicked() {
         edits.push(Edit::AddPolicy);
     }
+    ui.separator();
+    let closing = plan_key(&f::POLICY_CLOSING);
+    widgets::paragraph(
+        ui,
+        f::POLICY_CLOSING.label,
+        closing,
+        &mut plan.policy_closing,
+    );
 }
 
 /// Move, duplicate and delete buttons for an item or a list entry, entry
