@@ -92,7 +92,12 @@ fn another_wards_page_of_the_r5_era_keeps_its_wording() {
         plan.goal,
         "・だれもが安心して住み続けられるまち\n・にぎわいと魅力あふれるまち"
     );
-    assert_eq!(plan.policy.len(), 3, "{:?}", plan.policy);
+    // The sentence before the bullets is the policy's lead, not a bullet.
+    assert_eq!(
+        plan.policy_lead,
+        "区民の声を聴き、次の考え方で区政を進める。"
+    );
+    assert_eq!(plan.policy.len(), 2, "{:?}", plan.policy);
     assert_eq!(plan.issues.len(), 2);
     let issue = &plan.issues[0];
     assert_eq!(issue.title, "地域の防災力の向上");
@@ -222,6 +227,12 @@ fn an_r4_page_listing_strategies_without_numbers() {
     let plan = &imported.plan;
     assert_eq!((plan.fiscal_year, plan.ward.as_str()), (2022, "東成区"));
     assert_eq!(plan.goal, "・みんながつながり、支えあうまち");
+    assert_eq!(plan.policy_lead, "区民とともに、次のことに取り組む。");
+    assert_eq!(
+        plan.policy,
+        ["地域の見守りを広げる。", "学びの場を増やす。"]
+    );
+    assert_eq!(plan.policy_closing, "以上の考え方で区政を進める。");
     assert_eq!(plan.issues.len(), 2);
     let strategies: Vec<&str> = plan.issues[0]
         .strategies

@@ -200,6 +200,11 @@ pub fn sourced_blocks(plan: &Plan, medium: Medium) -> (Vec<Block>, Vec<Source>) 
         )));
     }
     out.field(&f::GOAL);
+    // A ward's heading over the three sections, when its page has one.
+    let group = h.print(Heading::Group, "", "");
+    if !group.is_empty() {
+        out.push(Block::Section(group));
+    }
     out.push(Block::Section(h.print(Heading::Goal, "", "")));
     paragraphs(&mut out, &plan.goal);
     out.field(&f::MISSION);

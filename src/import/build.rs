@@ -5,8 +5,9 @@
 use super::Note;
 use super::classify::{Line, classify};
 use super::fill::{contact_line, initiative_text, issue_text, pin, revision, strategy_text};
+use super::indicators::Columns;
 use crate::model::fields::{self as f, Field};
-use crate::model::{Heading, Indicator, Initiative, Issue, ItemId, Plan, Strategy};
+use crate::model::{Heading, Initiative, Issue, ItemId, Plan, Strategy};
 use crate::wareki::format_fiscal_year;
 
 /// Where running text goes.
@@ -44,6 +45,11 @@ pub(super) struct Builder {
     /// A strategy label was just read: bullets that follow (before any numbered
     /// strategy) are strategies the page lists without numbers.
     strategy_list: bool,
+    /// The same for an initiative label: bullets are the last strategy's
+    /// initiatives, listed by name.
+    initiative_list: bool,
+    /// The columns of the indicator table being read (from its header row).
+    columns: Option<Columns>,
 }
 
 impl Builder {
@@ -55,6 +61,8 @@ impl Builder {
             titled: false,
             next_main: None,
             strategy_list: false,
+            initiative_list: false,
+            columns: None,
         }
     }
 
@@ -88,11 +96,18 @@ impl Builder {
             Line::Date(date) if self.plan.page_date.is_none() && self.target == Target::None => {
                 self.plan.page_date = Some(date);
             }
-            Line::Goal(printed) => self.section(Heading::Goal, &printed, &f::GOAL),
-            Line::Mission(printed) => self.section(Heading::Mission, &printed, &f::MISSION),
-            Line::Policy(printed) => self.section(Heading::Policy, &printed, &f::POLICY),
+            Line::Group(printed) => {
+                self.wording(n, raw, Heading::Group, &printed);
+            }
+            Line::Goal(printed) => self.section(n, raw, Heading::Goal, &printed, &f::GOAL),
+            Line::Mission(printed) => {
+                self.section(n, raw, Heading::Mission, &printed, &f::MISSION);
+            }
+            Line::Policy(printed) => {
+                self.section(n, raw, Heading::Policy, &printed, &f::POLICY);
+            }
             Line::Issues(printed) => {
-                self.wording(Heading::Issues, &printed);
+                self.wording(n, raw, Heading::Issues, &printed);
                 self.target = Target::None;
             }
             Line::Issue {
@@ -101,7 +116,8 @@ impl Builder {
                 printed,
             } => {
                 self.strategy_list = false;
-                self.wording(Heading::Issue, &printed);
+                self.initiative_list = false;
+                self.wording(n, raw, Heading::Issue, &printed);
                 let pinned = pin(number, self.plan.issues.iter().map(|i| i.number));
                 self.plan.issues.push(Issue {
                     id: ItemId::fresh(),
@@ -117,9 +133,10 @@ impl Builder {
                 } else {
                     Heading::StrategyLabel
                 };
-                self.wording(heading, &printed);
+                self.wording(n, raw, heading, &printed);
                 self.next_main = Some(main);
                 self.strategy_list = true;
+                self.initiative_list = false;
             }
             Line::InitiativeLabel { main, printed } => {
                 self.strategy_list = false;
@@ -128,8 +145,9 @@ impl Builder {
                 } else {
                     Heading::InitiativeLabel
                 };
-                self.wording(heading, &printed);
+                self.wording(n, raw, heading, &printed);
                 self.next_main = Some(main);
+                self.initiative_list = true;
             }
             Line::Strategy {
                 number,
@@ -150,26 +168,52 @@ impl Builder {
     }
 
     /// A section heading of the plan: its wording, then its text.
-    fn section(&mut self, heading: Heading, printed: &str, field: &'static Field) {
+    fn section(
+        &mut self,
+        n: usize,
+        raw: &str,
+        heading: Heading,
+        printed: &str,
+        field: &'static Field,
+    ) {
         let year = format_fiscal_year(self.plan.fiscal_year);
         let printed = printed.replace(&year, "{年度}");
-        self.wording(heading, &printed);
+        self.wording(n, raw, heading, &printed);
         self.target = Target::Plan(field);
     }
 
     /// Keeps the page's wording of a heading when it is not the era's standard.
-    fn wording(&mut self, heading: Heading, printed: &str) {
-        let era = self.plan.era();
-        let standard = heading.standard(era);
+    /// A heading worded otherwise than the same heading read before would be
+    /// lost: it goes to the report.
+    fn wording(&mut self, n: usize, raw: &str, heading: Heading, printed: &str) {
+        if !self.keep_wording(heading, printed) {
+            self.note(
+                n,
+                raw,
+                "同じ種類の見出しが別の言葉で前にあるので、この言葉は取り込みませんでした",
+            );
+        }
+    }
+
+    /// Keeps `printed` as the wording of `heading` unless it is the standard
+    /// or already kept; false when another wording was kept before.
+    fn keep_wording(&mut self, heading: Heading, printed: &str) -> bool {
+        let standard = heading.standard(self.plan.era());
         let own = self.plan.wording.get_mut(heading);
-        if printed != standard && own.is_empty() {
+        if printed == standard || own == printed {
+            true
+        } else if own.is_empty() {
             *own = printed.to_owned();
+            true
+        } else {
+            false
         }
     }
 
     fn strategy(&mut self, n: usize, raw: &str, number: [u32; 2], title: String, printed: &str) {
         self.strategy_list = false;
-        self.wording(Heading::Strategy, printed);
+        self.initiative_list = false;
+        self.wording(n, raw, Heading::Strategy, printed);
         let main = self.next_main.take().unwrap_or(false);
         let Some(issue) = self.issue_numbered(number[0]) else {
             self.note(
@@ -199,6 +243,7 @@ impl Builder {
         budget: Option<u64>,
     ) {
         self.strategy_list = false;
+        self.initiative_list = false;
         let main = self.next_main.take().unwrap_or(false);
         // The strategy its number names; a page that numbers its initiatives
         // apart from the strategies puts it under the strategy read last.
@@ -271,7 +316,6 @@ impl Builder {
         if self.strategy_list && !self.plan.issues.is_empty() {
             // 《主な戦略》 over a list: each entry a strategy, printed as listed.
             let main = self.next_main.unwrap_or(false);
-            self.wording(Heading::Strategy, "・{名称}");
             if let Some(issue) = self.plan.issues.last_mut() {
                 issue.strategies.push(Strategy {
                     id: ItemId::fresh(),
@@ -280,12 +324,51 @@ impl Builder {
                     ..Strategy::default()
                 });
             }
+            // Printed as listed; a page that also numbers strategies keeps that.
+            self.keep_wording(Heading::Strategy, "・{名称}");
             self.target = Target::Strategy(&f::STRATEGY_TEXT);
             return;
         }
+        if self.initiative_list {
+            // 《主な具体的取組》 over a list: each entry an initiative of the
+            // strategy read last.
+            let main = self.next_main.unwrap_or(false);
+            let Some(strategy) = self
+                .plan
+                .issues
+                .last_mut()
+                .and_then(|i| i.strategies.last_mut())
+            else {
+                self.note(
+                    n,
+                    raw,
+                    "この具体的取組の戦略が見つからないので取り込みませんでした",
+                );
+                return;
+            };
+            strategy.initiatives.push(Initiative {
+                id: ItemId::fresh(),
+                title: text,
+                main,
+                ..Initiative::default()
+            });
+            self.target = Target::Initiative(&f::INITIATIVE_TEXT);
+            return;
+        }
         match self.target {
-            Target::Plan(field) if *field == f::POLICY => self.plan.policy.push(text),
-            // Goal, mission and other fields given as bullets keep their marks.
+            Target::Plan(field) if *field == f::POLICY => {
+                // Text read after a bullet and before this one continued it.
+                let carried = std::mem::take(&mut self.plan.policy_closing);
+                if let Some(last) = self.plan.policy.last_mut() {
+                    last.push_str(&carried.replace('\n', ""));
+                }
+                self.plan.policy.push(text);
+            }
+            // Other fields keep a numbered entry as written, and mark the
+            // others with the ・ they print.
+            _ if super::bullet::entry(&super::normalise(raw)).is_some_and(|e| e.numbered) => {
+                self.text(n, raw, raw.trim());
+            }
             _ => self.text(n, raw, &format!("{}{text}", crate::blocks::BULLET)),
         }
     }
@@ -302,9 +385,14 @@ impl Builder {
             return;
         }
         let slot: Option<&mut String> = match target {
+            // The policy's running text: before the bullets its lead, after
+            // them its closing (until another bullet shows it continued one).
             Target::Plan(field) if *field == f::POLICY => {
-                self.plan.policy.push(text.to_owned());
-                return;
+                if self.plan.policy.is_empty() {
+                    Some(&mut self.plan.policy_lead)
+                } else {
+                    Some(&mut self.plan.policy_closing)
+                }
             }
             Target::Plan(field) => self.plan.text_mut(field),
             Target::Issue(field) => self
@@ -313,35 +401,7 @@ impl Builder {
                 .last_mut()
                 .and_then(|i| issue_text(i, field)),
             Target::Strategy(field) if *field == f::INDICATORS => {
-                // A line of text, or a row of the indicator table (指標, 目標値,
-                // 目標年度・期間, 実績) as copied: cells separated by tabs.
-                let cells: Vec<String> = text.split('\t').map(|c| c.trim().to_owned()).collect();
-                if cells[0] == f::INDICATOR_NAME.label {
-                    return; // the table's header row
-                }
-                let cell = |n: usize| cells.get(n).cloned().unwrap_or_default();
-                let Some(s) = self
-                    .plan
-                    .issues
-                    .last_mut()
-                    .and_then(|i| i.strategies.last_mut())
-                else {
-                    self.note(n, raw, "入れる欄が見つからないので取り込みませんでした");
-                    return;
-                };
-                s.indicators.push(Indicator {
-                    name: cell(0),
-                    target: cell(1),
-                    period: cell(2),
-                    ..Indicator::default()
-                });
-                if !cell(3).is_empty() {
-                    self.note(
-                        n,
-                        raw,
-                        "指標の実績の欄は取り込めませんでした（入力し直してください）",
-                    );
-                }
+                self.indicator_row(n, raw, text);
                 return;
             }
             Target::Strategy(field) => self
@@ -378,5 +438,36 @@ impl Builder {
             }
             None => self.note(n, raw, "入れる欄が見つからないので取り込みませんでした"),
         }
+    }
+
+    /// A line under アウトカム指標: the table's header row (which says what its
+    /// columns hold), or an indicator: a row of tab-separated cells, or a line.
+    fn indicator_row(&mut self, n: usize, raw: &str, text: &str) {
+        let cells: Vec<&str> = text.split('\t').map(str::trim).collect();
+        if let Some(columns) = Columns::header(&cells, self.plan.fiscal_year) {
+            self.columns = Some(columns);
+            return;
+        }
+        let columns = self
+            .columns
+            .clone()
+            .unwrap_or_else(|| Columns::standard(self.plan.fiscal_year));
+        let Some(strategy) = self
+            .plan
+            .issues
+            .last_mut()
+            .and_then(|i| i.strategies.last_mut())
+        else {
+            self.note(n, raw, "入れる欄が見つからないので取り込みませんでした");
+            return;
+        };
+        strategy.indicators.push(if cells.len() > 1 {
+            columns.row(&cells)
+        } else {
+            crate::model::Indicator {
+                name: text.to_owned(),
+                ..Default::default()
+            }
+        });
     }
 }

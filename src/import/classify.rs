@@ -27,6 +27,9 @@ pub enum Line {
     Mission(String),
     /// The policy's heading.
     Policy(String),
+    /// A heading over the goal, the mission and the policy together
+    /// (「目標」「使命」及び「所属運営の基本的な考え方」), as printed.
+    Group(String),
     /// The heading over the issues.
     Issues(String),
     /// An issue's heading: its number, title and the heading as printed.
@@ -181,6 +184,10 @@ pub fn classify(raw: &str) -> Line {
         if stem == "目標" {
             return Line::Goal(raw.trim().to_owned());
         }
+        // Naming the goal and the mission both: over the sections, not one.
+        if b.contains("目標") && b.contains("使命") {
+            return Line::Group(raw.trim().to_owned());
+        }
         if stem == "使命" {
             return Line::Mission(raw.trim().to_owned());
         }
@@ -207,8 +214,15 @@ pub fn classify(raw: &str) -> Line {
     if short && let Some(field) = field_heading(b) {
         return Line::Field(field);
     }
-    if let Some(text) = line.strip_prefix(['・', '•', '●', '◆', '○']) {
-        return Line::Bullet(text.trim().to_owned());
+    if let Some(entry) = super::bullet::entry(&line) {
+        // The text as written: `line` is `raw` trimmed, one character for one.
+        let text: String = raw
+            .trim()
+            .chars()
+            .skip(entry.before)
+            .take(entry.text.chars().count())
+            .collect();
+        return Line::Bullet(text);
     }
     Line::Text(raw.trim().to_owned())
 }
@@ -421,5 +435,13 @@ mod tests {
             }
         );
         assert!(matches!(classify("・地域で支える。"), Line::Bullet(_)));
+        assert_eq!(
+            classify("- 健康で安心して暮らせるまち"),
+            Line::Bullet("健康で安心して暮らせるまち".to_owned())
+        );
+        assert!(matches!(
+            classify("「目標」「使命」及び「所属運営の基本的な考え方」"),
+            Line::Group(_)
+        ));
     }
 }

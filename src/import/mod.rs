@@ -5,9 +5,11 @@
 //! plan, and printed numbers with gaps (2-1-2 alone) are kept as pinned numbers.
 
 mod build;
+mod bullet;
 mod classify;
 mod fill;
 pub mod html;
+mod indicators;
 
 use std::fmt;
 

@@ -308,6 +308,8 @@ pub const CONTACT_EMAIL: Field = Field::new(O::Contact, "email", "メール");
 pub const WORDING: Field = Field::new(O::Plan, "wording", "見出しの言葉");
 /// `Wording.goal`.
 pub const WORDING_GOAL: Field = Field::new(O::Wording, "goal", "目標の見出し");
+/// `Wording.group`.
+pub const WORDING_GROUP: Field = Field::new(O::Wording, "group", "目標の前の見出し");
 /// `Wording.mission`.
 pub const WORDING_MISSION: Field = Field::new(O::Wording, "mission", "使命の見出し");
 /// `Wording.policy`.
@@ -355,6 +357,7 @@ pub fn writing_field(list: super::writing::List) -> &'static Field {
 pub fn wording_field(heading: super::Heading) -> &'static Field {
     use super::Heading as H;
     match heading {
+        H::Group => &WORDING_GROUP,
         H::Goal => &WORDING_GOAL,
         H::Mission => &WORDING_MISSION,
         H::Policy => &WORDING_POLICY,
@@ -426,6 +429,7 @@ pub const ALL: &[Field] = &[
     CONTACT_FAX,
     CONTACT_EMAIL,
     WORDING,
+    WORDING_GROUP,
     WORDING_GOAL,
     WORDING_MISSION,
     WORDING_POLICY,

@@ -13,6 +13,10 @@ use super::fields::{self as f, Era};
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Wording {
+    /// A heading over the goal, the mission and the policy together
+    /// (「目標」「使命」及び「所属運営の基本的な考え方」); none by default.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub group: String,
     /// The goal's heading: 【区の目標(何をめざすのか)】.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub goal: String,
@@ -48,6 +52,8 @@ pub struct Wording {
 /// Which heading.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Heading {
+    /// Over the goal, the mission and the policy (printed only when set).
+    Group,
     /// The goal section.
     Goal,
     /// The mission section.
@@ -72,7 +78,8 @@ pub enum Heading {
 
 impl Heading {
     /// Every heading, in the order the forms list them.
-    pub const ALL: [Heading; 10] = [
+    pub const ALL: [Heading; 11] = [
+        Heading::Group,
         Heading::Goal,
         Heading::Mission,
         Heading::Policy,
@@ -88,6 +95,7 @@ impl Heading {
     /// What the form calls it.
     pub fn label(self) -> &'static str {
         match self {
+            Heading::Group => "目標の前の見出し",
             Heading::Goal => "目標の見出し",
             Heading::Mission => "使命の見出し",
             Heading::Policy => "基本的な考え方の見出し",
@@ -105,6 +113,7 @@ impl Heading {
     pub fn standard(self, era: Era) -> String {
         let r4 = era == Era::ToR4;
         match self {
+            Heading::Group => String::new(),
             Heading::Goal => format!("【{}】", f::GOAL.heading(era)),
             Heading::Mission => format!("【{}】", f::MISSION.heading(era)),
             Heading::Policy if r4 => format!("【{{年度}} {}】", f::POLICY.heading(era)),
@@ -126,6 +135,7 @@ impl Wording {
     /// The entry for `heading` (empty: the standard).
     pub fn get(&self, heading: Heading) -> &String {
         match heading {
+            Heading::Group => &self.group,
             Heading::Goal => &self.goal,
             Heading::Mission => &self.mission,
             Heading::Policy => &self.policy,
@@ -142,6 +152,7 @@ impl Wording {
     /// The entry for `heading`, to edit.
     pub fn get_mut(&mut self, heading: Heading) -> &mut String {
         match heading {
+            Heading::Group => &mut self.group,
             Heading::Goal => &mut self.goal,
             Heading::Mission => &mut self.mission,
             Heading::Policy => &mut self.policy,

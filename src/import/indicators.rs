@@ -1,0 +1,157 @@
+//! The indicator table of a strategy (アウトカム指標), as a page prints it and a
+//! copy or the HTML reader gives it: one row per line, cells separated by tabs.
+//! The header row says which column holds what — the name, the target (with or
+//! without its unit), the unit, the period, and each year's result with its
+//! grade — so the columns may come in any order and any number of years.
+
+use crate::model::{Indicator, YearResult};
+
+/// Which column holds what, read from the header row.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Columns {
+    name: usize,
+    target: Option<usize>,
+    unit: Option<usize>,
+    period: Option<usize>,
+    /// A year's result: its column, its grade's column, the year.
+    results: Vec<(usize, Option<usize>, i32)>,
+}
+
+impl Columns {
+    /// Without a header: 指標, 目標値, 目標年度・期間, then `year`'s 実績.
+    pub(super) fn standard(year: i32) -> Self {
+        Self {
+            name: 0,
+            target: Some(1),
+            unit: None,
+            period: Some(2),
+            results: vec![(3, None, year)],
+        }
+    }
+
+    /// The header row `cells`, if it is one: its first cell names the
+    /// indicator (指標, 指標名, アウトカム指標). A 実績 column without a year is
+    /// `year`'s; a grade column (評価, 達成状況, 判定) goes with the result
+    /// before it.
+    pub(super) fn header(cells: &[&str], year: i32) -> Option<Self> {
+        if !cells.first()?.contains("指標") || cells.len() < 2 {
+            return None;
+        }
+        let mut columns = Self::default();
+        for (n, cell) in cells.iter().enumerate().skip(1) {
+            if cell.contains("実績") {
+                let rest = cell.replace("実績", "").replace(['(', ')', '（', '）'], "");
+                let year = crate::wareki::parse_year_typed(&rest).unwrap_or(year);
+                columns.results.push((n, None, year));
+            } else if ["評価", "達成状況", "判定"]
+                .iter()
+                .any(|w| cell.contains(w))
+            {
+                if let Some(last) = columns.results.last_mut() {
+                    last.1 = Some(n);
+                }
+            } else if cell.contains("単位") {
+                columns.unit = Some(n);
+            } else if ["年度", "期間", "時期", "期限"]
+                .iter()
+                .any(|w| cell.contains(w))
+            {
+                columns.period = Some(n);
+            } else if cell.contains("目標") {
+                columns.target = Some(n);
+            }
+        }
+        Some(columns)
+    }
+
+    /// The indicator a row of cells is.
+    pub(super) fn row(&self, cells: &[&str]) -> Indicator {
+        let cell = |n: Option<usize>| n.and_then(|n| cells.get(n)).map_or("", |c| c.trim());
+        let (target, unit) = match self.unit {
+            Some(unit) => (cell(self.target).to_owned(), cell(Some(unit)).to_owned()),
+            None => split_number(cell(self.target)),
+        };
+        Indicator {
+            name: cell(Some(self.name)).to_owned(),
+            target,
+            unit,
+            period: cell(self.period).to_owned(),
+            results: self
+                .results
+                .iter()
+                .filter(|(value, _, _)| !cell(Some(*value)).is_empty())
+                .map(|&(value, grade, fiscal_year)| YearResult {
+                    fiscal_year,
+                    value: cell(Some(value)).to_owned(),
+                    grade: cell(grade).to_owned(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// 「80%以上」 as its number and the rest (80, %以上); words stay whole.
+fn split_number(written: &str) -> (String, String) {
+    let at = written
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || matches!(c, ',' | '.' | '０'..='９' | '，' | '．')))
+        .map_or(written.len(), |(at, _)| at);
+    if at == 0 {
+        return (written.to_owned(), String::new());
+    }
+    (written[..at].to_owned(), written[at..].trim().to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_header_names_the_columns_in_any_order() {
+        let header = [
+            "アウトカム指標",
+            "目標年度",
+            "目標値",
+            "令和5年度実績",
+            "評価",
+            "R6実績",
+            "評価",
+        ];
+        let columns = Columns::header(&header, 2023).expect("a header");
+        let row = [
+            "防災訓練に参加した区民の割合",
+            "令和6年度末",
+            "60%以上",
+            "52.3%",
+            "B",
+            "61.0%",
+            "A",
+        ];
+        let indicator = columns.row(&row);
+        assert_eq!(indicator.name, "防災訓練に参加した区民の割合");
+        assert_eq!(
+            (indicator.target.as_str(), indicator.unit.as_str()),
+            ("60", "%以上")
+        );
+        assert_eq!(indicator.period, "令和6年度末");
+        let results: Vec<(i32, &str, &str)> = indicator
+            .results
+            .iter()
+            .map(|r| (r.fiscal_year, r.value.as_str(), r.grade.as_str()))
+            .collect();
+        assert_eq!(results, [(2023, "52.3%", "B"), (2024, "61.0%", "A")]);
+    }
+
+    #[test]
+    fn a_row_that_is_not_a_header_is_none_and_words_stay_whole() {
+        assert_eq!(Columns::header(&["地域の数", "10"], 2023), None);
+        assert_eq!(
+            split_number("前年度より増加"),
+            ("前年度より増加".to_owned(), String::new())
+        );
+        assert_eq!(
+            split_number("10,000世帯以上"),
+            ("10,000".to_owned(), "世帯以上".to_owned())
+        );
+    }
+}
