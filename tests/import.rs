@@ -26,33 +26,47 @@ fn sample() -> ward_plan::Plan {
 /// initiatives prints in another order than the plan).
 fn nothing_lost(page: &str, imported: &ward_plan::import::Imported) {
     let web = blocks::plain_text(&blocks::blocks(&imported.plan, Medium::Web));
+    // A line's words without its list mark (the plan prints ・ for any mark)
+    // and without spaces.
     let squeeze = |s: &str| -> String {
-        ward_plan::import::normalise(s)
+        let line = ward_plan::import::normalise(s);
+        let unmarked = line
+            .strip_prefix("- ")
+            .unwrap_or(&line)
+            .trim_start_matches(|c| "・•●◆◇○◯■□▪◎★☆".contains(c));
+        unmarked
             .chars()
-            .filter(|c| !c.is_whitespace() && !"・•".contains(*c))
+            .filter(|c| !c.is_whitespace() && *c != '・')
             .map(|c| if c == '，' { ',' } else { c })
             .collect()
     };
     let mut web = squeeze(&web);
     let mut from = 0;
     for (n, line) in page.lines().enumerate() {
-        let text = squeeze(line);
         let reported = imported.report.iter().any(|note| note.line == n + 1);
-        if text.is_empty() || reported {
+        if reported {
             continue;
         }
-        let Some(at) = web[from..]
-            .find(&text)
-            .map(|at| from + at)
-            .or_else(|| web.find(&text))
-        else {
-            panic!(
-                "line {}: {line} is neither in the plan nor in the report",
-                n + 1
-            );
-        };
-        web.replace_range(at..at + text.len(), &"\0".repeat(text.len()));
-        from = at + text.len();
+        // A table row's cells are printed in the plan's own table layout:
+        // each cell is looked for on its own.
+        for cell in line.split('\t') {
+            let text = squeeze(cell);
+            if text.is_empty() {
+                continue;
+            }
+            let Some(at) = web[from..]
+                .find(&text)
+                .map(|at| from + at)
+                .or_else(|| web.find(&text))
+            else {
+                panic!(
+                    "line {}: {line} is neither in the plan nor in the report ({text})",
+                    n + 1
+                );
+            };
+            web.replace_range(at..at + text.len(), &"\0".repeat(text.len()));
+            from = at + text.len();
+        }
     }
 }
 
@@ -313,4 +327,129 @@ fn a_sentence_starting_like_a_link_is_text() {
     let web = blocks::plain_text(&blocks::blocks(&imported.plan, Medium::Web));
     assert!(web.contains(sentence), "{web}");
     nothing_lost(&page, &imported);
+}
+
+/// A 令和5年度 page of another ward written with 「- 」 bullets, a group
+/// heading over the first sections, a lead and a closing paragraph around the
+/// policy, strategies and initiatives listed by name and indicator tables with
+/// results: all of it lands in its place.
+#[test]
+fn a_page_with_hyphen_bullets_and_name_lists() {
+    let page = include_str!("fixtures/r5-hyphen-page.txt");
+    let imported = import(page);
+    let plan = &imported.plan;
+    assert_eq!((plan.fiscal_year, plan.ward.as_str()), (2023, "此花区"));
+    assert_eq!(
+        plan.goal,
+        "・健康で安心して暮らし続けられるまち\n・人がつながり、にぎわうまち"
+    );
+    assert_eq!(plan.policy_lead, "次の考え方に基づき、区政を運営する。");
+    assert_eq!(plan.policy.len(), 3, "{:?}", plan.policy);
+    assert_eq!(
+        plan.policy_closing,
+        "さらに、職員一人ひとりが区民の立場に立って仕事を進める。"
+    );
+    // The group heading is kept as such; the policy's own heading too.
+    assert_eq!(
+        plan.wording.get(Heading::Group),
+        "「目標」「使命」及び「所属運営の基本的な考え方」"
+    );
+    assert_eq!(
+        plan.wording.get(Heading::Policy),
+        "{年度} 区運営の基本的な考え方(区長の方針)"
+    );
+    let strategies: Vec<Vec<&str>> = plan
+        .issues
+        .iter()
+        .map(|i| i.strategies.iter().map(|s| s.title.as_str()).collect())
+        .collect();
+    assert_eq!(
+        strategies,
+        [
+            vec!["地域の防災力の向上", "区役所の災害対応力の強化"],
+            vec!["子育て相談の充実"]
+        ]
+    );
+    let initiatives: Vec<&str> = plan.issues[0].strategies[1]
+        .initiatives
+        .iter()
+        .map(|i| i.title.as_str())
+        .collect();
+    assert_eq!(initiatives, ["地域防災訓練の支援", "防災リーダーの育成"]);
+    let indicator = &plan.issues[0].strategies[1].indicators[0];
+    assert_eq!(indicator.name, "家庭で災害への備えをしている区民の割合");
+    assert_eq!(
+        (indicator.target.as_str(), indicator.unit.as_str()),
+        ("70", "%以上")
+    );
+    assert_eq!(indicator.period, "令和7年度末");
+    assert_eq!(indicator.results.len(), 1);
+    let result = &indicator.results[0];
+    assert_eq!(
+        (
+            result.fiscal_year,
+            result.value.as_str(),
+            result.grade.as_str()
+        ),
+        (2023, "58.2%", "B")
+    );
+    // No mark is left in any text of the plan.
+    for field in ward_plan::model::walk::fields(plan) {
+        if let Some(text) = field.value.text() {
+            assert!(
+                !text.lines().any(|l| l.starts_with("- ")),
+                "{}: {text}",
+                field.name
+            );
+        }
+    }
+    let web = blocks::plain_text(&blocks::blocks(plan, Medium::Web));
+    assert!(!web.contains("・-") && !web.contains("・ -"), "{web}");
+    nothing_lost(page, &imported);
+}
+
+/// A 令和4年度 page whose policy is two paragraphs and no bullets, with ○ and
+/// ■ marks, a numbered list in a field and an indicator table headed its own
+/// way.
+#[test]
+fn a_page_whose_policy_is_paragraphs() {
+    let page = include_str!("fixtures/r4-paragraph-page.txt");
+    let imported = import(page);
+    let plan = &imported.plan;
+    assert_eq!((plan.fiscal_year, plan.ward.as_str()), (2022, "西区"));
+    assert!(plan.policy.is_empty(), "{:?}", plan.policy);
+    assert_eq!(
+        plan.policy_lead,
+        "西区は、人口の増加が続き、子育て世帯が増えている。\n区民の声に耳を傾け、地域とともに課題の解決に取り組む。"
+    );
+    assert_eq!(plan.goal, "・住みたい、住み続けたいまち");
+    // A numbered list outside the policy keeps its numbers.
+    assert_eq!(
+        plan.issues[0].description,
+        "① 保育の需要が高い。\n② 子育て世帯が地域とつながる機会が少ない。"
+    );
+    let initiative = &plan.issues[0].strategies[0].initiatives[0];
+    assert_eq!(initiative.text, "・子育てサロンを毎月開く。");
+    let indicator = &plan.issues[0].strategies[0].indicators[0];
+    assert_eq!(
+        (indicator.target.as_str(), indicator.unit.as_str()),
+        ("1,000", "世帯以上")
+    );
+    assert_eq!(indicator.results[0].fiscal_year, 2022);
+    assert_eq!(indicator.results[0].grade, "A");
+    // Printed: the policy as paragraphs, no ・ before them; check has nothing
+    // to say about an empty policy.
+    let text = blocks::plain_text(&blocks::blocks(plan, Medium::Web));
+    assert!(
+        text.contains("\n西区は、人口の増加が続き") && !text.contains("・西区は"),
+        "{text}"
+    );
+    let check = ward_plan::check::check(plan);
+    assert!(
+        !check
+            .iter()
+            .any(|w| w.message.contains("基本的な考え方が一つもありません")),
+        "{check:?}"
+    );
+    nothing_lost(page, &imported);
 }

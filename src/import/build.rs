@@ -310,6 +310,15 @@ impl Builder {
                 return;
             }
         };
+        // The text is read into the field, but this year's form prints it
+        // without a heading: the heading line itself is not in the plan.
+        if field.heading(self.plan.era()).is_empty() {
+            self.note(
+                n,
+                raw,
+                "この年度の様式では印刷しない見出しなので、見出しの行だけ取り込みませんでした（中身は取り込みました）",
+            );
+        }
     }
 
     fn bullet(&mut self, n: usize, raw: &str, text: String) {
@@ -446,6 +455,11 @@ impl Builder {
         let cells: Vec<&str> = text.split('\t').map(str::trim).collect();
         if let Some(columns) = Columns::header(&cells, self.plan.fiscal_year) {
             self.columns = Some(columns);
+            self.note(
+                n,
+                raw,
+                "指標の表の見出し行なので、列の読み分けに使いました（印刷では標準の見出しになります）",
+            );
             return;
         }
         let columns = self
