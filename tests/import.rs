@@ -453,3 +453,37 @@ fn a_page_whose_policy_is_paragraphs() {
     );
     nothing_lost(page, &imported);
 }
+
+/// The same page saved from a browser as HTML — a head with a style and a
+/// script, comments holding tags, a 「>」 inside an attribute, character
+/// references, sentences wrapped in the source, lists, tables and <br> — imports
+/// to the same plan as its text copy, and nothing of the scripts, styles,
+/// comments or <noscript> reaches the plan or the report.
+#[test]
+fn a_saved_html_page_imports_like_its_text() {
+    let text = import(include_str!("fixtures/r5-hyphen-page.txt"));
+    let html = include_str!("fixtures/r5-hyphen-page.html");
+    for part in [
+        "<script>", "<style>", "<!--", "&gt;", "&nbsp;", "<br>", "<table",
+    ] {
+        assert!(html.contains(part), "the fixture has {part}");
+    }
+    let page = ward_plan::import::html::to_text(html);
+    let from_html = import(&page);
+    let changes = compare::diff(&text.plan, &from_html.plan);
+    assert!(changes.is_empty(), "{changes:#?}");
+    let reported: Vec<&str> = from_html.report.iter().map(|n| n.text.as_str()).collect();
+    for hidden in [
+        "スクリプト",
+        "古いお知らせ",
+        "JavaScript",
+        "dataLayer",
+        "font-family",
+    ] {
+        assert!(
+            !page.contains(hidden) && !reported.iter().any(|r| r.contains(hidden)),
+            "{hidden} in {reported:?}"
+        );
+    }
+    nothing_lost(&page, &from_html);
+}
