@@ -66,6 +66,19 @@ pub enum LoadError {
         /// [`FORMAT_VERSION`].
         supported: u32,
     },
+    /// A control character (a NUL, an escape…) in the file: never text of a
+    /// plan; tab and line ends are.
+    #[error(
+        "{line}行{column}列: 文字列の中に制御文字 (U+{code:04X}) があります。運営方針の文には使えないので、テキストエディタでその文字を消してから開いてください。"
+    )]
+    Control {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column, in characters.
+        column: usize,
+        /// The character's code point.
+        code: u32,
+    },
     /// Broken syntax, an unknown or missing field, or a value of the wrong type.
     #[error("{line}行{column}列: {message}")]
     Syntax {
@@ -85,6 +98,7 @@ impl LoadError {
     pub fn position(&self) -> Option<(usize, usize)> {
         match self {
             Self::NotUtf8 { line, column }
+            | Self::Control { line, column, .. }
             | Self::Truncated { line, column }
             | Self::Syntax { line, column, .. } => Some((*line, *column)),
             _ => None,
@@ -153,6 +167,9 @@ pub fn parse_noting(bytes: &[u8]) -> Result<(Plan, Vec<String>), LoadError> {
     }
     // Mail clients turn LF into CRLF; text fields must not keep the CR.
     let text = text.replace("\r\n", "\n");
+    if let Some(at) = control_at(&text) {
+        return Err(at);
+    }
 
     // Look at the version first, so that a newer file is refused as newer rather
     // than for the fields this build does not know.
@@ -196,13 +213,69 @@ pub fn parse_noting(bytes: &[u8]) -> Result<(Plan, Vec<String>), LoadError> {
         .collect();
     // Text never holds carriage returns: a file's CRLF line ends were made LF
     // above, and a CR left inside a text (a CR CR LF, a pasted lone CR) would be
-    // written raw and changed by the next load. Lone CRs become line ends.
+    // written raw and changed by the next load. Lone CRs, and Word's manual
+    // line breaks, become line ends; a control character written as an escape
+    // (\u{0}) is refused where it stands.
+    let mut refused = false;
     plan.each_text_mut(&mut |text| {
-        if text.contains('\r') {
-            *text = text.replace("\r\n", "\n").replace('\r', "\n");
+        if let Some(clean) = crate::model::text::clean(text) {
+            refused |= text
+                .chars()
+                .any(|c| !crate::model::text::is_allowed(c) && !crate::model::text::is_line_end(c));
+            *text = clean;
         }
     });
+    if refused {
+        return Err(escaped_control_at(&text));
+    }
     Ok((plan, notes))
+}
+
+/// The first control character of the file as it stands (tab and line ends
+/// apart), as the error that names its place.
+fn control_at(text: &str) -> Option<LoadError> {
+    let at = text.find(|c: char| {
+        !crate::model::text::is_allowed(c) && !crate::model::text::is_line_end(c)
+    })?;
+    let (line, column) = position_of(&text.as_bytes()[..at]);
+    let code = text[at..].chars().next().map_or(0, u32::from);
+    Some(LoadError::Control { line, column, code })
+}
+
+/// The place of a control character written as an escape inside a string
+/// (`\u{0}`, `\x1b`, `\0`): the file parsed, but a text held one.
+fn escaped_control_at(text: &str) -> LoadError {
+    let mut rest = text;
+    let mut offset = 0;
+    while let Some(at) = rest.find('\\') {
+        let after = &rest[at + 1..];
+        let code = if let Some(hex) = after.strip_prefix("u{") {
+            hex.split_once('}')
+                .and_then(|(h, _)| u32::from_str_radix(h, 16).ok())
+        } else if let Some(hex) = after.strip_prefix('x') {
+            hex.get(..2).and_then(|h| u32::from_str_radix(h, 16).ok())
+        } else if after.starts_with('0') {
+            Some(0)
+        } else {
+            None
+        };
+        let control = code.and_then(char::from_u32).is_some_and(|c| {
+            !crate::model::text::is_allowed(c) && !crate::model::text::is_line_end(c)
+        });
+        if let Some(code) = code.filter(|_| control) {
+            let (line, column) = position_of(&text.as_bytes()[..offset + at]);
+            return LoadError::Control { line, column, code };
+        }
+        // An escaped backslash is skipped whole.
+        let skip = if after.starts_with('\\') { 2 } else { 1 };
+        offset += at + skip;
+        rest = &rest[at + skip..];
+    }
+    LoadError::Control {
+        line: 1,
+        column: 1,
+        code: 0,
+    }
 }
 
 /// Just the version of a plan file; every other field is skipped.

@@ -259,3 +259,29 @@ fn a_missing_field_name_is_explained_in_japanese() {
     );
     assert!(err.english().is_some(), "the command line still has it");
 }
+
+/// A control character in a text — raw, or written as an escape — is refused
+/// with its line and column; Word's manual line break (U+000B) and a lone CR
+/// are line ends.
+#[test]
+fn control_characters_are_refused_where_they_stand() {
+    let raw = SAMPLE.replacen("ward: \"鶴見区\"", "ward: \"鶴見\u{0}区\"", 1);
+    let err = parse_err(&raw);
+    assert_eq!(err.position(), Some((4, 14)), "{err}");
+    assert!(err.to_string().contains("制御文字 (U+0000)"), "{err}");
+    let escaped = SAMPLE.replacen("ward: \"鶴見区\"", "ward: \"鶴見\\u{1b}区\"", 1);
+    let err = parse_err(&escaped);
+    assert_eq!(err.position(), Some((4, 14)), "{err}");
+    assert!(err.to_string().contains("U+001B"), "{err}");
+    // An escaped backslash before a u is text, not an escape.
+    let backslash = SAMPLE.replacen("ward: \"鶴見区\"", "ward: \"鶴見\\\\u{1b}区\"", 1);
+    assert_eq!(
+        io::parse(backslash.as_bytes()).expect("loads").ward,
+        "鶴見\\u{1b}区"
+    );
+    let word = SAMPLE.replacen("ward: \"鶴見区\"", "ward: \"鶴見\u{b}区\r東\"", 1);
+    assert_eq!(
+        io::parse(word.as_bytes()).expect("loads").ward,
+        "鶴見\n区\n東"
+    );
+}

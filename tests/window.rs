@@ -50,8 +50,8 @@ fn editor(save: Vec<PathBuf>) -> (Harness<'static, PlanApp>, Rc<RefCell<Vec<Path
 fn menu(h: &mut Harness<'_, PlanApp>, menu: &str, entry: &str) {
     h.get_by_label(menu).click();
     h.run_steps(2);
-    h.get_all_by_role(Role::Button)
-        .chain(h.get_all_by_role(Role::RadioButton))
+    h.query_all_by_role(Role::Button)
+        .chain(h.query_all_by_role(Role::RadioButton))
         .find(|n| {
             n.accesskit_node()
                 .label()
@@ -257,4 +257,30 @@ fn selecting_an_item_scrolls_the_preview_to_it() {
             _ => false,
         });
     assert!(visible, "{heading} is painted in view");
+}
+
+/// Text pasted from Word carries its manual line break (U+000B) and now and
+/// then a NUL: the field gets line ends and no control character, so the file
+/// saved from it loads again.
+#[test]
+fn pasted_control_characters_never_reach_the_plan() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("貼り付け.ron");
+    let (mut h, _) = editor(vec![path.clone()]);
+    h.get_all_by_label("目標・使命")
+        .next()
+        .expect("the outline entry")
+        .click();
+    h.run_steps(2);
+    h.get_by_label("区の目標").focus();
+    h.run_steps(2);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.event(egui::Event::Paste(
+        "一行目\u{b}二行目\u{0}です\r\n三行目".to_owned(),
+    ));
+    h.run_steps(3);
+    assert_eq!(h.state().doc.plan.goal, "一行目\n二行目です\n三行目");
+    menu(&mut h, "ファイル", "名前を付けて保存…");
+    let saved = ward_plan::io::load(&path).expect("the saved file loads");
+    assert_eq!(saved.goal, "一行目\n二行目です\n三行目");
 }

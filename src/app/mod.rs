@@ -298,6 +298,22 @@ pub fn steady_cursor(ctx: &egui::Context) {
     ctx.all_styles_mut(|style| style.visuals.text_cursor.blink = false);
 }
 
+/// Text pasted or typed this frame, cleaned before any field reads it: Word's
+/// manual line break (U+000B) and CRs become line ends, other control
+/// characters go, so a plan never holds what its file could not be read back
+/// with.
+fn clean_entered_text(ctx: &egui::Context) {
+    ctx.input_mut(|input| {
+        for event in &mut input.events {
+            if let egui::Event::Paste(text) | egui::Event::Text(text) = event
+                && let Some(clean) = crate::model::text::clean(text)
+            {
+                *text = clean;
+            }
+        }
+    });
+}
+
 impl eframe::App for PlanApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, "recent", &self.recent);
@@ -310,6 +326,7 @@ impl eframe::App for PlanApp {
     }
 
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        clean_entered_text(ctx);
         self.logic_step(ctx);
     }
 

@@ -67,10 +67,10 @@ pub fn read_page(path: &std::path::Path) -> Result<String, String> {
 /// The page's lines as the report numbers them: CRLF and a lone CR end a line
 /// too (text copied on Windows or from old Macs), so no text keeps a CR.
 pub fn page_lines(text: &str) -> Vec<String> {
-    text.replace("\r\n", "\n")
-        .split(['\n', '\r'])
-        .map(str::to_owned)
-        .collect()
+    // Word's and old Macs' line ends are line ends; other control
+    // characters are never the plan's text.
+    let text = crate::model::text::clean(text).unwrap_or_else(|| text.to_owned());
+    text.split('\n').map(str::to_owned).collect()
 }
 
 /// Reads a published page's text.

@@ -10,7 +10,7 @@ mod derived;
 pub mod fields;
 mod id;
 mod path;
-mod text;
+pub mod text;
 pub mod walk;
 pub mod wording;
 pub mod writing;

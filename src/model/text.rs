@@ -111,3 +111,46 @@ impl Plan {
         }
     }
 }
+
+/// Whether `c` may stand in a plan's text: any character but the control
+/// characters, of which only tab and line end are text.
+pub fn is_allowed(c: char) -> bool {
+    !c.is_control() || c == '\t' || c == '\n'
+}
+
+/// Whether `c` is a line end as other programs write one: CR, Word's manual
+/// line break (vertical tab, U+000B) and the form feed.
+pub fn is_line_end(c: char) -> bool {
+    matches!(c, '\r' | '\u{b}' | '\u{c}')
+}
+
+/// Text pasted, typed or imported, as the plan keeps it: CRLF and the other
+/// line ends as `\n`, other control characters (a NUL, a stray escape) left
+/// out. `None` when it is clean already.
+pub fn clean(text: &str) -> Option<String> {
+    if text.chars().all(is_allowed) {
+        return None;
+    }
+    let text = text.replace("\r\n", "\n");
+    Some(
+        text.chars()
+            .map(|c| if is_line_end(c) { '\n' } else { c })
+            .filter(|c| is_allowed(*c))
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pasted_line_ends_become_newlines_and_other_controls_go() {
+        assert_eq!(
+            clean("一行目\u{b}二行目\r\n三行目\r四"),
+            Some("一行目\n二行目\n三行目\n四".to_owned())
+        );
+        assert_eq!(clean("a\u{0}b\u{1b}c\u{7f}"), Some("abc".to_owned()));
+        assert_eq!(clean("タブ\tと改行\nはそのまま"), None);
+    }
+}
