@@ -552,7 +552,7 @@ mod tests {
     use crate::model::Initiative;
 
     fn sample() -> Plan {
-        crate::io::parse(crate::SAMPLE_RON.as_bytes()).expect("sample")
+        crate::sample()
     }
 
     #[test]

@@ -320,7 +320,7 @@ mod tests {
     use super::*;
 
     fn plan() -> Plan {
-        crate::io::parse(crate::SAMPLE_RON.as_bytes()).expect("sample")
+        crate::sample()
     }
 
     #[test]

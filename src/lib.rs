@@ -39,5 +39,13 @@ pub use model::Plan;
 
 /// The bundled sample: 令和4年度鶴見区運営方針 as published.
 pub const SAMPLE_RON: &str = include_str!("../samples/tsurumi-r4.ron");
+
+/// The bundled sample as a plan: what the window opens with and what the tests
+/// start from. Its text is part of the program and `tests/sample.rs` reads it
+/// field by field; were it ever unreadable, an empty plan (never a panic).
+pub fn sample() -> Plan {
+    io::parse(SAMPLE_RON.as_bytes())
+        .unwrap_or_else(|_| Plan::new("", wareki::current_fiscal_year()))
+}
 /// The sample's file name, shown when the bundled copy is opened.
 pub const SAMPLE_NAME: &str = "samples/tsurumi-r4.ron";

@@ -205,7 +205,7 @@ mod tests {
 
     #[test]
     fn outline_numbers_and_names_every_part() {
-        let plan = crate::io::parse(crate::SAMPLE_RON.as_bytes()).expect("sample");
+        let plan = crate::sample();
         let names: Vec<String> = outline(&plan).iter().map(OutlineItem::name).collect();
         assert_eq!(names.len(), 15);
         assert_eq!(

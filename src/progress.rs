@@ -157,7 +157,7 @@ mod tests {
 
     #[test]
     fn the_sample_counts_its_five_strategies_and_five_initiatives() {
-        let plan = crate::io::parse(crate::SAMPLE_RON.as_bytes()).expect("sample");
+        let plan = crate::sample();
         let entries = entries(&plan);
         assert_eq!(entries.len(), 10);
         assert_eq!(entries[0].name, "戦略【1-1】");

@@ -65,7 +65,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let recovery = dir.path().join("ward-plan");
         assert!(find(&recovery).is_none());
-        let plan = io::parse(crate::SAMPLE_RON.as_bytes()).expect("sample");
+        let plan = crate::sample();
         write(&recovery, &plan, Some(Path::new("/office/鶴見区.ron"))).expect("write");
         let found = find(&recovery).expect("found");
         assert_eq!(found.plan, plan);

@@ -310,7 +310,7 @@ fn check_output(path: &std::path::Path) -> String {
 fn check_warns_on_a_budget_no_ward_has() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("typo.ron");
-    let mut plan = ward_plan::io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample");
+    let mut plan = ward_plan::sample();
     plan.issues[1].strategies[0].initiatives[0].budget = Some(99_999_999_999_999);
     ward_plan::io::save(&path, &plan).expect("save");
     let text = check_output(&path);

@@ -8,10 +8,7 @@ use ward_plan::app::PlanApp;
 use ward_plan::app::command::Command;
 use ward_plan::app::document::Document;
 use ward_plan::io;
-
-fn sample() -> ward_plan::Plan {
-    io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample")
-}
+use ward_plan::sample;
 
 fn harness_with(
     plan: ward_plan::Plan,

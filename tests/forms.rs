@@ -7,19 +7,16 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use ward_plan::edit::{Edit, Target};
-use ward_plan::io;
+
 use ward_plan::model::walk::{self, Value};
 use ward_plan::model::{ItemPath, Plan};
+use ward_plan::sample;
 use ward_plan::ui::{Selection, forms};
 
 /// What a form works on: the plan and the structural edits it asked for.
 struct Form {
     plan: Plan,
     edits: Vec<Edit>,
-}
-
-fn sample() -> Plan {
-    io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample")
 }
 
 fn form(selection: Selection) -> Harness<'static, Form> {

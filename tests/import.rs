@@ -7,15 +7,12 @@ use std::process::Command;
 use ward_plan::blocks::{self, Medium};
 use ward_plan::import::import;
 use ward_plan::model::Heading;
+use ward_plan::sample;
 use ward_plan::{compare, io};
 
 const SEED: &str = include_str!("fixtures/tsurumi-r4-published.txt");
 const VARIANT: &str = include_str!("fixtures/r5-variant-page.txt");
 const BIN: &str = env!("CARGO_BIN_EXE_ward-plan");
-
-fn sample() -> ward_plan::Plan {
-    io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample")
-}
 
 /// Every line of the page, headings included, is accounted for once: found in
 /// the plan's web text (which prints the headings in the page's own wording)

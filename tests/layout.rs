@@ -126,7 +126,7 @@ fn headings_are_never_last_on_a_page() {
 
 #[test]
 fn a_table_continued_on_a_new_page_repeats_its_header() {
-    let mut plan = io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample");
+    let mut plan = ward_plan::sample();
     let issues = plan.issues.clone();
     plan.issues = (0..10).flat_map(|_| issues.iter().cloned()).collect();
     for issue in &mut plan.issues {
@@ -259,7 +259,7 @@ fn a_fullwidth_tilde_never_starts_a_line() {
 
 #[test]
 fn tabs_print_as_a_space_and_the_check_says_so() {
-    let mut plan = io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample");
+    let mut plan = ward_plan::sample();
     plan.goal = "つながり\tふれあい".to_owned();
     let pages = typeset(&plan, &PageStyle::default(), &metrics());
     let lines: Vec<&str> = pages.iter().flat_map(|p| p.lines()).collect();
@@ -353,7 +353,7 @@ fn notdef_glyphs(pdf: &[u8]) -> usize {
 
 #[test]
 fn check_names_every_character_the_pdf_prints_as_an_empty_box() {
-    let mut plan = io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample");
+    let mut plan = ward_plan::sample();
     // 葛 + U+E0100 is in the fonts (葛󠄀 prints as its variant); 辻 + U+E0105 is not.
     plan.goal = "葛\u{e0100}飾と𠮷野家😀辻\u{e0105}あ\u{e0105}".to_owned();
     // Characters the fonts lack, each once, in fields of every level.
@@ -403,7 +403,7 @@ fn check_names_every_character_the_pdf_prints_as_an_empty_box() {
 
 #[test]
 fn long_headings_wrap_under_their_titles_and_never_leave_a_character_alone() {
-    let mut plan = io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample");
+    let mut plan = ward_plan::sample();
     plan.issues[0].title =
         "だれもが地域で安心して暮らせるまちづくりと、区民の健康づくりに向けた支援の充実".to_owned();
     plan.ward = "鶴見区と城東区と旭区と都島区と東成区と生野区の合同".to_owned();
@@ -552,7 +552,7 @@ fn check_names_every_character_the_print_cases_cannot_print() {
 #[test]
 fn no_paragraph_leaves_one_line_alone_at_a_page_break() {
     // The print test plan and the sample many times over: breaks fall everywhere.
-    let mut long = io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample");
+    let mut long = ward_plan::sample();
     let issues = long.issues.clone();
     long.issues = (0..6).flat_map(|_| issues.iter().cloned()).collect();
     long.ensure_ids();

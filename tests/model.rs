@@ -19,6 +19,7 @@ use ward_plan::app::command::{Action, Command};
 use ward_plan::app::dialogs::ScriptedDialogs;
 use ward_plan::app::document::Document;
 use ward_plan::app::question::Question;
+use ward_plan::sample;
 use ward_plan::{Plan, io, recovery};
 
 /// How the user answers the question showing.
@@ -77,10 +78,6 @@ fn op() -> impl Strategy<Value = Op> {
 }
 
 mod dropped;
-
-fn sample() -> Plan {
-    io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample")
-}
 
 /// The world of one run: a folder with files and the recovery folder.
 struct World {

@@ -11,12 +11,9 @@ use ward_plan::app::dialogs::ScriptedDialogs;
 use ward_plan::app::document::Document;
 use ward_plan::model::address::FieldKey;
 use ward_plan::model::fields;
+use ward_plan::sample;
 use ward_plan::ui::Selection;
 use ward_plan::{Plan, io};
-
-fn sample() -> Plan {
-    io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample")
-}
 
 fn editor_sized(plan: Plan, size: egui::Vec2) -> Harness<'static, PlanApp> {
     let mut h = Harness::builder()

@@ -4,12 +4,9 @@ use chrono::TimeZone as _;
 use lopdf::{Document, Object};
 use ward_plan::export::export_pdf;
 use ward_plan::io;
+use ward_plan::sample;
 
 const SEED: &str = include_str!("fixtures/tsurumi-r4-published.txt");
-
-fn sample() -> ward_plan::Plan {
-    io::parse(include_bytes!("../samples/tsurumi-r4.ron")).expect("sample")
-}
 
 fn created() -> chrono::DateTime<chrono::FixedOffset> {
     chrono::FixedOffset::east_opt(9 * 3600)

@@ -7,12 +7,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use ward_plan::app::PlanApp;
 use ward_plan::app::document::Document;
+use ward_plan::io;
+use ward_plan::sample;
 use ward_plan::ui::Selection;
-use ward_plan::{Plan, io};
-
-fn sample() -> Plan {
-    io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample")
-}
 
 fn editor() -> Harness<'static, PlanApp> {
     let mut h = Harness::builder()

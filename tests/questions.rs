@@ -13,11 +13,8 @@ use ward_plan::app::command::{Action, Command};
 use ward_plan::app::dialogs::ScriptedDialogs;
 use ward_plan::app::document::Document;
 use ward_plan::app::question::Question;
-use ward_plan::{Plan, io, recovery};
-
-fn sample() -> Plan {
-    io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample")
-}
+use ward_plan::sample;
+use ward_plan::{io, recovery};
 
 /// A folder with the plan being edited (鶴見区.ron), another plan to drop or
 /// open (北区.ron) and the recovery folder.

@@ -4,7 +4,7 @@ use ward_plan::Plan;
 
 /// The bundled sample.
 pub fn sample() -> Plan {
-    ward_plan::io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample")
+    ward_plan::sample()
 }
 
 /// The sample's five issues repeated ten times (50 issues), numbered from position.

@@ -6,8 +6,6 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, ModifierNames, Modifiers};
 
-use super::question::Answer;
-
 /// An action from the menus or the keyboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
@@ -376,6 +374,27 @@ pub fn shortcut_table() -> String {
         }
     }
     out
+}
+
+/// An answer to the question on top of the queue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// 保存.
+    Save,
+    /// 保存しない.
+    Discard,
+    /// キャンセル.
+    Cancel,
+    /// 復元する.
+    Restore,
+    /// 破棄する (the recovery copy).
+    DropRecovery,
+    /// OK.
+    Ok,
+    /// 削除する.
+    Delete,
+    /// 書き加える (last year's 自己評価 into 前年度までの実績).
+    Copy,
 }
 
 #[cfg(test)]

@@ -174,7 +174,7 @@ mod tests {
     use super::*;
 
     fn sample() -> Plan {
-        crate::io::parse(crate::SAMPLE_RON.as_bytes()).expect("sample")
+        crate::sample()
     }
 
     #[test]

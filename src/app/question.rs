@@ -6,7 +6,7 @@
 use std::collections::VecDeque;
 use std::path::PathBuf;
 
-use super::command::Command;
+use super::command::{Answer, Command};
 use crate::recovery::Recovered;
 
 /// Something the window is asking.
@@ -37,27 +37,6 @@ pub enum Question {
         /// One line per character: where it is and what to do.
         lines: Vec<String>,
     },
-}
-
-/// An answer to the question on top of the queue.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Answer {
-    /// 保存.
-    Save,
-    /// 保存しない.
-    Discard,
-    /// キャンセル.
-    Cancel,
-    /// 復元する.
-    Restore,
-    /// 破棄する (the recovery copy).
-    DropRecovery,
-    /// OK.
-    Ok,
-    /// 削除する.
-    Delete,
-    /// 書き加える (last year's 自己評価 into 前年度までの実績).
-    Copy,
 }
 
 /// The questions waiting, the one showing first.

@@ -4,9 +4,10 @@
 use std::path::{Path, PathBuf};
 
 use super::PlanApp;
+use super::command::Answer;
 use super::command::{Action, Command};
 use super::document::Document;
-use super::question::{Answer, Question};
+use super::question::Question;
 use super::review::Review;
 use crate::blocks::{self, Medium};
 use crate::model::Plan;

@@ -209,7 +209,7 @@ mod tests {
     /// walk's text, and no two fields share an address.
     #[test]
     fn every_text_of_the_walk_is_at_its_address() {
-        let mut plan = crate::io::parse(crate::SAMPLE_RON.as_bytes()).expect("sample");
+        let mut plan = crate::sample();
         plan.writing.preferred.push("こども".to_owned());
         plan.writing.keep = vec!["子ども・子育て支援法".to_owned(), "子供食堂".to_owned()];
         plan.writing.off.push("長い文".to_owned());

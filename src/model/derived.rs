@@ -99,7 +99,7 @@ mod tests {
 
     #[test]
     fn carry_forward_keeps_the_plan_and_clears_the_year() {
-        let mut plan = crate::io::parse(crate::SAMPLE_RON.as_bytes()).expect("sample");
+        let mut plan = crate::sample();
         let review = Review {
             status: ReviewStatus::NotAchieved,
             comment: "未達".to_owned(),

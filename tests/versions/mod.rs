@@ -1,11 +1,11 @@
 //! Two versions of the sample plan that the comparison tests share.
 
+use ward_plan::Plan;
 use ward_plan::model::{Initiative, ItemId};
-use ward_plan::{Plan, io};
 
 /// The bundled sample.
 pub fn sample() -> Plan {
-    io::parse(ward_plan::SAMPLE_RON.as_bytes()).expect("sample")
+    ward_plan::sample()
 }
 
 /// The sample with one sentence changed, one initiative added, one deleted, one
