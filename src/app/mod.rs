@@ -10,6 +10,7 @@
 //! - `review`: the 比較 and 取り込み panel (`merge_setup`: choosing its files);
 //! - `find`: the 検索と置換 bar; `help`: the guide (F1).
 
+mod bars;
 pub mod command;
 pub mod dialogs;
 pub mod document;
@@ -21,6 +22,7 @@ pub mod output;
 pub mod progress;
 pub mod question;
 pub mod review;
+mod room;
 mod run;
 pub mod startup;
 mod view;

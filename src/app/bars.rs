@@ -1,0 +1,116 @@
+//! The bars around the document: the menu bar (its entries from the command
+//! table, the recent files, the theme) and the status bar.
+
+use super::command::{Action, Command, Menu};
+use super::{AppTheme, PlanApp};
+use crate::amount::format_thousand_yen;
+
+impl PlanApp {
+    pub(super) fn menu_bar(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        // The preview's entry shows whether it is on.
+        let mac = ui.ctx().os() == egui::os::OperatingSystem::Mac;
+        egui::MenuBar::new().ui(ui, |ui| {
+            for menu in Menu::ALL {
+                ui.menu_button(menu.label(), |ui| {
+                    for action in Action::ALL.into_iter().filter(|a| a.menu() == menu) {
+                        let on = action == Action::TogglePreview && self.settings.show_preview;
+                        let mut button = egui::Button::new(action.label()).selected(on);
+                        if let Some(shortcut) = action.shortcuts().first() {
+                            let names = if mac {
+                                egui::ModifierNames::SYMBOLS
+                            } else {
+                                egui::ModifierNames::NAMES
+                            };
+                            button = button.shortcut_text(shortcut.format(&names, mac));
+                        }
+                        if ui.add_enabled(self.is_enabled(action), button).clicked() {
+                            commands.push(Command::Run(action));
+                        }
+                        if action == Action::Open {
+                            self.recent_menu(ui, commands);
+                        }
+                    }
+                    if menu == Menu::View {
+                        ui.separator();
+                        ui.label("テーマ");
+                        for theme in [AppTheme::System, AppTheme::Light, AppTheme::Dark] {
+                            if ui
+                                .radio(self.settings.theme == theme, theme.label())
+                                .clicked()
+                            {
+                                commands.push(Command::Theme(theme));
+                            }
+                        }
+                    }
+                });
+            }
+        });
+    }
+
+    fn recent_menu(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        ui.menu_button("最近使ったファイル", |ui| {
+            if self.recent.is_empty() {
+                ui.label("（まだありません）");
+            }
+            for path in &self.recent {
+                if ui.button(path.display().to_string()).clicked() {
+                    commands.push(Command::OpenPath(path.clone()));
+                }
+            }
+        });
+    }
+
+    pub(super) fn status_bar(
+        &mut self,
+        ui: &mut egui::Ui,
+        warnings: usize,
+        commands: &mut Vec<Command>,
+    ) {
+        // A line about the saved plan (保存しました) is no longer true once the
+        // plan changes again.
+        if self.status_until_edit && self.doc.is_dirty() {
+            self.status.clear();
+            self.status_until_edit = false;
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.label(self.doc.path.as_ref().map_or_else(
+                || format!("{}（ファイル未保存）", self.doc.untitled_name),
+                |p| p.display().to_string(),
+            ));
+            if self.doc.is_dirty() {
+                ui.label("● 未保存の変更あり");
+            }
+            ui.separator();
+            ui.label(format!("版: {}", self.doc.plan.stage.label()));
+            ui.separator();
+            ui.label(format!(
+                "予算合計 {}",
+                format_thousand_yen(self.doc.plan.budget_total())
+            ));
+            ui.separator();
+            ui.toggle_value(&mut self.show_warnings, format!("警告 {warnings}件"));
+            if !self.status.is_empty() {
+                ui.separator();
+                ui.label(&self.status);
+                if self.offer_undo && self.doc.can_undo() && ui.button("元に戻す").clicked() {
+                    commands.push(Command::Run(Action::Undo));
+                    self.offer_undo = false;
+                }
+            }
+            if !self.folded.is_empty() {
+                ui.separator();
+                ui.weak(format!(
+                    "幅が足りないため隠しています: {}（ウィンドウを広げると戻ります）",
+                    self.folded.join("・")
+                ));
+            }
+        });
+    }
+
+    /// Sets the status line.
+    pub(super) fn set_status(&mut self, text: String) {
+        self.status = text;
+        self.offer_undo = false;
+        self.status_until_edit = false;
+    }
+}
