@@ -1,4 +1,5 @@
 //! Line-breaking rules, tested on lines as strings.
+use super::classes::{IDEOGRAPHIC_SYMBOLS, NO_SPLIT_PAIRS, is_plain};
 use super::*;
 use crate::typeset::metrics::FixedMetrics;
 
