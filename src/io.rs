@@ -5,15 +5,18 @@
 //! same bytes and two versions diff line by line. Files from Windows editors and mail
 //! clients (a BOM, CRLF line ends) load as well.
 
+mod message;
+mod write;
+
 use std::fs::{self, File};
-use std::io::{self, Read as _, Write as _};
+use std::io::{self, Read as _};
 use std::path::{Path, PathBuf};
 
-use ron::error::{Error as RonError, SpannedError};
 use serde::Deserialize;
 
-use crate::model::fields::{self, Owner};
 use crate::model::{FORMAT_VERSION, Plan};
+use message::syntax_error;
+pub use write::{destination, same_file, write_atomic};
 
 /// Files larger than this are refused before reading: a plan is a few tens of KB.
 pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
@@ -293,163 +296,6 @@ fn position_of(valid: &[u8]) -> (usize, usize) {
     (line, column)
 }
 
-fn syntax_error(text: &str, e: SpannedError) -> LoadError {
-    let message = if ends_early(text, &e) {
-        "ファイルが途中で終わっています。ファイルの後半が欠けていないか確認してください。"
-            .to_owned()
-    } else {
-        japanese_message(&e.code)
-    };
-    LoadError::Syntax {
-        line: e.span.start.line,
-        column: e.span.start.col,
-        message,
-        detail: e.code.to_string(),
-    }
-}
-
-/// Whether a syntax error comes from the file stopping too early, whatever the
-/// parser was expecting next: nothing but whitespace follows the error, or a string
-/// opened at the error is never closed.
-fn ends_early(text: &str, e: &SpannedError) -> bool {
-    let semantic = matches!(
-        e.code,
-        RonError::MissingStructField { .. }
-            | RonError::NoSuchStructField { .. }
-            | RonError::DuplicateStructField { .. }
-            | RonError::InvalidValueForType { .. }
-            | RonError::NoSuchEnumVariant { .. }
-            | RonError::Message(_)
-    );
-    if semantic {
-        return false;
-    }
-    let after_end = rest_from(text, e.span.end.line, e.span.end.col);
-    let after_start = rest_from(text, e.span.start.line, e.span.start.col);
-    after_end.trim().is_empty()
-        || (matches!(
-            e.code,
-            RonError::ExpectedStringEnd | RonError::ExpectedString
-        ) && !after_start
-            .trim_start()
-            .get(1..)
-            .unwrap_or("")
-            .contains('"'))
-}
-
-/// The text from (line, column), both 1-based with the column in characters.
-fn rest_from(text: &str, line: usize, column: usize) -> &str {
-    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else {
-        return "";
-    };
-    let start = line_text.as_ptr() as usize - text.as_ptr() as usize;
-    let within = line_text
-        .char_indices()
-        .nth(column.saturating_sub(1))
-        .map_or(line_text.len(), |(i, _)| i);
-    &text[start + within..]
-}
-
-/// The parser's error in words a member of staff can act on.
-fn japanese_message(code: &RonError) -> String {
-    match code {
-        RonError::Eof => "ファイルが途中で終わっています。閉じ括弧 ) や ] が足りないか、ファイルの後半が欠けています。".to_owned(),
-        RonError::ExpectedString | RonError::ExpectedStringEnd => {
-            "ここには \"…\" で囲んだ文字列が必要です。".to_owned()
-        }
-        RonError::ExpectedInteger => "ここには整数（例: 28523）が必要です。".to_owned(),
-        RonError::IntegerOutOfBounds => {
-            "数が範囲外です。予算額や番号は 0 以上の整数で書きます。".to_owned()
-        }
-        RonError::InvalidIntegerDigit { .. } => "整数に使えない文字があります。".to_owned(),
-        RonError::ExpectedBoolean => "ここには true か false が必要です。".to_owned(),
-        RonError::ExpectedMapColon => "項目名の後のコロン : が足りません。".to_owned(),
-        RonError::ExpectedComma => "項目の区切りのカンマ , が足りません。".to_owned(),
-        RonError::ExpectedArray | RonError::ExpectedArrayEnd => {
-            "ここには [ … ] で囲んだ一覧が必要です。".to_owned()
-        }
-        RonError::ExpectedStructLike
-        | RonError::ExpectedNamedStructLike(_)
-        | RonError::ExpectedStructLikeEnd => "ここには ( … ) で囲んだ項目のまとまりが必要です。".to_owned(),
-        RonError::ExpectedDifferentStructName { expected, found } => format!(
-            "「{found}」ではなく「{expected}」が必要です。"
-        ),
-        RonError::NoSuchStructField { found, outer, .. } => format!(
-            "{}に「{found}」という項目はありません。綴りを確認してください。",
-            outer_label(outer.as_deref())
-        ),
-        RonError::MissingStructField { field, outer } => format!(
-            "{}に必須の項目「{field}」（{}）がありません。",
-            outer_label(outer.as_deref()),
-            field_label(field, outer.as_deref())
-        ),
-        RonError::DuplicateStructField { field, outer } => format!(
-            "{}で項目「{field}」が二度書かれています。",
-            outer_label(outer.as_deref())
-        ),
-        RonError::NoSuchEnumVariant {
-            expected, found, ..
-        } => format!(
-            "「{found}」は使えません。使える値: {}",
-            expected.join(", ")
-        ),
-        RonError::InvalidValueForType { expected, found } => {
-            format!("値の種類が違います（必要: {expected}、実際: {found}）。")
-        }
-        RonError::ExpectedOption | RonError::ExpectedOptionEnd => {
-            "ここには値か None が必要です。".to_owned()
-        }
-        RonError::UnclosedBlockComment | RonError::UnclosedLineComment => {
-            "コメントが閉じられていません。".to_owned()
-        }
-        RonError::UnexpectedChar(c) => format!("ここに「{c}」は書けません。"),
-        RonError::TrailingCharacters => {
-            "データの終わりの後に余分な文字があります。".to_owned()
-        }
-        RonError::ExceededRecursionLimit => "入れ子が深すぎます。".to_owned(),
-        RonError::InvalidEscape(_) => "文字列の \\ の使い方が正しくありません。".to_owned(),
-        // chrono's date errors all speak of "input".
-        RonError::Message(m) if m.contains("input") => {
-            format!("日付が正しくありません（{m}）。日付は \"2023-06-09\" の形で書きます。")
-        }
-        RonError::Message(m) => format!("値が正しくありません: {m}"),
-        RonError::ExpectedIdentifier | RonError::InvalidIdentifier(_) | RonError::SuggestRawIdentifier(_) => {
-            "ここには項目名（例: title:）が必要です。項目名が消えているか、前の行の引用符 \" や括弧が足りないかもしれません。".to_owned()
-        }
-        RonError::ExpectedMap | RonError::ExpectedMapEnd => {
-            "ここには { … } で囲んだまとまりが必要です。".to_owned()
-        }
-        RonError::ExpectedUnit => "ここには () が必要です。".to_owned(),
-        RonError::ExpectedFloat | RonError::FloatUnderscore => {
-            "ここには数（例: 12.5）が必要です。".to_owned()
-        }
-        RonError::ExpectedChar => "ここには ' ' で囲んだ一文字が必要です。".to_owned(),
-        RonError::ExpectedDifferentLength { .. } => "値の個数が違います。".to_owned(),
-        RonError::Utf8Error(_) => "文字コードが UTF-8 ではありません。".to_owned(),
-        // The rest cannot come from a plan file's syntax (byte strings,
-        // attributes, extensions); the position still says where to look.
-        _ => "書式が正しくありません。この位置の前後の括弧・引用符・カンマを確かめてください。".to_owned(),
-    }
-}
-
-/// The Japanese name of a part of the plan, for error messages.
-fn outer_label(outer: Option<&str>) -> String {
-    match outer {
-        Some(name) => format!("{}（{name}）", struct_label(name)),
-        None => "ファイル".to_owned(),
-    }
-}
-
-fn struct_label(name: &str) -> &'static str {
-    Owner::from_type_name(name).map_or("項目", Owner::label)
-}
-
-/// The Japanese name of a field of `outer`, for error messages: the form's label.
-fn field_label(field: &str, outer: Option<&str>) -> &'static str {
-    let owner = outer.and_then(Owner::from_type_name);
-    fields::lookup(owner, field).map_or("項目", |f| f.label)
-}
-
 /// Why a plan could not be saved.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
@@ -499,92 +345,4 @@ pub fn save(path: &Path, plan: &Plan) -> Result<(), SaveError> {
     }
     write_atomic(path, text.as_bytes())?;
     Ok(())
-}
-
-/// Where writing to `path` lands: the file a symbolic link points to (followed
-/// to the end), so that replacing it keeps the link — a plan kept as a link
-/// into a shared folder stays one file. Refuses a destination that exists and
-/// is not a regular file: a device, a named pipe or a folder is never replaced.
-pub fn destination(path: &Path) -> io::Result<PathBuf> {
-    let mut target = path.to_owned();
-    for _ in 0..40 {
-        match fs::symlink_metadata(&target) {
-            Ok(meta) if meta.file_type().is_symlink() => {
-                let link = fs::read_link(&target)?;
-                target = match target.parent() {
-                    Some(dir) if link.is_relative() => dir.join(link),
-                    _ => link,
-                };
-            }
-            Ok(meta) if !meta.is_file() => {
-                return Err(io::Error::other(format!(
-                    "{} は通常のファイルではないので、書き込みません（デバイス・名前付きパイプ・フォルダーなど）。",
-                    path.display()
-                )));
-            }
-            _ => return Ok(target),
-        }
-    }
-    Err(io::Error::other(format!(
-        "{} のリンクをたどりきれません（循環しています）。",
-        path.display()
-    )))
-}
-
-/// Whether `a` and `b` are the same file (through links): an output that would
-/// overwrite an input the next step needs is refused.
-pub fn same_file(a: &Path, b: &Path) -> bool {
-    match (fs::canonicalize(a), fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
-}
-
-/// Writes `bytes` to a temporary file in the target's folder, flushes it to disk and
-/// renames it over the target, so a crash leaves either the old file or the new one,
-/// never half of either. A symbolic link is written through (its target is
-/// replaced, the link stays); a destination that is not a regular file is
-/// refused (see [`destination`]).
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let target = destination(path)?;
-    let path = target.as_path();
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".ward-plan-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    if let Ok(meta) = fs::metadata(path) {
-        tmp.as_file().set_permissions(meta.permissions())?;
-    } else {
-        set_default_permissions(tmp.as_file())?;
-    }
-    tmp.persist(path).map_err(|e| e.error)?;
-    sync_dir(dir);
-    Ok(())
-}
-
-#[cfg(unix)]
-fn set_default_permissions(file: &File) -> io::Result<()> {
-    use std::os::unix::fs::PermissionsExt as _;
-    file.set_permissions(fs::Permissions::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn set_default_permissions(_file: &File) -> io::Result<()> {
-    Ok(())
-}
-
-/// Makes the rename itself durable where the OS allows it (best effort).
-fn sync_dir(dir: &Path) {
-    #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
 }
