@@ -14,6 +14,7 @@ mod bars;
 pub mod command;
 pub mod dialogs;
 pub mod document;
+mod files;
 pub mod find;
 pub mod help;
 mod logic;
@@ -24,6 +25,7 @@ pub mod question;
 pub mod review;
 mod room;
 mod run;
+mod search_run;
 pub mod startup;
 mod view;
 

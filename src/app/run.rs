@@ -1,7 +1,9 @@
-//! Running commands: the only code that opens dialogs, reads or writes files,
-//! or puts another plan in the window. Every plan enters through [`PlanApp::install`].
+//! Running commands: each command of the menus, keys and buttons, and the
+//! answers to questions. Plan files are opened and saved in `files`, where
+//! every plan enters the window through [`PlanApp::install`]; the search's
+//! commands are in `search_run`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::PlanApp;
 use super::command::Answer;
@@ -11,8 +13,7 @@ use super::question::Question;
 use super::review::Review;
 use crate::blocks::{self, Medium};
 use crate::model::Plan;
-use crate::ui::Selection;
-use crate::{compare, io, recovery};
+use crate::{compare, io};
 
 impl PlanApp {
     /// Runs a command. One that would replace a plan with unsaved changes (or
@@ -282,74 +283,6 @@ impl PlanApp {
         });
     }
 
-    /// Shows hit `n` of the search: its form, with the found text selected.
-    fn show_hit(&mut self, ctx: &egui::Context, n: usize) {
-        let Some(bar) = &mut self.search else {
-            return;
-        };
-        let Some(hit) = bar.hits(&self.doc.plan).get(n).cloned() else {
-            return;
-        };
-        bar.current = Some(n);
-        self.selection = match hit.key.item {
-            Some(id) => Selection::Item(id),
-            None => super::view::selection_for_field(hit.field),
-        };
-        crate::ui::widgets::request_focus(
-            ctx,
-            crate::ui::widgets::FocusRequest {
-                key: hit.key,
-                start: hit.start,
-                end: hit.end,
-            },
-        );
-    }
-
-    /// Replaces hit `n` (if its text is still there), as one undo step, then
-    /// shows the next hit.
-    fn replace_hit(&mut self, ctx: &egui::Context, n: usize) {
-        let Some(bar) = &mut self.search else {
-            return;
-        };
-        let Some(hit) = bar.hits(&self.doc.plan).get(n).cloned() else {
-            return;
-        };
-        let (query, with) = (bar.query.clone(), bar.replacement.clone());
-        self.doc.checkpoint();
-        let replaced = crate::search::replace_one(&mut self.doc.plan, &query, &hit, &with);
-        // The hits before it are where they were; the replacement's own hits
-        // (こども → こどもたち) come next; then the one after it.
-        let next = n + crate::search::matches(&with, &query).len();
-        let count = bar.hits(&self.doc.plan).len();
-        bar.current = None;
-        if replaced {
-            self.set_status(format!("{}の「{}」を置換しました。", hit.name, hit.found));
-        }
-        if count > 0 {
-            self.show_hit(ctx, next % count);
-        }
-    }
-
-    /// Replaces every hit, as one undo step, and says how many.
-    fn replace_all(&mut self) {
-        let Some(bar) = &mut self.search else {
-            return;
-        };
-        let (query, with) = (bar.query.clone(), bar.replacement.clone());
-        bar.current = None;
-        self.doc.checkpoint();
-        let count = crate::search::replace_all(&mut self.doc.plan, &query, &with);
-        self.set_status(if count == 0 {
-            format!("「{}」は見つかりませんでした。", query.text)
-        } else {
-            format!(
-                "{count}か所の「{}」を「{with}」に置換しました（元に戻すで一度に戻せます）。",
-                query.text
-            )
-        });
-        self.offer_undo = count > 0;
-    }
-
     /// Acts on the answer to the question showing.
     fn answer(&mut self, ctx: &egui::Context, answer: Answer) {
         let Some(question) = self.questions.take() else {
@@ -386,129 +319,6 @@ impl PlanApp {
             (_, Answer::Cancel | Answer::Ok) => {}
             // An answer that does not fit the question: ask it again.
             (question, _) => self.questions.ask_first(question),
-        }
-    }
-
-    /// Opens a plan file; on failure the open plan stays as it was.
-    pub(super) fn open(&mut self, path: &Path) {
-        match io::load_noting(path) {
-            Ok((plan, notes)) => {
-                self.install(Document::opened(plan, path.to_owned()));
-                self.set_status(format!("開きました: {}", path.display()));
-                self.status_until_edit = true;
-                // Two items with one identity: which kept it is said, not hidden.
-                if !notes.is_empty() {
-                    self.questions.ask(Question::Message(notes.join("\n")));
-                }
-            }
-            Err(e) => self.questions.ask(Question::Message(format!(
-                "{} を開けませんでした。\n{e}",
-                path.display()
-            ))),
-        }
-    }
-
-    /// Puts a document in the window: the only way a plan enters it. The
-    /// previous plan's changes were saved or knowingly discarded by now, so its
-    /// recovery copy goes; a new plan that needs saving gets one at once.
-    fn install(&mut self, doc: Document) {
-        if let Some(path) = &doc.path {
-            self.remember(path.clone());
-        }
-        self.doc = doc;
-        self.selection = Selection::Basics;
-        self.recovery_clock = None;
-        self.sync_recovery_now();
-    }
-
-    /// Puts a recovery copy in the window as unsaved changes to its file.
-    fn restore(&mut self, found: &recovery::Recovered) {
-        let on_disk = found.original.as_deref().and_then(|p| io::load(p).ok());
-        let doc = Document::restored(found.plan.clone(), found.original.clone(), on_disk);
-        self.install(doc);
-        self.set_status("前回の編集内容を復元しました。保存してください。".to_owned());
-    }
-
-    /// Saves to the document's file, asking for one if it has none. True when
-    /// the plan was saved.
-    fn save(&mut self) -> bool {
-        match self.doc.path.clone() {
-            Some(path) => self.save_to(path),
-            None => self.save_as(),
-        }
-    }
-
-    fn save_as(&mut self) -> bool {
-        let name = format!("{}.ron", blocks::title(&self.doc.plan, Medium::Web));
-        match self.dialogs.save_plan(&name) {
-            Some(path) => self.save_to(path),
-            None => false,
-        }
-    }
-
-    /// Saves to `path` and makes it the document's file.
-    fn save_to(&mut self, path: PathBuf) -> bool {
-        match io::save(&path, &self.doc.plan) {
-            Ok(()) => {
-                self.set_status(format!("保存しました: {}", path.display()));
-                self.status_until_edit = true;
-                self.remember(path.clone());
-                self.doc.mark_saved(path);
-                self.sync_recovery_now();
-                true
-            }
-            Err(e) => {
-                self.questions.ask(Question::Message(e.to_string()));
-                false
-            }
-        }
-    }
-
-    /// Puts `path` first in 最近使ったファイル, as an absolute path, so it
-    /// opens from wherever the program is started next time.
-    fn remember(&mut self, path: PathBuf) {
-        let path = std::path::absolute(&path).unwrap_or(path);
-        self.recent.retain(|p| p != &path);
-        self.recent.insert(0, path);
-        self.recent.truncate(super::RECENT_MAX);
-    }
-
-    /// Makes the recovery folder match the document now: a copy of a plan with
-    /// unsaved changes, nothing for a saved one. Does nothing while a recovery
-    /// copy waits for its answer: that copy is the user's work.
-    pub(super) fn sync_recovery_now(&mut self) {
-        let Some(dir) = self.recovery_dir.clone() else {
-            return;
-        };
-        if self.questions.recovery_unanswered() {
-            return;
-        }
-        if self.doc.is_dirty() {
-            self.write_recovery(&dir);
-        } else {
-            recovery::clear(&dir);
-        }
-    }
-
-    pub(super) fn write_recovery(&mut self, dir: &Path) {
-        if let Err(e) = recovery::write(dir, &self.doc.plan, self.doc.path.as_deref()) {
-            self.set_status(format!("復元用の控えを書けませんでした: {e}"));
-        }
-    }
-
-    /// At exit: the work is saved, or knowingly discarded, or kept as a recovery
-    /// copy; an unanswered copy stays as it is.
-    pub(super) fn on_exit_keep_work(&mut self) {
-        let Some(dir) = self.recovery_dir.clone() else {
-            return;
-        };
-        if self.questions.recovery_unanswered() {
-            return;
-        }
-        if self.doc.is_dirty() && !self.quit_confirmed {
-            self.write_recovery(&dir);
-        } else {
-            recovery::clear(&dir);
         }
     }
 }

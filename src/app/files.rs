@@ -1,0 +1,136 @@
+//! Plan files in the window: opening, saving (and 名前を付けて保存), the
+//! recent files, and the recovery copy kept while work is unsaved.
+
+use std::path::{Path, PathBuf};
+
+use super::PlanApp;
+use super::document::Document;
+use super::question::Question;
+use crate::blocks::{self, Medium};
+use crate::ui::Selection;
+use crate::{io, recovery};
+
+impl PlanApp {
+    /// Opens a plan file; on failure the open plan stays as it was.
+    pub(super) fn open(&mut self, path: &Path) {
+        match io::load_noting(path) {
+            Ok((plan, notes)) => {
+                self.install(Document::opened(plan, path.to_owned()));
+                self.set_status(format!("開きました: {}", path.display()));
+                self.status_until_edit = true;
+                // Two items with one identity: which kept it is said, not hidden.
+                if !notes.is_empty() {
+                    self.questions.ask(Question::Message(notes.join("\n")));
+                }
+            }
+            Err(e) => self.questions.ask(Question::Message(format!(
+                "{} を開けませんでした。\n{e}",
+                path.display()
+            ))),
+        }
+    }
+
+    /// Puts a document in the window: the only way a plan enters it. The
+    /// previous plan's changes were saved or knowingly discarded by now, so its
+    /// recovery copy goes; a new plan that needs saving gets one at once.
+    pub(super) fn install(&mut self, doc: Document) {
+        if let Some(path) = &doc.path {
+            self.remember(path.clone());
+        }
+        self.doc = doc;
+        self.selection = Selection::Basics;
+        self.recovery_clock = None;
+        self.sync_recovery_now();
+    }
+
+    /// Puts a recovery copy in the window as unsaved changes to its file.
+    pub(super) fn restore(&mut self, found: &recovery::Recovered) {
+        let on_disk = found.original.as_deref().and_then(|p| io::load(p).ok());
+        let doc = Document::restored(found.plan.clone(), found.original.clone(), on_disk);
+        self.install(doc);
+        self.set_status("前回の編集内容を復元しました。保存してください。".to_owned());
+    }
+
+    /// Saves to the document's file, asking for one if it has none. True when
+    /// the plan was saved.
+    pub(super) fn save(&mut self) -> bool {
+        match self.doc.path.clone() {
+            Some(path) => self.save_to(path),
+            None => self.save_as(),
+        }
+    }
+
+    pub(super) fn save_as(&mut self) -> bool {
+        let name = format!("{}.ron", blocks::title(&self.doc.plan, Medium::Web));
+        match self.dialogs.save_plan(&name) {
+            Some(path) => self.save_to(path),
+            None => false,
+        }
+    }
+
+    /// Saves to `path` and makes it the document's file.
+    pub(super) fn save_to(&mut self, path: PathBuf) -> bool {
+        match io::save(&path, &self.doc.plan) {
+            Ok(()) => {
+                self.set_status(format!("保存しました: {}", path.display()));
+                self.status_until_edit = true;
+                self.remember(path.clone());
+                self.doc.mark_saved(path);
+                self.sync_recovery_now();
+                true
+            }
+            Err(e) => {
+                self.questions.ask(Question::Message(e.to_string()));
+                false
+            }
+        }
+    }
+
+    /// Puts `path` first in 最近使ったファイル, as an absolute path, so it
+    /// opens from wherever the program is started next time.
+    pub(super) fn remember(&mut self, path: PathBuf) {
+        let path = std::path::absolute(&path).unwrap_or(path);
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(super::RECENT_MAX);
+    }
+
+    /// Makes the recovery folder match the document now: a copy of a plan with
+    /// unsaved changes, nothing for a saved one. Does nothing while a recovery
+    /// copy waits for its answer: that copy is the user's work.
+    pub(super) fn sync_recovery_now(&mut self) {
+        let Some(dir) = self.recovery_dir.clone() else {
+            return;
+        };
+        if self.questions.recovery_unanswered() {
+            return;
+        }
+        if self.doc.is_dirty() {
+            self.write_recovery(&dir);
+        } else {
+            recovery::clear(&dir);
+        }
+    }
+
+    pub(super) fn write_recovery(&mut self, dir: &Path) {
+        if let Err(e) = recovery::write(dir, &self.doc.plan, self.doc.path.as_deref()) {
+            self.set_status(format!("復元用の控えを書けませんでした: {e}"));
+        }
+    }
+
+    /// At exit: the work is saved, or knowingly discarded, or kept as a recovery
+    /// copy; an unanswered copy stays as it is.
+    pub(super) fn on_exit_keep_work(&mut self) {
+        let Some(dir) = self.recovery_dir.clone() else {
+            return;
+        };
+        if self.questions.recovery_unanswered() {
+            return;
+        }
+        if self.doc.is_dirty() && !self.quit_confirmed {
+            self.write_recovery(&dir);
+        } else {
+            recovery::clear(&dir);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! Search commands: showing a hit in its field, replacing one or all (one
+//! undo step).
+
+use super::PlanApp;
+use crate::ui::Selection;
+
+impl PlanApp {
+    /// Shows hit `n` of the search: its form, with the found text selected.
+    pub(super) fn show_hit(&mut self, ctx: &egui::Context, n: usize) {
+        let Some(bar) = &mut self.search else {
+            return;
+        };
+        let Some(hit) = bar.hits(&self.doc.plan).get(n).cloned() else {
+            return;
+        };
+        bar.current = Some(n);
+        self.selection = match hit.key.item {
+            Some(id) => Selection::Item(id),
+            None => super::view::selection_for_field(hit.field),
+        };
+        crate::ui::widgets::request_focus(
+            ctx,
+            crate::ui::widgets::FocusRequest {
+                key: hit.key,
+                start: hit.start,
+                end: hit.end,
+            },
+        );
+    }
+
+    /// Replaces hit `n` (if its text is still there), as one undo step, then
+    /// shows the next hit.
+    pub(super) fn replace_hit(&mut self, ctx: &egui::Context, n: usize) {
+        let Some(bar) = &mut self.search else {
+            return;
+        };
+        let Some(hit) = bar.hits(&self.doc.plan).get(n).cloned() else {
+            return;
+        };
+        let (query, with) = (bar.query.clone(), bar.replacement.clone());
+        self.doc.checkpoint();
+        let replaced = crate::search::replace_one(&mut self.doc.plan, &query, &hit, &with);
+        // The hits before it are where they were; the replacement's own hits
+        // (こども → こどもたち) come next; then the one after it.
+        let next = n + crate::search::matches(&with, &query).len();
+        let count = bar.hits(&self.doc.plan).len();
+        bar.current = None;
+        if replaced {
+            self.set_status(format!("{}の「{}」を置換しました。", hit.name, hit.found));
+        }
+        if count > 0 {
+            self.show_hit(ctx, next % count);
+        }
+    }
+
+    /// Replaces every hit, as one undo step, and says how many.
+    pub(super) fn replace_all(&mut self) {
+        let Some(bar) = &mut self.search else {
+            return;
+        };
+        let (query, with) = (bar.query.clone(), bar.replacement.clone());
+        bar.current = None;
+        self.doc.checkpoint();
+        let count = crate::search::replace_all(&mut self.doc.plan, &query, &with);
+        self.set_status(if count == 0 {
+            format!("「{}」は見つかりませんでした。", query.text)
+        } else {
+            format!(
+                "{count}か所の「{}」を「{with}」に置換しました（元に戻すで一度に戻せます）。",
+                query.text
+            )
+        });
+        self.offer_undo = count > 0;
+    }
+}

@@ -1,0 +1,221 @@
+//! The form of an issue, a strategy or an initiative: its number and title,
+//! its texts, its indicators (with their results, judged and charted) and its
+//! two reviews.
+
+use super::*;
+
+pub(super) fn item_ui(ui: &mut Ui, plan: &mut Plan, path: ItemPath, edits: &mut Vec<Edit>) {
+    let printed = printed_number(plan, path);
+    let place = place(plan, path);
+    let id = plan.get(path).map(|part| part.id());
+    let Some(part) = plan.get_mut(path) else {
+        return;
+    };
+    let key = |field: &Field| FieldKey::of(id, field);
+    match part {
+        PartMut::Issue(issue) => {
+            ui.heading(format!("経営課題{printed}"));
+            structure_buttons(ui, path, place, edits);
+            pinned_number(ui, key(&f::NUMBER), &mut issue.number, &printed);
+            widgets::line(ui, f::TITLE.label, key(&f::TITLE), &mut issue.title);
+            for (field, text) in [
+                (&f::DESCRIPTION, &mut issue.description),
+                (&f::VISION, &mut issue.vision),
+                (&f::CURRENT_STATE, &mut issue.current_state),
+                (&f::CAUSE_ANALYSIS, &mut issue.cause_analysis),
+                (&f::CHALLENGE, &mut issue.challenge),
+            ] {
+                widgets::paragraph(ui, field.label, key(field), text);
+            }
+            if let ItemPath::Issue(i) = path
+                && ui.button("＋ 戦略を追加").clicked()
+            {
+                edits.push(Edit::AddStrategy(i));
+            }
+        }
+        PartMut::Strategy(strategy) => {
+            ui.heading(format!("戦略 {printed}"));
+            structure_buttons(ui, path, place, edits);
+            pinned_number(ui, key(&f::NUMBER), &mut strategy.number, &printed);
+            widgets::line(ui, f::TITLE.label, key(&f::TITLE), &mut strategy.title);
+            ui.checkbox(&mut strategy.main, f::MAIN.label);
+            let text = &mut strategy.text;
+            widgets::paragraph(ui, f::STRATEGY_TEXT.label, key(&f::STRATEGY_TEXT), text);
+            let target = &mut strategy.target_state;
+            widgets::paragraph(ui, f::TARGET_STATE.label, key(&f::TARGET_STATE), target);
+            indicators_ui(
+                ui,
+                path,
+                key(&f::INDICATORS),
+                &mut strategy.indicators,
+                edits,
+            );
+            review_ui(ui, id, &f::INTERIM_REVIEW, &mut strategy.interim_review);
+            review_ui(ui, id, &f::SELF_EVALUATION, &mut strategy.self_evaluation);
+            if let ItemPath::Strategy(i, s) = path
+                && ui.button("＋ 具体的取組を追加").clicked()
+            {
+                edits.push(Edit::AddInitiative(i, s));
+            }
+        }
+        PartMut::Initiative(initiative) => {
+            ui.heading(format!("具体的取組 {printed}"));
+            structure_buttons(ui, path, place, edits);
+            pinned_number(ui, key(&f::NUMBER), &mut initiative.number, &printed);
+            widgets::line(ui, f::TITLE.label, key(&f::TITLE), &mut initiative.title);
+            ui.checkbox(&mut initiative.main, f::MAIN.label);
+            widgets::budget(ui, f::BUDGET.label, key(&f::BUDGET), &mut initiative.budget);
+            for (field, text) in [
+                (&f::INITIATIVE_TEXT, &mut initiative.text),
+                (&f::PAST_RESULTS, &mut initiative.past_results),
+                (&f::PERFORMANCE_TARGET, &mut initiative.performance_target),
+            ] {
+                widgets::paragraph(ui, field.label, key(field), text);
+            }
+            review_ui(ui, id, &f::INTERIM_REVIEW, &mut initiative.interim_review);
+            review_ui(ui, id, &f::SELF_EVALUATION, &mut initiative.self_evaluation);
+        }
+    }
+}
+
+/// The indicators of the strategy at `at`; `group` is the address of its
+/// indicator list.
+fn indicators_ui(
+    ui: &mut Ui,
+    at: ItemPath,
+    group: FieldKey,
+    indicators: &mut [Indicator],
+    edits: &mut Vec<Edit>,
+) {
+    ui.separator();
+    ui.label(f::INDICATORS.label);
+    for (n, indicator) in indicators.iter_mut().enumerate() {
+        ui.push_id(("indicator", n), |ui| {
+            let key = |field: &Field| FieldKey {
+                group: Some(f::INDICATORS.key),
+                entry: Some(n),
+                field: field.key,
+                ..group
+            };
+            let name = numbered(&f::INDICATOR_NAME, n);
+            widgets::line(ui, &name, key(&f::INDICATOR_NAME), &mut indicator.name);
+            for (field, text) in [
+                (&f::INDICATOR_TARGET, &mut indicator.target),
+                (&f::INDICATOR_UNIT, &mut indicator.unit),
+                (&f::INDICATOR_PERIOD, &mut indicator.period),
+            ] {
+                widgets::line(ui, field.label, key(field), text);
+            }
+            // 達成 / 未達成 of each result, worked out from the numbers as typed.
+            let judged = crate::judge::judge_all(indicator);
+            for (r, result) in indicator.results.iter_mut().enumerate() {
+                let judgement = judged.get(r).map(|(_, j)| j.clone());
+                ui.push_id(("result", r), |ui| {
+                    let year = key(&f::RESULT_YEAR).result(r);
+                    ui.horizontal(|ui| {
+                        widgets::year(ui, f::RESULT_YEAR.label, year, &mut result.fiscal_year);
+                        if ui.button("実績を削除").clicked() {
+                            edits.push(Edit::Delete(Target::YearResult(at, n, r)));
+                        }
+                    });
+                    let value = key(&f::RESULT_VALUE).result(r);
+                    widgets::line(ui, f::RESULT_VALUE.label, value, &mut result.value);
+                    match judgement {
+                        Some(Ok(j)) if j.achieved => {
+                            ui.colored_label(ui.visuals().hyperlink_color, j.label());
+                        }
+                        Some(Ok(j)) => {
+                            ui.colored_label(ui.visuals().warn_fg_color, j.label());
+                        }
+                        Some(Err(why)) => {
+                            ui.weak(format!("達成かどうか判断できません: {why}"));
+                        }
+                        None => {}
+                    }
+                    let grade = key(&f::RESULT_GRADE).result(r);
+                    widgets::line(ui, f::RESULT_GRADE.label, grade, &mut result.grade);
+                });
+            }
+            results_chart(ui, n, indicator);
+            ui.horizontal(|ui| {
+                if ui.button("＋ 実績を追加").clicked() {
+                    edits.push(Edit::AddYearResult(at, n));
+                }
+                if ui.button("指標を削除").clicked() {
+                    edits.push(Edit::Delete(Target::Indicator(at, n)));
+                }
+            });
+        });
+    }
+    if ui.button("＋ 指標を追加").clicked() {
+        edits.push(Edit::AddIndicator(at));
+    }
+}
+
+/// The results by year against the target (dashed), once the target and a
+/// result read as numbers: the same figure the printed plan draws.
+fn results_chart(ui: &mut Ui, n: usize, indicator: &Indicator) {
+    use egui_plot::{HLine, Line, LineStyle, Plot, PlotPoints, Points};
+    // The points the printed chart draws (see `blocks::tables::chart`).
+    let Some(chart) = crate::blocks::tables::chart(indicator) else {
+        return;
+    };
+    let points: Vec<[f64; 2]> = chart
+        .points
+        .iter()
+        .map(|(year, value, _)| [f64::from(*year), *value])
+        .collect();
+    let years = |mark: egui_plot::GridMark, _: &std::ops::RangeInclusive<f64>| {
+        if mark.value.fract() == 0.0 {
+            crate::wareki::format_fiscal_year(mark.value as i32)
+        } else {
+            String::new()
+        }
+    };
+    let (first, last) = (points[0][0], points[points.len() - 1][0]);
+    Plot::new(("results chart", n))
+        .height(140.0)
+        .include_y(0.0)
+        .include_y(chart.target.0 * 1.15)
+        .include_x(first - 0.5)
+        .include_x(last + 0.5)
+        .x_axis_formatter(years)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .show(ui, |plot| {
+            let (target, goal) = chart.target;
+            plot.hline(HLine::new(goal, target).style(LineStyle::dashed_loose()));
+            plot.line(Line::new("実績", PlotPoints::from(points.clone())));
+            plot.points(Points::new("実績", PlotPoints::from(points)).radius(3.5));
+        });
+}
+
+fn review_ui(ui: &mut Ui, item: Option<crate::model::ItemId>, which: &Field, review: &mut Review) {
+    ui.separator();
+    let name = which.label;
+    let key = |field: &Field| FieldKey::of(item, field).within(which);
+    ui.push_id(name, |ui| {
+        let l = ui.label(format!("{name}の{}", f::REVIEW_STATUS.label));
+        egui::ComboBox::from_id_salt("status")
+            .selected_text(review.status.label())
+            .show_ui(ui, |ui| {
+                for status in [
+                    ReviewStatus::Unset,
+                    ReviewStatus::Achieved,
+                    ReviewStatus::NotAchieved,
+                ] {
+                    ui.selectable_value(&mut review.status, status, status.label());
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        let comment = format!("{name}の{}", f::REVIEW_COMMENT.label);
+        let comment_key = key(&f::REVIEW_COMMENT);
+        widgets::paragraph(ui, &comment, comment_key, &mut review.comment);
+        let improvement = format!("{name}の{}", f::REVIEW_IMPROVEMENT.label);
+        let improvement_key = key(&f::REVIEW_IMPROVEMENT);
+        widgets::paragraph(ui, &improvement, improvement_key, &mut review.improvement);
+    });
+}
