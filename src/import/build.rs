@@ -2,6 +2,8 @@
 //! the plan (a section, an issue, a strategy, an initiative, a field, the contact
 //! block), adds to the part being read, or goes to the report with why.
 
+mod lists;
+
 use super::Note;
 use super::classify::{Line, classify};
 use super::fill::{contact_line, initiative_text, issue_text, pin, revision, strategy_text};
@@ -321,67 +323,6 @@ impl Builder {
         }
     }
 
-    fn bullet(&mut self, n: usize, raw: &str, text: String) {
-        if self.strategy_list && !self.plan.issues.is_empty() {
-            // 《主な戦略》 over a list: each entry a strategy, printed as listed.
-            let main = self.next_main.unwrap_or(false);
-            if let Some(issue) = self.plan.issues.last_mut() {
-                issue.strategies.push(Strategy {
-                    id: ItemId::fresh(),
-                    title: text,
-                    main,
-                    ..Strategy::default()
-                });
-            }
-            // Printed as listed; a page that also numbers strategies keeps that.
-            self.keep_wording(Heading::Strategy, "・{名称}");
-            self.target = Target::Strategy(&f::STRATEGY_TEXT);
-            return;
-        }
-        if self.initiative_list {
-            // 《主な具体的取組》 over a list: each entry an initiative of the
-            // strategy read last.
-            let main = self.next_main.unwrap_or(false);
-            let Some(strategy) = self
-                .plan
-                .issues
-                .last_mut()
-                .and_then(|i| i.strategies.last_mut())
-            else {
-                self.note(
-                    n,
-                    raw,
-                    "この具体的取組の戦略が見つからないので取り込みませんでした",
-                );
-                return;
-            };
-            strategy.initiatives.push(Initiative {
-                id: ItemId::fresh(),
-                title: text,
-                main,
-                ..Initiative::default()
-            });
-            self.target = Target::Initiative(&f::INITIATIVE_TEXT);
-            return;
-        }
-        match self.target {
-            Target::Plan(field) if *field == f::POLICY => {
-                // Text read after a bullet and before this one continued it.
-                let carried = std::mem::take(&mut self.plan.policy_closing);
-                if let Some(last) = self.plan.policy.last_mut() {
-                    last.push_str(&carried.replace('\n', ""));
-                }
-                self.plan.policy.push(text);
-            }
-            // Other fields keep a numbered entry as written, and mark the
-            // others with the ・ they print.
-            _ if super::bullet::entry(&super::normalise(raw)).is_some_and(|e| e.numbered) => {
-                self.text(n, raw, raw.trim());
-            }
-            _ => self.text(n, raw, &format!("{}{text}", crate::blocks::BULLET)),
-        }
-    }
-
     fn text(&mut self, n: usize, raw: &str, text: &str) {
         let target = self.target;
         if target == Target::None && self.plan.issues.is_empty() && self.plan.goal.is_empty() {
@@ -447,41 +388,5 @@ impl Builder {
             }
             None => self.note(n, raw, "入れる欄が見つからないので取り込みませんでした"),
         }
-    }
-
-    /// A line under アウトカム指標: the table's header row (which says what its
-    /// columns hold), or an indicator: a row of tab-separated cells, or a line.
-    fn indicator_row(&mut self, n: usize, raw: &str, text: &str) {
-        let cells: Vec<&str> = text.split('\t').map(str::trim).collect();
-        if let Some(columns) = Columns::header(&cells, self.plan.fiscal_year) {
-            self.columns = Some(columns);
-            self.note(
-                n,
-                raw,
-                "指標の表の見出し行なので、列の読み分けに使いました（印刷では標準の見出しになります）",
-            );
-            return;
-        }
-        let columns = self
-            .columns
-            .clone()
-            .unwrap_or_else(|| Columns::standard(self.plan.fiscal_year));
-        let Some(strategy) = self
-            .plan
-            .issues
-            .last_mut()
-            .and_then(|i| i.strategies.last_mut())
-        else {
-            self.note(n, raw, "入れる欄が見つからないので取り込みませんでした");
-            return;
-        };
-        strategy.indicators.push(if cells.len() > 1 {
-            columns.row(&cells)
-        } else {
-            crate::model::Indicator {
-                name: text.to_owned(),
-                ..Default::default()
-            }
-        });
     }
 }

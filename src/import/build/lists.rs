@@ -1,0 +1,107 @@
+//! Lists and tables under a heading: bullets (the policy's, or strategies and
+//! initiatives listed by name under their label), and the rows of an
+//! indicator table.
+
+use super::*;
+
+impl Builder {
+    /// A bullet: an entry of the list being read.
+    pub(super) fn bullet(&mut self, n: usize, raw: &str, text: String) {
+        if self.strategy_list && !self.plan.issues.is_empty() {
+            // 《主な戦略》 over a list: each entry a strategy, printed as listed.
+            let main = self.next_main.unwrap_or(false);
+            if let Some(issue) = self.plan.issues.last_mut() {
+                issue.strategies.push(Strategy {
+                    id: ItemId::fresh(),
+                    title: text,
+                    main,
+                    ..Strategy::default()
+                });
+            }
+            // Printed as listed; a page that also numbers strategies keeps that.
+            self.keep_wording(Heading::Strategy, "・{名称}");
+            self.target = Target::Strategy(&f::STRATEGY_TEXT);
+            return;
+        }
+        if self.initiative_list {
+            // 《主な具体的取組》 over a list: each entry an initiative of the
+            // strategy read last.
+            let main = self.next_main.unwrap_or(false);
+            let Some(strategy) = self
+                .plan
+                .issues
+                .last_mut()
+                .and_then(|i| i.strategies.last_mut())
+            else {
+                self.note(
+                    n,
+                    raw,
+                    "この具体的取組の戦略が見つからないので取り込みませんでした",
+                );
+                return;
+            };
+            strategy.initiatives.push(Initiative {
+                id: ItemId::fresh(),
+                title: text,
+                main,
+                ..Initiative::default()
+            });
+            self.target = Target::Initiative(&f::INITIATIVE_TEXT);
+            return;
+        }
+        match self.target {
+            Target::Plan(field) if *field == f::POLICY => {
+                // Text read after a bullet and before this one continued it.
+                let carried = std::mem::take(&mut self.plan.policy_closing);
+                if let Some(last) = self.plan.policy.last_mut() {
+                    last.push_str(&carried.replace('\n', ""));
+                }
+                self.plan.policy.push(text);
+            }
+            // Other fields keep a numbered entry as written, and mark the
+            // others with the ・ they print.
+            _ if crate::import::bullet::entry(&crate::import::normalise(raw))
+                .is_some_and(|e| e.numbered) =>
+            {
+                self.text(n, raw, raw.trim());
+            }
+            _ => self.text(n, raw, &format!("{}{text}", crate::blocks::BULLET)),
+        }
+    }
+
+    /// A line under アウトカム指標: the table's header row (which says what its
+    /// columns hold), or an indicator: a row of tab-separated cells, or a line.
+    pub(super) fn indicator_row(&mut self, n: usize, raw: &str, text: &str) {
+        let cells: Vec<&str> = text.split('\t').map(str::trim).collect();
+        if let Some(columns) = Columns::header(&cells, self.plan.fiscal_year) {
+            self.columns = Some(columns);
+            self.note(
+                n,
+                raw,
+                "指標の表の見出し行なので、列の読み分けに使いました（印刷では標準の見出しになります）",
+            );
+            return;
+        }
+        let columns = self
+            .columns
+            .clone()
+            .unwrap_or_else(|| Columns::standard(self.plan.fiscal_year));
+        let Some(strategy) = self
+            .plan
+            .issues
+            .last_mut()
+            .and_then(|i| i.strategies.last_mut())
+        else {
+            self.note(n, raw, "入れる欄が見つからないので取り込みませんでした");
+            return;
+        };
+        strategy.indicators.push(if cells.len() > 1 {
+            columns.row(&cells)
+        } else {
+            crate::model::Indicator {
+                name: text.to_owned(),
+                ..Default::default()
+            }
+        });
+    }
+}
