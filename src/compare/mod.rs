@@ -3,6 +3,7 @@
 //! returned by sections (`merge`), and saying it all in words (`report`). Items
 //! are matched by their identity, so moves are moves.
 
+mod align;
 mod apply;
 mod diff;
 mod merge;
@@ -10,6 +11,7 @@ pub mod report;
 pub mod sheet;
 pub mod slots;
 
+pub use align::align;
 pub use apply::{apply, apply_all};
-pub use diff::{Change, Place, Subtree, align, diff};
+pub use diff::{Change, Place, Subtree, diff};
 pub use merge::{Conflict, Merge, Side};

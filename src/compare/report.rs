@@ -29,7 +29,7 @@ impl Names {
         };
         Names {
             old: names(old),
-            new: names(&super::diff::align(old, new)),
+            new: names(&super::align::align(old, new)),
         }
     }
 

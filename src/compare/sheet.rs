@@ -6,7 +6,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::diff::{Change, align, diff};
+use super::align::align;
+use super::diff::{Change, diff};
 use super::report::{kind, show};
 use super::slots::{Key, Val};
 use crate::blocks::{self, Medium};

@@ -4,6 +4,10 @@
 //! (later) diff and import all read these constants, so a user who reads
 //! 「経営課題2のめざすべき将来像」 in a warning finds a field with that name.
 
+mod settings;
+
+pub use settings::*;
+
 /// The part of the file a field belongs to (the struct name in the `.ron` file).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Owner {
@@ -302,74 +306,6 @@ pub const CONTACT_PHONE: Field = Field::new(O::Contact, "phone", "電話");
 pub const CONTACT_FAX: Field = Field::new(O::Contact, "fax", "ファックス");
 /// `Contact.email`.
 pub const CONTACT_EMAIL: Field = Field::new(O::Contact, "email", "メール");
-
-// 見出しの言葉 (one per [`super::Heading`], keyed as in the file).
-/// `wording`.
-pub const WORDING: Field = Field::new(O::Plan, "wording", "見出しの言葉");
-/// `Wording.goal`.
-pub const WORDING_GOAL: Field = Field::new(O::Wording, "goal", "目標の見出し");
-/// `Wording.group`.
-pub const WORDING_GROUP: Field = Field::new(O::Wording, "group", "目標の前の見出し");
-/// `Wording.mission`.
-pub const WORDING_MISSION: Field = Field::new(O::Wording, "mission", "使命の見出し");
-/// `Wording.policy`.
-pub const WORDING_POLICY: Field = Field::new(O::Wording, "policy", "基本的な考え方の見出し");
-/// `Wording.issues`.
-pub const WORDING_ISSUES: Field = Field::new(O::Wording, "issues", "経営課題の前の見出し");
-/// `Wording.issue`.
-pub const WORDING_ISSUE: Field = Field::new(O::Wording, "issue", "経営課題の見出し");
-/// `Wording.main_strategy`.
-pub const WORDING_MAIN_STRATEGY: Field =
-    Field::new(O::Wording, "main_strategy", "主な戦略の小見出し");
-/// `Wording.strategy_label`.
-pub const WORDING_STRATEGY_LABEL: Field =
-    Field::new(O::Wording, "strategy_label", "戦略の小見出し");
-/// `Wording.strategy`.
-pub const WORDING_STRATEGY: Field = Field::new(O::Wording, "strategy", "戦略の見出し");
-/// `Wording.main_initiative`.
-pub const WORDING_MAIN_INITIATIVE: Field =
-    Field::new(O::Wording, "main_initiative", "主な具体的取組の小見出し");
-/// `Wording.initiative_label`.
-pub const WORDING_INITIATIVE_LABEL: Field =
-    Field::new(O::Wording, "initiative_label", "具体的取組の小見出し");
-
-// 表記のきまり: settings of the writing check, never printed.
-/// `writing`.
-pub const WRITING: Field = Field::new(O::Plan, "writing", "表記のきまり");
-/// `Writing.preferred`.
-pub const WRITING_PREFERRED: Field = Field::new(O::Writing, "preferred", "そろえる書き方");
-/// `Writing.keep`.
-pub const WRITING_KEEP: Field = Field::new(O::Writing, "keep", "直さない言葉");
-/// `Writing.off`.
-pub const WRITING_OFF: Field = Field::new(O::Writing, "off", "使わない点検");
-
-/// The vocabulary entry of each of the ward's writing lists.
-pub fn writing_field(list: super::writing::List) -> &'static Field {
-    use super::writing::List;
-    match list {
-        List::Preferred => &WRITING_PREFERRED,
-        List::Keep => &WRITING_KEEP,
-        List::Off => &WRITING_OFF,
-    }
-}
-
-/// The vocabulary entry of each heading's wording.
-pub fn wording_field(heading: super::Heading) -> &'static Field {
-    use super::Heading as H;
-    match heading {
-        H::Group => &WORDING_GROUP,
-        H::Goal => &WORDING_GOAL,
-        H::Mission => &WORDING_MISSION,
-        H::Policy => &WORDING_POLICY,
-        H::Issues => &WORDING_ISSUES,
-        H::Issue => &WORDING_ISSUE,
-        H::MainStrategy => &WORDING_MAIN_STRATEGY,
-        H::StrategyLabel => &WORDING_STRATEGY_LABEL,
-        H::Strategy => &WORDING_STRATEGY,
-        H::MainInitiative => &WORDING_MAIN_INITIATIVE,
-        H::InitiativeLabel => &WORDING_INITIATIVE_LABEL,
-    }
-}
 
 /// Every field, for looking one up by its key (load errors).
 pub const ALL: &[Field] = &[
