@@ -284,3 +284,54 @@ fn pasted_control_characters_never_reach_the_plan() {
     let saved = ward_plan::io::load(&path).expect("the saved file loads");
     assert_eq!(saved.goal, "一行目\n二行目です\n三行目");
 }
+
+/// A block copied by hand in a text editor leaves two items with one id: the
+/// window says so at once and keeps saying so above the warnings, naming both
+/// items and which one kept the id.
+#[test]
+fn a_duplicated_id_is_named_in_the_warnings_panel() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("写した.ron");
+    let text = std::fs::read_to_string(SAMPLE).expect("sample");
+    let ids: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("id: \""))
+        .map(|l| l.trim_end_matches("\","))
+        .collect();
+    // The last initiative's id becomes the first initiative's.
+    let copied = text.replace(ids[ids.len() - 1], ids[2]);
+    std::fs::write(&path, copied).expect("write");
+    let mut h = start(Startup {
+        file: Some(path),
+        ..Startup::default()
+    });
+    assert!(shows(&h, "識別子 (id) が同じでした"), "said at once");
+    click(&mut h, "OK");
+    // The warnings panel, opened from the status bar.
+    h.query_all_by_role(Role::Button)
+        .find(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l.starts_with("警告 "))
+        })
+        .expect("the warnings button")
+        .click();
+    h.run_steps(3);
+    assert!(
+        shows(&h, "読み込み時の注意（1件）"),
+        "kept in the warnings panel"
+    );
+    let note = h
+        .query_all_by_label_contains("識別子 (id) が同じでした")
+        .filter_map(|n| {
+            let node = n.accesskit_node();
+            node.label().or_else(|| node.value()).map(|l| l.to_string())
+        })
+        .next()
+        .expect("the note");
+    assert!(
+        note.contains("具体的取組【1-1-1】「地域福祉力の向上」")
+            && note.contains("具体的取組【5-1-1】"),
+        "{note}"
+    );
+}

@@ -18,16 +18,22 @@ impl PlanApp {
                 self.install(Document::opened(plan, path.to_owned()));
                 self.set_status(format!("開きました: {}", path.display()));
                 self.status_until_edit = true;
-                // Two items with one identity: which kept it is said, not hidden.
-                if !notes.is_empty() {
-                    self.questions.ask(Question::Message(notes.join("\n")));
-                }
+                self.note_load(notes);
             }
             Err(e) => self.questions.ask(Question::Message(format!(
                 "{} を開けませんでした。\n{e}",
                 path.display()
             ))),
         }
+    }
+
+    /// What loading noted — two items with one identity, and which kept it —
+    /// said at once and kept above the warnings, not hidden.
+    pub fn note_load(&mut self, notes: Vec<String>) {
+        if !notes.is_empty() {
+            self.questions.ask(Question::Message(notes.join("\n")));
+        }
+        self.load_notes = notes;
     }
 
     /// Puts a document in the window: the only way a plan enters it. The
@@ -38,6 +44,7 @@ impl PlanApp {
             self.remember(path.clone());
         }
         self.doc = doc;
+        self.load_notes.clear();
         self.selection = Selection::Basics;
         self.recovery_clock = None;
         self.sync_recovery_now();

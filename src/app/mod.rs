@@ -143,6 +143,9 @@ pub struct PlanApp {
     pub import_text: Option<String>,
     /// The check's warnings for the plan as it was when they were worked out.
     warnings: Option<(Plan, Vec<crate::check::Warning>)>,
+    /// What loading the open file noted (two items with one identity, and which
+    /// kept it), shown above the warnings until another plan is opened.
+    pub load_notes: Vec<String>,
     /// The search bar, while it is open.
     pub search: Option<find::SearchBar>,
     /// The help window, while it is open.
@@ -231,6 +234,7 @@ impl PlanApp {
             shown_selection: Selection::Basics,
             import_text: None,
             warnings: None,
+            load_notes: Vec::new(),
             search: None,
             help: None,
             progress: None,

@@ -27,9 +27,13 @@ impl Startup {
     /// was asked.
     pub fn app(self, cc: &eframe::CreationContext<'_>) -> PlanApp {
         let mut error = None;
+        let mut notes = Vec::new();
         let doc = match &self.file {
-            Some(path) => match io::load(path) {
-                Ok(plan) => Document::opened(plan, path.clone()),
+            Some(path) => match io::load_noting(path) {
+                Ok((plan, noted)) => {
+                    notes = noted;
+                    Document::opened(plan, path.clone())
+                }
                 Err(e) => {
                     error = Some(format!("{} を開けませんでした。\n{e}", path.display()));
                     Document::untitled(Plan::new("", crate::wareki::current_fiscal_year()), "無題")
@@ -49,6 +53,9 @@ impl Startup {
         }
         if let Some(message) = error {
             app.show_message(message);
+        }
+        if !notes.is_empty() {
+            app.note_load(notes);
         }
         if self.preview {
             app.settings.show_preview = true;

@@ -295,6 +295,13 @@ impl PlanApp {
         commands: &mut Vec<Command>,
     ) {
         ui.heading("警告");
+        if !self.load_notes.is_empty() {
+            ui.strong(format!("読み込み時の注意（{}件）", self.load_notes.len()));
+            for note in &self.load_notes {
+                ui.label(note);
+            }
+            ui.add_space(4.0);
+        }
         if warnings.is_empty() {
             ui.label("警告はありません。");
         }
