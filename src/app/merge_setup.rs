@@ -4,8 +4,6 @@
 
 use std::path::PathBuf;
 
-use super::command::Command;
-
 /// One of the two files of a merge.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MergeFile {
@@ -52,8 +50,19 @@ impl MergeSetup {
     }
 }
 
+/// What was clicked in the chooser (the window turns it into a command).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Click {
+    /// 送った版を選ぶ… or 戻ってきた版を選ぶ….
+    Pick(MergeFile),
+    /// 変更を確かめる.
+    Start,
+    /// キャンセル.
+    Cancel,
+}
+
 /// Draws the chooser; returns what was clicked.
-pub fn merge_setup_ui(ctx: &egui::Context, setup: &MergeSetup) -> Vec<Command> {
+pub fn merge_setup_ui(ctx: &egui::Context, setup: &MergeSetup) -> Vec<Click> {
     let mut commands = Vec::new();
     egui::Window::new("取り込み（戻ってきた写しを取り込む）")
         .collapsible(false)
@@ -76,7 +85,7 @@ pub fn merge_setup_ui(ctx: &egui::Context, setup: &MergeSetup) -> Vec<Command> {
                 ui.label(format!("{}. {}", n + 1, which.label()));
                 ui.horizontal(|ui| {
                     if ui.button(format!("{}を選ぶ…", which.short())).clicked() {
-                        commands.push(Command::PickMergeFile(which));
+                        commands.push(Click::Pick(which));
                     }
                     ui.label(chosen.as_ref().map_or_else(
                         || "（まだ選んでいません）".to_owned(),
@@ -91,10 +100,10 @@ pub fn merge_setup_ui(ctx: &egui::Context, setup: &MergeSetup) -> Vec<Command> {
                     .add_enabled(ready, egui::Button::new("変更を確かめる"))
                     .clicked()
                 {
-                    commands.push(Command::StartMerge);
+                    commands.push(Click::Start);
                 }
                 if ui.button("キャンセル").clicked() {
-                    commands.push(Command::CloseMergeSetup);
+                    commands.push(Click::Cancel);
                 }
             });
         });

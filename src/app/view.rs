@@ -117,7 +117,16 @@ impl PlanApp {
             self.import_dialog(&ctx, &mut commands);
         }
         if let Some(setup) = &self.merge_setup {
-            commands.extend(super::merge_setup::merge_setup_ui(&ctx, setup));
+            use super::merge_setup::{Click, merge_setup_ui};
+            commands.extend(
+                merge_setup_ui(&ctx, setup)
+                    .into_iter()
+                    .map(|click| match click {
+                        Click::Pick(which) => Command::PickMergeFile(which),
+                        Click::Start => Command::StartMerge,
+                        Click::Cancel => Command::CloseMergeSetup,
+                    }),
+            );
         }
         if let Some(view) = &mut self.progress {
             let mut open = true;

@@ -5,8 +5,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::diff::{Node, nodes};
-use crate::model::{ItemId, Plan};
+use crate::model::{ItemId, ItemPath, Part, Plan};
+use crate::numbering;
 
 /// `new` with the identities of its items that `old` has without the same
 /// identity (a file from before identities, an item typed again) replaced by
@@ -83,4 +83,38 @@ pub(super) fn common<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// An item of a plan, flattened: what matching needs.
+#[derive(Clone, Debug)]
+pub(super) struct Node {
+    pub id: ItemId,
+    pub path: ItemPath,
+    pub parent: Option<ItemId>,
+    pub number: String,
+    pub title: String,
+}
+
+impl Node {
+    pub(super) fn kind(&self) -> u8 {
+        match self.path {
+            ItemPath::Plan | ItemPath::Issue(_) => 0,
+            ItemPath::Strategy(..) => 1,
+            ItemPath::Initiative(..) => 2,
+        }
+    }
+}
+
+/// Every item of the plan in document order.
+pub(super) fn nodes(plan: &Plan) -> Vec<Node> {
+    numbering::outline(plan)
+        .into_iter()
+        .map(|item| Node {
+            id: item.part.id(),
+            path: item.path,
+            parent: plan.get(item.path.parent()).map(Part::id),
+            number: numbering::label(&item.number),
+            title: item.title().to_owned(),
+        })
+        .collect()
 }

@@ -5,11 +5,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::align::{align, common};
+use super::align::{Node, align, common, nodes};
 use super::slots::{self, Entry, Key, Slot, Val};
 use crate::model::fields as f;
-use crate::model::{Initiative, Issue, ItemId, ItemPath, Part, Plan, Strategy};
-use crate::numbering;
+use crate::model::{Initiative, Issue, ItemId, Part, Plan, Strategy};
 
 /// One change from the old version to the new one.
 #[derive(Clone, Debug, PartialEq)]
@@ -118,40 +117,6 @@ impl Subtree {
         }
         self
     }
-}
-
-/// An item of a plan, flattened: what matching needs.
-#[derive(Clone, Debug)]
-pub(super) struct Node {
-    pub id: ItemId,
-    pub path: ItemPath,
-    pub parent: Option<ItemId>,
-    pub number: String,
-    pub title: String,
-}
-
-impl Node {
-    pub(super) fn kind(&self) -> u8 {
-        match self.path {
-            ItemPath::Plan | ItemPath::Issue(_) => 0,
-            ItemPath::Strategy(..) => 1,
-            ItemPath::Initiative(..) => 2,
-        }
-    }
-}
-
-/// Every item of the plan in document order.
-pub(super) fn nodes(plan: &Plan) -> Vec<Node> {
-    numbering::outline(plan)
-        .into_iter()
-        .map(|item| Node {
-            id: item.part.id(),
-            path: item.path,
-            parent: plan.get(item.path.parent()).map(Part::id),
-            number: numbering::label(&item.number),
-            title: item.title().to_owned(),
-        })
-        .collect()
 }
 
 /// The changes from `old` to `new`, in the new version's document order.

@@ -8,8 +8,8 @@ use crate::blocks::{Chart, Source};
 use crate::fonts::Face;
 use crate::typeset::PageStyle;
 use crate::typeset::metrics::Measure;
+use crate::typeset::page::{Chunk, LineBox};
 use crate::typeset::page::{Item, Role, Tag};
-use crate::typeset::shape::{Chunk, LineBox};
 
 /// The chart's height in pt, title and year labels included.
 const HEIGHT: f32 = 104.0;

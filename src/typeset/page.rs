@@ -137,3 +137,27 @@ impl Page {
         })
     }
 }
+
+/// One line's worth of vertical space and what sits in it, positioned relative to
+/// the box's top-left corner (the left margin).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineBox {
+    /// Height of the box: the distance to the next box's top.
+    pub height: f32,
+    /// Items with coordinates relative to the box.
+    pub items: Vec<Item>,
+}
+
+/// A block's line boxes with the space above it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chunk {
+    /// Space above, dropped at the top of a page.
+    pub space_before: f32,
+    /// The lines.
+    pub lines: Vec<LineBox>,
+    /// A heading: never the last thing on a page.
+    pub keep_with_next: bool,
+    /// A table's header row, set again above this chunk when it starts or
+    /// continues on a new page.
+    pub header: Option<LineBox>,
+}
