@@ -34,7 +34,13 @@ impl Columns {
     /// `year`'s; a grade column (評価, 達成状況, 判定) goes with the result
     /// before it.
     pub(super) fn header(cells: &[&str], year: i32) -> Option<Self> {
-        if !cells.first()?.contains("指標") || cells.len() < 2 {
+        // A short name cell (a data row names a whole measure) and a column
+        // that says 目標 or 実績.
+        let first = cells.first()?;
+        let headed = cells[1..]
+            .iter()
+            .any(|c| c.contains("目標") || c.contains("実績"));
+        if !first.contains("指標") || first.chars().count() > 12 || !headed {
             return None;
         }
         let mut columns = Self::default();
@@ -145,6 +151,13 @@ mod tests {
     #[test]
     fn a_row_that_is_not_a_header_is_none_and_words_stay_whole() {
         assert_eq!(Columns::header(&["地域の数", "10"], 2023), None);
+        // A measure whose name says 指標 is a row, not a header.
+        let row = [
+            "防災の指標となる訓練に参加した区民の割合",
+            "60%以上",
+            "令和6年度末",
+        ];
+        assert_eq!(Columns::header(&row, 2023), None);
         assert_eq!(
             split_number("前年度より増加"),
             ("前年度より増加".to_owned(), String::new())
