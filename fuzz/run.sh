@@ -14,7 +14,13 @@ fi
 failed=0
 for target in "${targets[@]}"; do
   echo "== $target, ${seconds}s"
-  if ! cargo +nightly fuzz run -O "$target" "fuzz/corpus/$target" -- \
+  # Import also starts from every page the tests read (read only: new inputs
+  # go to the first folder), so the seeds are not copied here.
+  seeds=()
+  if [ "$target" = import ]; then
+    seeds=(tests/fixtures)
+  fi
+  if ! cargo +nightly fuzz run -O "$target" "fuzz/corpus/$target" "${seeds[@]}" -- \
       -max_total_time="$seconds" -rss_limit_mb=4096 -print_final_stats=1; then
     echo "== $target FAILED"
     failed=1

@@ -10,6 +10,9 @@ use ward_plan::app::document::Document;
 use ward_plan::io;
 use ward_plan::sample;
 
+mod support;
+use support::menu;
+
 fn harness_with(
     plan: ward_plan::Plan,
     path: Option<std::path::PathBuf>,
@@ -35,22 +38,6 @@ fn retype(h: &mut Harness<'_, PlanApp>, field: &str, text: &str) {
     h.run_steps(2);
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     h.get_by_label(field).type_text(text);
-    h.run_steps(2);
-}
-
-/// Opens `menu` in the menu bar and clicks its `entry` (whose label goes on
-/// with the shortcut, as a screen reader reads it).
-fn menu(h: &mut Harness<'_, PlanApp>, menu: &str, entry: &str) {
-    h.get_by_label(menu).click();
-    h.run_steps(2);
-    h.get_all_by_role(Role::Button)
-        .find(|n| {
-            n.accesskit_node()
-                .label()
-                .is_some_and(|l| l == entry || l.starts_with(&format!("{entry} ")))
-        })
-        .unwrap_or_else(|| panic!("no {entry} in {menu}"))
-        .click();
     h.run_steps(2);
 }
 

@@ -12,6 +12,8 @@ use ward_plan::app::PlanApp;
 use ward_plan::app::document::Document;
 use ward_plan::ui::Selection;
 
+mod support;
+
 const BIN: &str = env!("CARGO_BIN_EXE_ward-plan");
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/indicators.ron");
 
@@ -114,13 +116,7 @@ fn the_pdf_prints_the_judgements_in_the_indicator_table() {
     let export = ward_plan::export::export_pdf(&plan(), chrono::Local::now().fixed_offset())
         .expect("export");
     let doc = lopdf::Document::load_mem(&export.bytes).expect("reads back");
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    let text: String = doc
-        .extract_text(&pages)
-        .expect("text")
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let text = support::pdf_text(&doc);
     assert!(text.contains("達成状況"), "{text}");
     for (_, year, _, _, judged) in EXPECTED {
         let judged = judged.replace("判断できません（警告を参照）", "判断できません");

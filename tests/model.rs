@@ -78,6 +78,7 @@ fn op() -> impl Strategy<Value = Op> {
 }
 
 mod dropped;
+mod support;
 
 /// The world of one run: a folder with files and the recovery folder.
 struct World {
@@ -141,15 +142,7 @@ fn click(h: &mut Harness<'_, PlanApp>, label: &str) {
 /// Types `text` over the 区の目標 field, opened from the outline, as a person
 /// does: click, select all, type.
 fn type_goal(h: &mut Harness<'_, PlanApp>, text: &str) {
-    // The outline's entry (the form's heading, once open, has the same words).
-    h.get_all_by_label("目標・使命")
-        .next()
-        .expect("the outline entry")
-        .click();
-    h.run_steps(2);
-    h.get_by_label("区の目標").focus();
-    h.run_steps(2);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    support::select_goal(h);
     h.get_by_label("区の目標").type_text(text);
     h.run_steps(2);
     assert_eq!(h.state().doc.plan.goal, text, "the typing arrived");

@@ -15,6 +15,8 @@ use ward_plan::sample;
 use ward_plan::ui::Selection;
 use ward_plan::{Plan, io};
 
+mod support;
+
 fn editor_sized(plan: Plan, size: egui::Vec2) -> Harness<'static, PlanApp> {
     let mut h = Harness::builder()
         .with_size(size)
@@ -740,13 +742,7 @@ fn the_overview_is_written_where_asked_and_shown() {
     h.run_steps(2);
     click(&mut h, "概要版をPDFに書き出す…");
     let doc = lopdf::Document::load(&path).expect("a PDF where asked");
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    let text: String = doc
-        .extract_text(&pages)
-        .expect("text")
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let text = support::pdf_text(&doc);
     assert!(text.contains("令和4年度鶴見区運営方針概要版"), "{text}");
     for n in 1..=5 {
         assert!(

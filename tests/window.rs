@@ -14,6 +14,9 @@ use ward_plan::app::PlanApp;
 use ward_plan::app::dialogs::ScriptedDialogs;
 use ward_plan::app::startup::Startup;
 
+mod support;
+use support::{menu, select_goal};
+
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/tsurumi-r4.ron");
 const REVISED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -43,23 +46,6 @@ fn editor(save: Vec<PathBuf>) -> (Harness<'static, PlanApp>, Rc<RefCell<Vec<Path
     let shown = dialogs.shown.clone();
     h.state_mut().dialogs = Box::new(dialogs);
     (h, shown)
-}
-
-/// Opens `menu` and clicks its `entry` (a label that may go on with its
-/// shortcut); a missing entry fails the test.
-fn menu(h: &mut Harness<'_, PlanApp>, menu: &str, entry: &str) {
-    h.get_by_label(menu).click();
-    h.run_steps(2);
-    h.query_all_by_role(Role::Button)
-        .chain(h.query_all_by_role(Role::RadioButton))
-        .find(|n| {
-            n.accesskit_node()
-                .label()
-                .is_some_and(|l| l == entry || l.starts_with(&format!("{entry} ")))
-        })
-        .unwrap_or_else(|| panic!("no {entry} in {menu}"))
-        .click();
-    h.run_steps(3);
 }
 
 fn click(h: &mut Harness<'_, PlanApp>, label: &str) {
@@ -267,14 +253,7 @@ fn pasted_control_characters_never_reach_the_plan() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("貼り付け.ron");
     let (mut h, _) = editor(vec![path.clone()]);
-    h.get_all_by_label("目標・使命")
-        .next()
-        .expect("the outline entry")
-        .click();
-    h.run_steps(2);
-    h.get_by_label("区の目標").focus();
-    h.run_steps(2);
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    select_goal(&mut h);
     h.event(egui::Event::Paste(
         "一行目\u{b}二行目\u{0}です\r\n三行目".to_owned(),
     ));

@@ -163,7 +163,7 @@ impl Builder {
             } => self.initiative(n, raw, number, title, budget),
             Line::Field(field) => self.field(n, raw, field),
             Line::Contact => self.target = Target::Contact,
-            Line::Bullet(text) => self.bullet(n, raw, text),
+            Line::Bullet { text, numbered } => self.bullet(n, raw, text, numbered),
             Line::Text(text) => self.text(n, raw, &text),
             Line::Date(_) => self.text(n, raw, raw.trim()),
         }
@@ -275,6 +275,12 @@ impl Builder {
         self.target = Target::Initiative(&f::INITIATIVE_TEXT);
     }
 
+    /// The strategy read last: where the text, lists and indicators that
+    /// follow it go.
+    fn last_strategy(&mut self) -> Option<&mut Strategy> {
+        self.plan.issues.last_mut()?.strategies.last_mut()
+    }
+
     /// The last issue, if its printed number is `number`.
     fn issue_numbered(&mut self, number: u32) -> Option<&mut Issue> {
         let numbers = crate::numbering::sibling_numbers(&self.plan.issues);
@@ -354,17 +360,9 @@ impl Builder {
                 self.indicator_row(n, raw, text);
                 return;
             }
-            Target::Strategy(field) => self
-                .plan
-                .issues
-                .last_mut()
-                .and_then(|i| i.strategies.last_mut())
-                .and_then(|s| strategy_text(s, field)),
+            Target::Strategy(field) => self.last_strategy().and_then(|s| strategy_text(s, field)),
             Target::Initiative(field) => self
-                .plan
-                .issues
-                .last_mut()
-                .and_then(|i| i.strategies.last_mut())
+                .last_strategy()
                 .and_then(|s| s.initiatives.last_mut())
                 .and_then(|k| initiative_text(k, field)),
             Target::Contact => {

@@ -58,8 +58,9 @@ pub enum Line {
     Field(&'static Field),
     /// The start of the contact block.
     Contact,
-    /// A bullet point, without its mark.
-    Bullet(String),
+    /// A bullet point, without its mark; `numbered` when the mark was (1) or
+    /// ①, which a field other than the policy keeps.
+    Bullet { text: String, numbered: bool },
     /// Running text.
     Text(String),
 }
@@ -223,7 +224,10 @@ pub fn classify(raw: &str) -> Line {
             .skip(entry.before)
             .take(entry.text.chars().count())
             .collect();
-        return Line::Bullet(text);
+        return Line::Bullet {
+            text,
+            numbered: entry.numbered,
+        };
     }
     Line::Text(raw.trim().to_owned())
 }

@@ -6,7 +6,7 @@ use super::*;
 
 impl Builder {
     /// A bullet: an entry of the list being read.
-    pub(super) fn bullet(&mut self, n: usize, raw: &str, text: String) {
+    pub(super) fn bullet(&mut self, n: usize, raw: &str, text: String, numbered: bool) {
         if self.strategy_list && !self.plan.issues.is_empty() {
             // 《主な戦略》 over a list: each entry a strategy, printed as listed.
             let main = self.next_main.unwrap_or(false);
@@ -27,12 +27,7 @@ impl Builder {
             // 《主な具体的取組》 over a list: each entry an initiative of the
             // strategy read last.
             let main = self.next_main.unwrap_or(false);
-            let Some(strategy) = self
-                .plan
-                .issues
-                .last_mut()
-                .and_then(|i| i.strategies.last_mut())
-            else {
+            let Some(strategy) = self.last_strategy() else {
                 self.note(
                     n,
                     raw,
@@ -60,11 +55,7 @@ impl Builder {
             }
             // Other fields keep a numbered entry as written, and mark the
             // others with the ・ they print.
-            _ if crate::import::bullet::entry(&crate::import::normalise(raw))
-                .is_some_and(|e| e.numbered) =>
-            {
-                self.text(n, raw, raw.trim());
-            }
+            _ if numbered => self.text(n, raw, raw.trim()),
             _ => self.text(n, raw, &format!("{}{text}", crate::blocks::BULLET)),
         }
     }
@@ -86,12 +77,7 @@ impl Builder {
             .columns
             .clone()
             .unwrap_or_else(|| Columns::standard(self.plan.fiscal_year));
-        let Some(strategy) = self
-            .plan
-            .issues
-            .last_mut()
-            .and_then(|i| i.strategies.last_mut())
-        else {
+        let Some(strategy) = self.last_strategy() else {
             self.note(n, raw, "入れる欄が見つからないので取り込みませんでした");
             return;
         };

@@ -67,10 +67,23 @@ fn headings_in_their_variants() {
             stage: crate::model::Stage::Draft,
         }
     );
-    assert!(matches!(classify("・地域で支える。"), Line::Bullet(_)));
+    assert!(matches!(
+        classify("・地域で支える。"),
+        Line::Bullet {
+            numbered: false,
+            ..
+        }
+    ));
+    assert!(matches!(
+        classify("① 地域で支える。"),
+        Line::Bullet { numbered: true, .. }
+    ));
     assert_eq!(
         classify("- 健康で安心して暮らせるまち"),
-        Line::Bullet("健康で安心して暮らせるまち".to_owned())
+        Line::Bullet {
+            text: "健康で安心して暮らせるまち".to_owned(),
+            numbered: false
+        }
     );
     assert!(matches!(
         classify("「目標」「使命」及び「所属運営の基本的な考え方」"),
