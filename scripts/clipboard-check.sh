@@ -39,7 +39,11 @@ done
 export DISPLAY=:$(head -n1 "$WORK/display")
 # The program's settings and recovery copies go to a folder of this run.
 export HOME=$WORK XDG_DATA_HOME=$WORK/data XDG_CONFIG_HOME=$WORK/config
-cp samples/tsurumi-r4.ron "$WORK/plan.ron"
+# The plan is kept as a link into a shared folder: saving must write through
+# the link (the link stays, the shared file changes).
+mkdir "$WORK/shared"
+cp samples/tsurumi-r4.ron "$WORK/shared/plan.ron"
+ln -s shared/plan.ron "$WORK/plan.ron"
 sleep 1
 "$BIN" "$WORK/plan.ron" >"$WORK/app.log" 2>&1 &
 APP=$!
@@ -80,8 +84,9 @@ sleep 0.3
 key ctrl+f
 key ctrl+v
 key Return
-# 2. Paste two lines over the selection, and save.
-printf '見守り、\n支え合う' | xclip -selection clipboard
+# 2. Paste two lines over the selection, as Word puts them on the clipboard
+#    (a line break inside a paragraph is U+000B), and save.
+printf '見守り、\v支え合う' | xclip -selection clipboard
 sleep 0.3
 key ctrl+v
 key Escape
@@ -94,6 +99,18 @@ expected_goal='つながり、ふれあい、見守り、\n支え合う、だれ
 if grep -qF "goal: \"つながり、ふれあい、見守り、" "$WORK/plan.ron" \
     && grep -qF '支え合う、だれもが安心して暮らせるまち' "$WORK/plan.ron"; then
     echo "ok: Ctrl+V pasted text from another program (saved: $(grep -F 'goal:' "$WORK/plan.ron" | head -c 200))"
+    if grep -q $'\v' "$WORK/plan.ron"; then
+        echo "FAIL: Word's line break (U+000B) reached the saved plan"
+        exit 1
+    fi
+    echo "ok: Word's line break became a line end"
+    if [ -L "$WORK/plan.ron" ] && grep -qF '支え合う' "$WORK/shared/plan.ron"; then
+        echo "ok: saved through the link (the link stays, the shared file changed)"
+    else
+        echo "FAIL: the save replaced the link or missed the shared file"
+        ls -l "$WORK" "$WORK/shared"
+        exit 1
+    fi
 else
     echo "FAIL: the pasted text is not in the saved plan"
     grep -F 'goal:' "$WORK/plan.ron" || true
