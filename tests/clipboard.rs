@@ -1,6 +1,7 @@
 //! The system clipboard from outside the window: `scripts/clipboard-check.sh`
 //! runs the real window under Xvfb, puts text on the X clipboard with xclip,
-//! pastes it with Ctrl+V, and reads back what Ctrl+C copied. kittest has a
+//! pastes it with Ctrl+V (once as Word puts a line break, U+000B), saves the
+//! plan through a link into a shared folder, and reads back what Ctrl+C copied. kittest has a
 //! clipboard of its own, so only a real window can tell. Skipped where Xvfb,
 //! xdotool or xclip are not installed (the script says which).
 
