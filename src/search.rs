@@ -87,7 +87,7 @@ pub fn matches(text: &str, query: &Query) -> Vec<(usize, usize)> {
 pub fn find(plan: &Plan, query: &Query) -> Vec<Hit> {
     let mut out = Vec::new();
     for field in walk::fields(plan) {
-        let Value::Text(text) = field.value else {
+        let Value::Text(text) = &field.value else {
             continue;
         };
         if field.is_setting() {

@@ -6,6 +6,7 @@ use std::process::Command;
 
 use ward_plan::compare::{self, Change, Merge, Side, slots};
 use ward_plan::model::ItemId;
+use ward_plan::model::walk::Value;
 use ward_plan::{Plan, io};
 
 mod common;
@@ -187,19 +188,16 @@ fn taking_one_change_is_exact() {
 
 /// Sets the text slot `n` (counting text fields only) of a plan.
 fn set_text(plan: &mut Plan, n: usize, text: &str) -> bool {
-    let Some(slot) = slots::slots(plan)
+    let Some((item, key)) = slots::slots(plan)
         .into_iter()
         .filter(|s| s.value.text().is_some())
+        .map(|s| (s.item, s.key))
         .nth(n)
     else {
         return false;
     };
-    slots::set(
-        plan,
-        slot.item,
-        slot.key,
-        Some(slots::Val::Text(text.to_owned())),
-    )
+    let text = Value::Text(text.to_owned().into());
+    slots::set(plan, item, key, Some(text))
 }
 
 proptest::proptest! {

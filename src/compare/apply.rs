@@ -3,7 +3,8 @@
 //! have moved things around.
 
 use super::diff::{Change, Place, Subtree};
-use super::slots::{self, Entry, Key, Val};
+use super::slots::{self, Entry, Key};
+use crate::model::walk::Value;
 use crate::model::{ItemId, ItemPath, PartMut, Plan};
 
 /// Writes one change into `plan`. False when it no longer fits (its item or its
@@ -91,15 +92,15 @@ pub fn apply_all(plan: &mut Plan, changes: &[Change]) {
 }
 
 /// One change to a list entry: where, and the new value (none: removed).
-type EntryChange = (Entry, Option<Val>);
+type EntryChange = (Entry, Option<Value<'static>>);
 
 /// A list with its entry changes taken: each entry `n` of `old` replaced or
 /// removed as `At(n)` says, new entries put in where `Before(n)` says, in the
 /// order they come.
-fn rebuilt(old: &[Val], changes: &[EntryChange]) -> Vec<Val> {
+fn rebuilt(old: &[Value<'static>], changes: &[EntryChange]) -> Vec<Value<'static>> {
     let mut out = Vec::new();
     let end = old.len();
-    let put_in_before = |n: usize, out: &mut Vec<Val>| {
+    let put_in_before = |n: usize, out: &mut Vec<Value<'static>>| {
         for (entry, value) in changes {
             if let (Entry::Before(b), Some(v)) = (entry, value)
                 && (*b == n || (n == end && *b > end))

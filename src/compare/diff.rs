@@ -6,8 +6,9 @@
 use std::collections::{HashMap, HashSet};
 
 use super::align::{Node, align, common, nodes};
-use super::slots::{self, Entry, Key, Slot, Val};
+use super::slots::{self, Entry, Key, Slot};
 use crate::model::fields as f;
+use crate::model::walk::Value;
 use crate::model::{Initiative, Issue, ItemId, Part, Plan, Strategy};
 
 /// One change from the old version to the new one.
@@ -21,9 +22,9 @@ pub enum Change {
         /// Where in the item.
         key: Key,
         /// The old value.
-        old: Option<Val>,
+        old: Option<Value<'static>>,
         /// The new value.
-        new: Option<Val>,
+        new: Option<Value<'static>>,
     },
     /// An item (with what it holds) that only the new version has.
     Added {
@@ -233,12 +234,9 @@ fn by_item(slots: Vec<Slot>) -> HashMap<Option<ItemId>, Vec<Slot>> {
 /// The changed values of one item (or of the plan), in the new version's order.
 /// A list's changes are worked out together, where its first entry is.
 fn field_changes(item: Option<ItemId>, old: &[Slot], new: &[Slot], out: &mut Vec<Change>) {
-    let find = |slots: &[Slot], key: &Key| {
-        slots
-            .iter()
-            .find(|s| s.key == *key)
-            .map(|s| s.value.clone())
-    };
+    fn find<'s, 'a>(slots: &'s [Slot<'a>], key: &Key) -> Option<&'s Value<'a>> {
+        slots.iter().find(|s| s.key == *key).map(|s| &s.value)
+    }
     let mut keys: Vec<Key> = new.iter().map(|s| s.key).collect();
     keys.extend(
         old.iter()
@@ -251,11 +249,11 @@ fn field_changes(item: Option<ItemId>, old: &[Slot], new: &[Slot], out: &mut Vec
             let list = key.list();
             if !lists_done.contains(&list) {
                 lists_done.push(list);
-                let entries = |slots: &[Slot]| -> Vec<Val> {
+                let entries = |slots: &[Slot]| -> Vec<Value<'static>> {
                     slots
                         .iter()
                         .filter(|s| s.key.entry.is_some() && s.key.list() == list)
-                        .map(|s| s.value.clone())
+                        .map(|s| s.value.clone().into_owned())
                         .collect()
                 };
                 list_changes(item, list, &entries(old), &entries(new), out);
@@ -267,8 +265,8 @@ fn field_changes(item: Option<ItemId>, old: &[Slot], new: &[Slot], out: &mut Vec
             out.push(Change::Field {
                 item,
                 key,
-                old: a,
-                new: b,
+                old: a.cloned().map(Value::into_owned),
+                new: b.cloned().map(Value::into_owned),
             });
         }
     }
@@ -278,7 +276,13 @@ fn field_changes(item: Option<ItemId>, old: &[Slot], new: &[Slot], out: &mut Vec
 /// common subsequence) stay; between two of them, the old entries left are
 /// paired with the new ones in order as edits, and the rest are removed or put
 /// in before the next entry that stays.
-fn list_changes(item: Option<ItemId>, list: Key, old: &[Val], new: &[Val], out: &mut Vec<Change>) {
+fn list_changes(
+    item: Option<ItemId>,
+    list: Key,
+    old: &[Value<'static>],
+    new: &[Value<'static>],
+    out: &mut Vec<Change>,
+) {
     let at = |entry| Key {
         entry: Some(entry),
         ..list

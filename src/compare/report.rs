@@ -5,9 +5,10 @@ use std::collections::HashMap;
 
 use super::diff::{Change, Subtree};
 use super::merge::Conflict;
-use super::slots::{Entry, Key, Val};
+use super::slots::{Entry, Key};
 use crate::amount::format_thousand_yen;
 use crate::model::fields as f;
+use crate::model::walk::Value;
 use crate::model::{ItemId, Plan};
 use crate::numbering;
 use crate::wareki::{format_date, format_fiscal_year};
@@ -85,7 +86,7 @@ pub fn kind(change: &Change) -> &'static str {
         Change::Deleted { .. } => "削除",
         Change::Moved { .. } => "移動",
         Change::Field { old, new, .. } => {
-            let empty = |v: &Option<Val>| {
+            let empty = |v: &Option<Value<'static>>| {
                 v.as_ref()
                     .is_none_or(|v| v.text().is_some_and(str::is_empty))
             };
@@ -99,22 +100,22 @@ pub fn kind(change: &Change) -> &'static str {
 }
 
 /// A value as people read it.
-pub fn show(value: Option<&Val>) -> String {
+pub fn show(value: Option<&Value<'static>>) -> String {
     let Some(value) = value else {
         return "（なし）".to_owned();
     };
     match value {
-        Val::Text(t) if t.is_empty() => "（空欄）".to_owned(),
-        Val::Text(t) => t.clone(),
-        Val::Budget(b) => b.map_or_else(|| "（なし）".to_owned(), format_thousand_yen),
-        Val::Number(n) => n.map_or_else(|| "並び順".to_owned(), |n| n.to_string()),
-        Val::Flag(b) => if *b { "する" } else { "しない" }.to_owned(),
-        Val::Date(d) => d.map_or_else(|| "（なし）".to_owned(), format_date),
-        Val::Year(y) => format_fiscal_year(*y),
-        Val::Status(s) => s.label().to_owned(),
-        Val::Stage(s) => s.label().to_owned(),
-        Val::Revision(r) => format!("{}({})", r.note, format_date(r.date)),
-        Val::Indicator(i) => format!("{} {}{} {}", i.name, i.target, i.unit, i.period)
+        Value::Text(t) if t.is_empty() => "（空欄）".to_owned(),
+        Value::Text(t) => t.to_string(),
+        Value::Budget(b) => b.map_or_else(|| "（なし）".to_owned(), format_thousand_yen),
+        Value::Number(n) => n.map_or_else(|| "並び順".to_owned(), |n| n.to_string()),
+        Value::Flag(b) => if *b { "する" } else { "しない" }.to_owned(),
+        Value::Date(d) => d.map_or_else(|| "（なし）".to_owned(), format_date),
+        Value::Year(y) => format_fiscal_year(*y),
+        Value::Status(s) => s.label().to_owned(),
+        Value::Stage(s) => s.label().to_owned(),
+        Value::Revision(r) => format!("{}({})", r.note, format_date(r.date)),
+        Value::Indicator(i) => format!("{} {}{} {}", i.name, i.target, i.unit, i.period)
             .trim()
             .to_owned(),
     }
@@ -166,7 +167,7 @@ pub fn describe(change: &Change, names: &Names) -> String {
         } => {
             let name = names.field(*item, key);
             match (old, new) {
-                (Some(Val::Budget(a)), Some(Val::Budget(b))) => {
+                (Some(Value::Budget(a)), Some(Value::Budget(b))) => {
                     let delta = match (a, b) {
                         (Some(a), Some(b)) => {
                             let d = i128::from(*b) - i128::from(*a);
@@ -179,7 +180,7 @@ pub fn describe(change: &Change, names: &Names) -> String {
                     let (a, b) = (show(old.as_ref()), show(new.as_ref()));
                     format!("変更: {name}: {a} → {b}{delta}")
                 }
-                (Some(Val::Text(a)), Some(Val::Text(b))) if !a.is_empty() && !b.is_empty() => {
+                (Some(Value::Text(a)), Some(Value::Text(b))) if !a.is_empty() && !b.is_empty() => {
                     let (a, b) = marked(a, b);
                     format!("変更: {name}\n  旧: {a}\n  新: {b}")
                 }

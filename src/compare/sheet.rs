@@ -9,10 +9,11 @@ use std::ops::Range;
 use super::align::align;
 use super::diff::{Change, diff};
 use super::report::{kind, show};
-use super::slots::{Key, Val};
+use super::slots::Key;
 use crate::blocks::{self, Medium};
 use crate::fonts::Face;
 use crate::model::fields::{self as f, Era};
+use crate::model::walk::Value;
 use crate::model::{ItemId, Part, Plan};
 use crate::numbering;
 use crate::typeset::sheet::{Para, Sheet};
@@ -185,8 +186,8 @@ fn heading_field(key: &Key) -> bool {
 fn field_paras(
     out: &mut Vec<Para>,
     key: &Key,
-    value: Option<&Val>,
-    other: Option<&Val>,
+    value: Option<&Value<'static>>,
+    other: Option<&Value<'static>>,
     era: Era,
     plan_level: bool,
 ) {

@@ -2,11 +2,11 @@
 //! group and its list entry), read from the field walk and written back by
 //! [`set`]. Diff compares these values; taking a change writes one back.
 
-use chrono::NaiveDate;
+use std::borrow::Cow;
 
 use crate::model::fields::{self as f, Field};
 use crate::model::walk::{self, Value};
-use crate::model::{Indicator, ItemId, PartMut, Plan, Review, ReviewStatus, Revision, Stage};
+use crate::model::{Indicator, ItemId, PartMut, Plan, Review};
 
 /// Where a value sits within its item (or the plan).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -43,68 +43,20 @@ pub enum Entry {
     Before(usize),
 }
 
-/// A value, owned.
+/// One value with where it is, borrowed from the plan it was read from.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Val {
-    /// Text.
-    Text(String),
-    /// A budget in 千円.
-    Budget(Option<u64>),
-    /// A pinned number.
-    Number(Option<u32>),
-    /// A yes/no field.
-    Flag(bool),
-    /// A date.
-    Date(Option<NaiveDate>),
-    /// A fiscal year.
-    Year(i32),
-    /// A review's answer.
-    Status(ReviewStatus),
-    /// The plan's stage.
-    Stage(Stage),
-    /// A whole update note.
-    Revision(Revision),
-    /// A whole indicator with its results.
-    Indicator(Indicator),
-}
-
-impl Val {
-    fn from_walk(value: Value<'_>) -> Val {
-        match value {
-            Value::Text(t) => Val::Text(t.to_owned()),
-            Value::Budget(b) => Val::Budget(b),
-            Value::Number(n) => Val::Number(n),
-            Value::Flag(b) => Val::Flag(b),
-            Value::Date(d) => Val::Date(d),
-            Value::Year(y) => Val::Year(y),
-            Value::Status(s) => Val::Status(s),
-            Value::Stage(s) => Val::Stage(s),
-        }
-    }
-
-    /// The text of a text value.
-    pub fn text(&self) -> Option<&str> {
-        match self {
-            Val::Text(t) => Some(t),
-            _ => None,
-        }
-    }
-}
-
-/// One value with where it is.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Slot {
+pub struct Slot<'a> {
     /// The item; none for the plan's own fields.
     pub item: Option<ItemId>,
     /// Where in the item.
     pub key: Key,
     /// The value.
-    pub value: Val,
+    pub value: Value<'a>,
 }
 
 /// Every value of the plan in document order; update notes and indicators as
 /// whole entries.
-pub fn slots(plan: &Plan) -> Vec<Slot> {
+pub fn slots(plan: &Plan) -> Vec<Slot<'_>> {
     let mut out = Vec::new();
     for field in walk::fields(plan) {
         let whole = field
@@ -115,8 +67,11 @@ pub fn slots(plan: &Plan) -> Vec<Slot> {
             let first = *field.field == f::REVISION_DATE || *field.field == f::INDICATOR_NAME;
             if first && let (Some(group), Some(n)) = (field.within, field.entry) {
                 let value = match group.key {
-                    "revisions" => plan.revisions.get(n).cloned().map(Val::Revision),
-                    _ => indicator(plan, field.item, n).map(Val::Indicator),
+                    "revisions" => plan
+                        .revisions
+                        .get(n)
+                        .map(|r| Value::Revision(Cow::Borrowed(r))),
+                    _ => indicator(plan, field.item, n).map(|i| Value::Indicator(Cow::Borrowed(i))),
                 };
                 if let Some(value) = value {
                     let key = Key {
@@ -140,16 +95,16 @@ pub fn slots(plan: &Plan) -> Vec<Slot> {
                 entry: field.entry.map(Entry::At),
                 field: field.field,
             },
-            value: Val::from_walk(field.value),
+            value: field.value,
         });
     }
     out
 }
 
-fn indicator(plan: &Plan, item: Option<ItemId>, n: usize) -> Option<Indicator> {
+fn indicator(plan: &Plan, item: Option<ItemId>, n: usize) -> Option<&Indicator> {
     let path = plan.locate(item?)?;
     match plan.get(path)? {
-        crate::model::Part::Strategy(s) => s.indicators.get(n).cloned(),
+        crate::model::Part::Strategy(s) => s.indicators.get(n),
         _ => None,
     }
 }
@@ -169,17 +124,22 @@ fn set_entry<T>(list: &mut Vec<T>, entry: Entry, value: Option<T>) {
 }
 
 /// The entries of the list `key` names (its entry aside) of `item`, in order.
-pub fn list(plan: &Plan, item: Option<ItemId>, key: Key) -> Vec<Val> {
+pub fn list(plan: &Plan, item: Option<ItemId>, key: Key) -> Vec<Value<'static>> {
     let list = key.list();
     slots(plan)
         .into_iter()
         .filter(|s| s.item == item && s.key.entry.is_some() && s.key.list() == list)
-        .map(|s| s.value)
+        .map(|s| s.value.into_owned())
         .collect()
 }
 
 /// Replaces the whole list `key` names of `item` with `values`.
-pub fn set_list(plan: &mut Plan, item: Option<ItemId>, key: Key, values: Vec<Val>) -> bool {
+pub fn set_list(
+    plan: &mut Plan,
+    item: Option<ItemId>,
+    key: Key,
+    values: Vec<Value<'static>>,
+) -> bool {
     let had = list(plan, item, key).len();
     let n = values.len();
     let at = |n| Key {
@@ -198,7 +158,7 @@ pub fn set_list(plan: &mut Plan, item: Option<ItemId>, key: Key, values: Vec<Val
 
 /// Writes `value` at `key` of `item` (the plan when none); `None` removes a list
 /// entry. Returns false when there is no such place or the value does not fit.
-pub fn set(plan: &mut Plan, item: Option<ItemId>, key: Key, value: Option<Val>) -> bool {
+pub fn set(plan: &mut Plan, item: Option<ItemId>, key: Key, value: Option<Value<'static>>) -> bool {
     match item {
         None => set_plan(plan, key, value),
         Some(id) => {
@@ -213,12 +173,12 @@ pub fn set(plan: &mut Plan, item: Option<ItemId>, key: Key, value: Option<Val>) 
     }
 }
 
-fn set_plan(plan: &mut Plan, key: Key, value: Option<Val>) -> bool {
+fn set_plan(plan: &mut Plan, key: Key, value: Option<Value<'static>>) -> bool {
     let field = *key.field;
     if let Some(n) = key.entry {
         if field == f::POLICY {
             let text = match value {
-                Some(Val::Text(t)) => Some(t),
+                Some(Value::Text(t)) => Some(t.into_owned()),
                 Some(_) => return false,
                 None => None,
             };
@@ -227,7 +187,7 @@ fn set_plan(plan: &mut Plan, key: Key, value: Option<Val>) -> bool {
         }
         if key.group.is_some_and(|g| *g == f::WRITING) {
             let text = match value {
-                Some(Val::Text(t)) => Some(t),
+                Some(Value::Text(t)) => Some(t.into_owned()),
                 Some(_) => return false,
                 None => None,
             };
@@ -242,7 +202,7 @@ fn set_plan(plan: &mut Plan, key: Key, value: Option<Val>) -> bool {
         }
         if field == f::REVISIONS {
             let revision = match value {
-                Some(Val::Revision(r)) => Some(r),
+                Some(Value::Revision(r)) => Some(r.into_owned()),
                 Some(_) => return false,
                 None => None,
             };
@@ -252,19 +212,19 @@ fn set_plan(plan: &mut Plan, key: Key, value: Option<Val>) -> bool {
         return false;
     }
     match value {
-        Some(Val::Year(y)) if field == f::FISCAL_YEAR => plan.fiscal_year = y,
-        Some(Val::Date(d)) if field == f::PAGE_DATE => plan.page_date = d,
-        Some(Val::Stage(s)) if field == f::STAGE => plan.stage = s,
-        Some(Val::Text(t)) if key.group.is_some_and(|g| *g == f::WORDING) => {
+        Some(Value::Year(y)) if field == f::FISCAL_YEAR => plan.fiscal_year = y,
+        Some(Value::Date(d)) if field == f::PAGE_DATE => plan.page_date = d,
+        Some(Value::Stage(s)) if field == f::STAGE => plan.stage = s,
+        Some(Value::Text(t)) if key.group.is_some_and(|g| *g == f::WORDING) => {
             match crate::model::Heading::ALL
                 .into_iter()
                 .find(|h| *f::wording_field(*h) == field)
             {
-                Some(heading) => *plan.wording.get_mut(heading) = t,
+                Some(heading) => *plan.wording.get_mut(heading) = t.into_owned(),
                 None => return false,
             }
         }
-        Some(Val::Text(t)) => {
+        Some(Value::Text(t)) => {
             let c = &mut plan.contact;
             let target = match key.group {
                 Some(g) if *g == f::CONTACT => [
@@ -281,7 +241,7 @@ fn set_plan(plan: &mut Plan, key: Key, value: Option<Val>) -> bool {
                 _ => plan.text_mut(&field),
             };
             match target {
-                Some(slot) => *slot = t,
+                Some(slot) => *slot = t.into_owned(),
                 None => return false,
             }
         }
@@ -290,14 +250,14 @@ fn set_plan(plan: &mut Plan, key: Key, value: Option<Val>) -> bool {
     true
 }
 
-fn set_item(part: PartMut<'_>, key: Key, value: Option<Val>) -> bool {
+fn set_item(part: PartMut<'_>, key: Key, value: Option<Value<'static>>) -> bool {
     let field = *key.field;
     if field == f::INDICATORS {
         let (PartMut::Strategy(s), Some(n)) = (part, key.entry) else {
             return false;
         };
         let indicator = match value {
-            Some(Val::Indicator(i)) => Some(i),
+            Some(Value::Indicator(i)) => Some(i.into_owned()),
             Some(_) => return false,
             None => None,
         };
@@ -323,15 +283,17 @@ fn set_item(part: PartMut<'_>, key: Key, value: Option<Val>) -> bool {
                 return false;
             };
             match value {
-                Val::Status(s) if field == f::REVIEW_STATUS => review.status = s,
-                Val::Text(t) if field == f::REVIEW_COMMENT => review.comment = t,
-                Val::Text(t) if field == f::REVIEW_IMPROVEMENT => review.improvement = t,
+                Value::Status(s) if field == f::REVIEW_STATUS => review.status = s,
+                Value::Text(t) if field == f::REVIEW_COMMENT => review.comment = t.into_owned(),
+                Value::Text(t) if field == f::REVIEW_IMPROVEMENT => {
+                    review.improvement = t.into_owned()
+                }
                 _ => return false,
             }
         }
         (PartMut::Issue(i), value) => match value {
-            Val::Number(n) if field == f::NUMBER => i.number = n,
-            Val::Text(t) => match [
+            Value::Number(n) if field == f::NUMBER => i.number = n,
+            Value::Text(t) => match [
                 (f::TITLE, &mut i.title),
                 (f::DESCRIPTION, &mut i.description),
                 (f::VISION, &mut i.vision),
@@ -342,15 +304,15 @@ fn set_item(part: PartMut<'_>, key: Key, value: Option<Val>) -> bool {
             .into_iter()
             .find(|(k, _)| *k == field)
             {
-                Some((_, slot)) => *slot = t,
+                Some((_, slot)) => *slot = t.into_owned(),
                 None => return false,
             },
             _ => return false,
         },
         (PartMut::Strategy(s), value) => match value {
-            Val::Number(n) if field == f::NUMBER => s.number = n,
-            Val::Flag(b) if field == f::MAIN => s.main = b,
-            Val::Text(t) => match [
+            Value::Number(n) if field == f::NUMBER => s.number = n,
+            Value::Flag(b) if field == f::MAIN => s.main = b,
+            Value::Text(t) => match [
                 (f::TITLE, &mut s.title),
                 (f::STRATEGY_TEXT, &mut s.text),
                 (f::TARGET_STATE, &mut s.target_state),
@@ -358,16 +320,16 @@ fn set_item(part: PartMut<'_>, key: Key, value: Option<Val>) -> bool {
             .into_iter()
             .find(|(k, _)| *k == field)
             {
-                Some((_, slot)) => *slot = t,
+                Some((_, slot)) => *slot = t.into_owned(),
                 None => return false,
             },
             _ => return false,
         },
         (PartMut::Initiative(k), value) => match value {
-            Val::Number(n) if field == f::NUMBER => k.number = n,
-            Val::Flag(b) if field == f::MAIN => k.main = b,
-            Val::Budget(b) if field == f::BUDGET => k.budget = b,
-            Val::Text(t) => match [
+            Value::Number(n) if field == f::NUMBER => k.number = n,
+            Value::Flag(b) if field == f::MAIN => k.main = b,
+            Value::Budget(b) if field == f::BUDGET => k.budget = b,
+            Value::Text(t) => match [
                 (f::TITLE, &mut k.title),
                 (f::INITIATIVE_TEXT, &mut k.text),
                 (f::PAST_RESULTS, &mut k.past_results),
@@ -376,7 +338,7 @@ fn set_item(part: PartMut<'_>, key: Key, value: Option<Val>) -> bool {
             .into_iter()
             .find(|(key, _)| *key == field)
             {
-                Some((_, slot)) => *slot = t,
+                Some((_, slot)) => *slot = t.into_owned(),
                 None => return false,
             },
             _ => return false,

@@ -223,11 +223,11 @@ mod tests {
                 "{} shares its address {key:?}",
                 field.name
             );
-            if let Value::Text(text) = field.value {
+            if let Value::Text(text) = &field.value {
                 let found = text_mut(&mut copy, &key);
                 assert_eq!(
                     found.as_deref().map(String::as_str),
-                    Some(text),
+                    Some(text.as_ref()),
                     "{}",
                     field.name
                 );

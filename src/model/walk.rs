@@ -4,17 +4,23 @@
 //! diff, search and import all go through this one walk; visiting empty fields is
 //! what lets a cleared field count as a change.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use super::fields::{self, Field};
-use super::{Indicator, ItemId, ItemPath, Plan, Review, ReviewStatus, Stage};
+use super::{Indicator, ItemId, ItemPath, Plan, Review, ReviewStatus, Revision, Stage};
 use crate::numbering::{self, Part};
 
-/// A field's value, typed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A field's value, typed: one type for the walk (borrowed from the plan) and
+/// for diff and merge (owned, `Value<'static>`, kept in a change and written
+/// back). Update notes and indicators also come whole ([`Value::Revision`],
+/// [`Value::Indicator`]): diff and merge take a list entry as one value, while
+/// the walk gives their fields one by one and never yields these two.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Value<'a> {
     /// Text (may be empty).
-    Text(&'a str),
+    Text(Cow<'a, str>),
     /// A budget in 千円, or none.
     Budget(Option<u64>),
     /// A pinned item number, or none.
@@ -29,16 +35,41 @@ pub enum Value<'a> {
     Status(ReviewStatus),
     /// The plan's stage (版).
     Stage(Stage),
+    /// A whole update note.
+    Revision(Cow<'a, Revision>),
+    /// A whole indicator with its results.
+    Indicator(Cow<'a, Indicator>),
 }
 
-impl<'a> Value<'a> {
+impl Value<'_> {
     /// The text, for a text field.
-    pub fn text(self) -> Option<&'a str> {
+    pub fn text(&self) -> Option<&str> {
         match self {
             Value::Text(t) => Some(t),
             _ => None,
         }
     }
+
+    /// The same value, owning what it borrowed.
+    pub fn into_owned(self) -> Value<'static> {
+        match self {
+            Value::Text(t) => Value::Text(Cow::Owned(t.into_owned())),
+            Value::Budget(b) => Value::Budget(b),
+            Value::Number(n) => Value::Number(n),
+            Value::Flag(b) => Value::Flag(b),
+            Value::Date(d) => Value::Date(d),
+            Value::Year(y) => Value::Year(y),
+            Value::Status(s) => Value::Status(s),
+            Value::Stage(s) => Value::Stage(s),
+            Value::Revision(r) => Value::Revision(Cow::Owned(r.into_owned())),
+            Value::Indicator(i) => Value::Indicator(Cow::Owned(i.into_owned())),
+        }
+    }
+}
+
+/// A text value borrowed from the plan.
+fn borrowed_text(text: &str) -> Value<'_> {
+    Value::Text(Cow::Borrowed(text))
 }
 
 /// One field of the plan, where it sits and what it holds.
@@ -88,9 +119,9 @@ pub fn fields(plan: &Plan) -> Vec<FieldRef<'_>> {
         &fields::FISCAL_YEAR,
         Value::Year(plan.fiscal_year),
     );
-    w.push(p, None, None, &fields::WARD, Value::Text(&plan.ward));
+    w.push(p, None, None, &fields::WARD, borrowed_text(&plan.ward));
     w.push(p, None, None, &fields::STAGE, Value::Stage(plan.stage));
-    w.push(p, None, None, &fields::OFFICE, Value::Text(&plan.office));
+    w.push(p, None, None, &fields::OFFICE, borrowed_text(&plan.office));
     w.push(
         p,
         None,
@@ -112,17 +143,23 @@ pub fn fields(plan: &Plan) -> Vec<FieldRef<'_>> {
             within,
             None,
             &fields::REVISION_NOTE,
-            Value::Text(&r.note),
+            borrowed_text(&r.note),
         );
     }
-    w.push(p, None, None, &fields::GOAL, Value::Text(&plan.goal));
-    w.push(p, None, None, &fields::MISSION, Value::Text(&plan.mission));
+    w.push(p, None, None, &fields::GOAL, borrowed_text(&plan.goal));
+    w.push(
+        p,
+        None,
+        None,
+        &fields::MISSION,
+        borrowed_text(&plan.mission),
+    );
     w.push(
         p,
         None,
         None,
         &fields::POLICY_LEAD,
-        Value::Text(&plan.policy_lead),
+        borrowed_text(&plan.policy_lead),
     );
     for (n, bullet) in plan.policy.iter().enumerate() {
         w.0.push(FieldRef {
@@ -133,7 +170,7 @@ pub fn fields(plan: &Plan) -> Vec<FieldRef<'_>> {
             result: None,
             field: &fields::POLICY,
             name: format!("{}の{}つ目", fields::POLICY.label, n + 1),
-            value: Value::Text(bullet),
+            value: borrowed_text(bullet),
         });
     }
     w.push(
@@ -141,7 +178,7 @@ pub fn fields(plan: &Plan) -> Vec<FieldRef<'_>> {
         None,
         None,
         &fields::POLICY_CLOSING,
-        Value::Text(&plan.policy_closing),
+        borrowed_text(&plan.policy_closing),
     );
     for item in numbering::outline(plan) {
         let place = Place {
@@ -153,7 +190,7 @@ pub fn fields(plan: &Plan) -> Vec<FieldRef<'_>> {
         match item.part {
             Part::Issue(issue) => {
                 w.push(p, None, None, &fields::NUMBER, Value::Number(issue.number));
-                w.push(p, None, None, &fields::TITLE, Value::Text(&issue.title));
+                w.push(p, None, None, &fields::TITLE, borrowed_text(&issue.title));
                 for (field, text) in [
                     (&fields::DESCRIPTION, &issue.description),
                     (&fields::VISION, &issue.vision),
@@ -161,7 +198,7 @@ pub fn fields(plan: &Plan) -> Vec<FieldRef<'_>> {
                     (&fields::CAUSE_ANALYSIS, &issue.cause_analysis),
                     (&fields::CHALLENGE, &issue.challenge),
                 ] {
-                    w.push(p, None, None, field, Value::Text(text));
+                    w.push(p, None, None, field, borrowed_text(text));
                 }
             }
             Part::Strategy(strategy) => {
@@ -172,16 +209,22 @@ pub fn fields(plan: &Plan) -> Vec<FieldRef<'_>> {
                     &fields::NUMBER,
                     Value::Number(strategy.number),
                 );
-                w.push(p, None, None, &fields::TITLE, Value::Text(&strategy.title));
+                w.push(
+                    p,
+                    None,
+                    None,
+                    &fields::TITLE,
+                    borrowed_text(&strategy.title),
+                );
                 w.push(p, None, None, &fields::MAIN, Value::Flag(strategy.main));
                 w.push(
                     p,
                     None,
                     None,
                     &fields::STRATEGY_TEXT,
-                    Value::Text(&strategy.text),
+                    borrowed_text(&strategy.text),
                 );
-                let target = Value::Text(&strategy.target_state);
+                let target = borrowed_text(&strategy.target_state);
                 w.push(p, None, None, &fields::TARGET_STATE, target);
                 for (n, indicator) in strategy.indicators.iter().enumerate() {
                     w.indicator(p, n, indicator);
@@ -202,7 +245,7 @@ pub fn fields(plan: &Plan) -> Vec<FieldRef<'_>> {
                     None,
                     None,
                     &fields::TITLE,
-                    Value::Text(&initiative.title),
+                    borrowed_text(&initiative.title),
                 );
                 w.push(p, None, None, &fields::MAIN, Value::Flag(initiative.main));
                 w.push(
@@ -217,7 +260,7 @@ pub fn fields(plan: &Plan) -> Vec<FieldRef<'_>> {
                     (&fields::PAST_RESULTS, &initiative.past_results),
                     (&fields::PERFORMANCE_TARGET, &initiative.performance_target),
                 ] {
-                    w.push(p, None, None, field, Value::Text(text));
+                    w.push(p, None, None, field, borrowed_text(text));
                 }
                 w.review(p, &fields::INTERIM_REVIEW, &initiative.interim_review);
                 w.review(p, &fields::SELF_EVALUATION, &initiative.self_evaluation);
@@ -225,9 +268,9 @@ pub fn fields(plan: &Plan) -> Vec<FieldRef<'_>> {
         }
     }
     let p = &plan_at;
-    let overall = Value::Text(&plan.overall_evaluation);
+    let overall = borrowed_text(&plan.overall_evaluation);
     w.push(p, None, None, &fields::OVERALL_EVALUATION, overall);
-    let future = Value::Text(&plan.future_direction);
+    let future = borrowed_text(&plan.future_direction);
     w.push(p, None, None, &fields::FUTURE_DIRECTION, future);
     let c = &plan.contact;
     for (field, text) in [
@@ -243,7 +286,7 @@ pub fn fields(plan: &Plan) -> Vec<FieldRef<'_>> {
             Some((&fields::CONTACT, 0)),
             None,
             field,
-            Value::Text(text),
+            borrowed_text(text),
         );
     }
     // The ward's wording of the printed headings (empty: the era's standard).
@@ -253,7 +296,7 @@ pub fn fields(plan: &Plan) -> Vec<FieldRef<'_>> {
             Some((&fields::WORDING, 0)),
             None,
             fields::wording_field(heading),
-            Value::Text(plan.wording.get(heading)),
+            borrowed_text(plan.wording.get(heading)),
         );
     }
     // The ward's writing choices: settings, not printed, but a section that
@@ -269,7 +312,7 @@ pub fn fields(plan: &Plan) -> Vec<FieldRef<'_>> {
                 result: None,
                 field,
                 name: format!("{}の{}{}", fields::WRITING.label, field.label, n + 1),
-                value: Value::Text(text),
+                value: borrowed_text(text),
             });
         }
     }
@@ -340,14 +383,14 @@ impl<'a> Walk<'a> {
             (&fields::INDICATOR_UNIT, &indicator.unit),
             (&fields::INDICATOR_PERIOD, &indicator.period),
         ] {
-            self.push(place, within, None, field, Value::Text(text));
+            self.push(place, within, None, field, borrowed_text(text));
         }
         for (r, result) in indicator.results.iter().enumerate() {
             let year = Value::Year(result.fiscal_year);
             self.push(place, within, Some(r), &fields::RESULT_YEAR, year);
-            let value = Value::Text(&result.value);
+            let value = borrowed_text(&result.value);
             self.push(place, within, Some(r), &fields::RESULT_VALUE, value);
-            let grade = Value::Text(&result.grade);
+            let grade = borrowed_text(&result.grade);
             self.push(place, within, Some(r), &fields::RESULT_GRADE, grade);
         }
     }
@@ -356,9 +399,9 @@ impl<'a> Walk<'a> {
         let within = Some((which, 0));
         let status = Value::Status(review.status);
         self.push(place, within, None, &fields::REVIEW_STATUS, status);
-        let comment = Value::Text(&review.comment);
+        let comment = borrowed_text(&review.comment);
         self.push(place, within, None, &fields::REVIEW_COMMENT, comment);
-        let improvement = Value::Text(&review.improvement);
+        let improvement = borrowed_text(&review.improvement);
         self.push(
             place,
             within,

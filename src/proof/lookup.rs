@@ -107,7 +107,7 @@ pub(super) fn word_findings(texts: &[Text<'_>], choices: &Writing, out: &mut Vec
     let (ac, patterns) = automaton();
     let mut hits = Vec::new();
     for (n, t) in texts.iter().enumerate() {
-        for m in ac.find_iter(t.text) {
+        for m in ac.find_iter(t.text.as_ref()) {
             let start = t.text[..m.start()].chars().count();
             let end = start + t.text[m.start()..m.end()].chars().count();
             // A kept name (子ども・子育て支援法) neither counts nor is flagged.

@@ -8,6 +8,8 @@
 //! All the words are looked up in one pass per field with one automaton
 //! (aho-corasick), not a loop per word.
 
+use std::borrow::Cow;
+
 mod lookup;
 mod marks;
 pub mod words;
@@ -114,7 +116,7 @@ struct Text<'a> {
     name: String,
     /// Where the ward's words to keep are, in characters.
     kept: Vec<(usize, usize)>,
-    text: &'a str,
+    text: Cow<'a, str>,
 }
 
 impl Text<'_> {
@@ -157,16 +159,19 @@ pub fn proofread(plan: &Plan) -> Vec<Finding> {
         .into_iter()
         // Headings are the ward's templates ({番号}), not its sentences.
         .filter(|f| !f.is_setting() && f.within != Some(&crate::model::fields::WORDING))
-        .filter_map(|f| match f.value {
-            Value::Text(text) if !text.is_empty() => Some(Text {
-                key: f.key(),
-                at: f.at,
-                field: f.field,
-                name: f.name.clone(),
-                kept: keep.ranges(text),
-                text,
-            }),
-            _ => None,
+        .filter_map(|f| {
+            let key = f.key();
+            match f.value {
+                Value::Text(text) if !text.is_empty() => Some(Text {
+                    key,
+                    at: f.at,
+                    field: f.field,
+                    name: f.name,
+                    kept: keep.ranges(&text),
+                    text,
+                }),
+                _ => None,
+            }
         })
         .collect();
     let mut out = Vec::new();
@@ -205,7 +210,7 @@ pub fn proofread(plan: &Plan) -> Vec<Finding> {
     // Words inside 「」 may quote a name (子ども・子育て支援法): said, never
     // changed by a click.
     for f in &mut out {
-        let quoted = text_of(f).is_some_and(|t| inside_quotes(t.text, f.span.start));
+        let quoted = text_of(f).is_some_and(|t| inside_quotes(&t.text, f.span.start));
         if f.span.replacement.is_some() && quoted {
             f.span.replacement = None;
             f.message
