@@ -58,12 +58,14 @@ fn bench(c: &mut Criterion) {
                 // One character typed, or taken away again, so the plan
                 // keeps its size however long the benchmark runs.
                 n = n.wrapping_add(1);
-                let text = &mut h.state_mut().doc.plan.issues[0].strategies[0].initiatives[0].text;
-                if n.is_multiple_of(2) {
-                    text.pop();
-                } else {
-                    text.push('あ');
-                }
+                h.state_mut().doc.edit(|plan| {
+                    let text = &mut plan.issues[0].strategies[0].initiatives[0].text;
+                    if n.is_multiple_of(2) {
+                        text.pop();
+                    } else {
+                        text.push('あ');
+                    }
+                });
                 frame(&mut h);
             })
         });

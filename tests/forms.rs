@@ -1,6 +1,7 @@
 //! Each form on its own, driven through egui_kittest: typing reaches the plan,
-//! structural buttons emit their edits, and every field the warnings can name
-//! is on the form under the same name (the field vocabulary).
+//! structural buttons emit their edits, every field the warnings can name is on
+//! the form under the same name (the field vocabulary), and every change a form
+//! makes is one it reports (the document counts changes by those reports).
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -13,10 +14,12 @@ use ward_plan::model::{ItemPath, Plan};
 use ward_plan::sample;
 use ward_plan::ui::{Selection, forms};
 
-/// What a form works on: the plan and the structural edits it asked for.
+/// What a form works on: the plan and the structural edits it asked for, and
+/// how many frames it reported a change in.
 struct Form {
     plan: Plan,
     edits: Vec<Edit>,
+    reported: usize,
 }
 
 fn form(selection: Selection) -> Harness<'static, Form> {
@@ -26,12 +29,21 @@ fn form(selection: Selection) -> Harness<'static, Form> {
         .build_ui_state(
             move |ui, form: &mut Form| {
                 egui::CentralPanel::default().show(ui, |ui| {
-                    forms::form_ui(ui, &mut form.plan, selection, &mut form.edits);
+                    let before = form.plan.clone();
+                    let changed = forms::form_ui(ui, &mut form.plan, selection, &mut form.edits);
+                    // A change the form keeps quiet about would leave the pages,
+                    // the warnings and the unsaved mark as they were.
+                    assert!(
+                        changed || form.plan == before,
+                        "the form changed the plan without reporting it"
+                    );
+                    form.reported += usize::from(changed);
                 });
             },
             Form {
                 plan: sample(),
                 edits: Vec::new(),
+                reported: 0,
             },
         );
     h.run_steps(2);
@@ -229,4 +241,65 @@ fn initiative_form() {
         [Edit::Duplicate(Target::Item(ItemPath::Initiative(1, 0, 0)))]
     );
     every_named_field_is_on_the_form(&h, ItemPath::Initiative(1, 0, 0));
+}
+
+/// Runs `act` on the form and checks that it changed the plan and the form said
+/// so (the harness fails any frame that changes the plan without saying so).
+fn changes(h: &mut Harness<'_, Form>, what: &str, act: impl FnOnce(&mut Harness<'_, Form>)) {
+    let (before, reported) = (h.state().plan.clone(), h.state().reported);
+    act(h);
+    h.run_steps(2);
+    assert_ne!(h.state().plan, before, "{what} changed nothing");
+    assert!(h.state().reported > reported, "{what} was not reported");
+}
+
+/// Each kind of input, not only typing: radio buttons, steppers, check boxes,
+/// drop-down lists, the list of words to keep.
+#[test]
+fn every_kind_of_input_reports_its_change() {
+    let mut h = form(Selection::Basics);
+    changes(&mut h, "版", |h| {
+        h.get_by_role_and_label(Role::RadioButton, "案").click();
+    });
+    changes(&mut h, "年度の＋", |h| {
+        h.get_by_role_and_label(Role::Button, "＋").click();
+    });
+    changes(&mut h, "改訂日", |h| {
+        retype(h, "改訂日 1", "令和4年6月1日")
+    });
+
+    let mut h = form(Selection::Writing);
+    changes(&mut h, "表記の点検", |h| {
+        h.get_by_label_contains("表記ゆれ: ").click();
+    });
+    changes(&mut h, "残す言葉の追加", |h| {
+        retype(h, "追加する言葉", "子ども・子育て支援法");
+        h.get_by_role_and_label(Role::Button, "追加").click();
+    });
+    changes(&mut h, "残す言葉の削除", |h| {
+        h.get_by_role_and_label(Role::Button, "削除").click();
+    });
+    changes(&mut h, "そろえる書き方", |h| {
+        h.get_by_label("こども・子ども・子供").click();
+        h.run_steps(2);
+        h.get_by_role_and_label(Role::Button, "子ども").click();
+    });
+
+    let plan = sample();
+    let mut h = form(Selection::Item(plan.issues[0].strategies[0].id));
+    changes(&mut h, "主な戦略", |h| {
+        h.get_by_label(ward_plan::model::fields::MAIN.label).click();
+    });
+    changes(&mut h, "番号を固定", |h| {
+        h.get_by_role_and_label(Role::CheckBox, "番号（空欄なら並び順）")
+            .click();
+    });
+    changes(&mut h, "番号の＋", |h| {
+        h.get_by_role_and_label(Role::Button, "＋").click();
+    });
+    changes(&mut h, "達成状況", |h| {
+        h.get_by_label("中間振り返りの達成状況").click();
+        h.run_steps(2);
+        h.get_by_role_and_label(Role::Button, "①目標達成").click();
+    });
 }

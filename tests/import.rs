@@ -206,7 +206,7 @@ fn pasting_a_page_in_the_editor_makes_a_new_unsaved_plan() {
     h.get_by_role_and_label(Role::Button, "取り込む").click();
     h.run_steps(3);
     let app = h.state();
-    assert_eq!(app.doc.plan.ward, "北区");
+    assert_eq!(app.doc.plan().ward, "北区");
     assert!(
         app.is_dirty() && app.doc.path.is_none(),
         "a new plan to save"

@@ -145,7 +145,7 @@ fn type_goal(h: &mut Harness<'_, PlanApp>, text: &str) {
     support::select_goal(h);
     h.get_by_label("区の目標").type_text(text);
     h.run_steps(2);
-    assert_eq!(h.state().doc.plan.goal, text, "the typing arrived");
+    assert_eq!(h.state().doc.plan().goal, text, "the typing arrived");
 }
 
 fn ask(h: &mut Harness<'_, PlanApp>, command: Command) {
@@ -165,7 +165,7 @@ fn run(ops: Vec<Op>) {
     let mut h = world.start();
     // The user's latest work, and a crashed session's work still waiting for its
     // 復元しますか answer.
-    let mut work = h.state().doc.plan.clone();
+    let mut work = h.state().doc.plan().clone();
     let mut waiting: Option<Plan> = None;
 
     for op in ops {
@@ -192,11 +192,11 @@ fn run(ops: Vec<Op>) {
                 user_edit = true;
             }
             Op::AddIssue if !modal => {
-                let before = h.state().doc.plan.issues.len();
+                let before = h.state().doc.plan().issues.len();
                 h.get_by_role_and_label(Role::Button, "＋ 経営課題を追加")
                     .click();
                 h.run_steps(2);
-                assert_eq!(h.state().doc.plan.issues.len(), before + 1);
+                assert_eq!(h.state().doc.plan().issues.len(), before + 1);
                 user_edit = true;
             }
             Op::Undo if !modal => {
@@ -290,13 +290,13 @@ fn run(ops: Vec<Op>) {
                             .is_some()
                     );
                 }
-                work = h.state().doc.plan.clone();
+                work = h.state().doc.plan().clone();
                 continue;
             }
             _ => {}
         }
         h.run_steps(3);
-        let window = h.state().doc.plan.clone();
+        let window = h.state().doc.plan().clone();
         // What the window calls saved is on disk, read back: a clean document
         // with a file has that file hold exactly what the window shows.
         if !h.state().is_dirty()

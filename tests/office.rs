@@ -158,7 +158,7 @@ fn replace_all_is_one_undo_step() {
     type_into(&mut h, "置換後", "子ども");
     h.run_steps(2);
     click(&mut h, "すべて置換");
-    let text = io::to_ron(&h.state().doc.plan).expect("ron");
+    let text = io::to_ron(h.state().doc.plan()).expect("ron");
     assert!(!text.contains("こども"), "{text}");
     h.get_by_label_contains(&format!(
         "{count}か所の「こども」を「子ども」に置換しました"
@@ -166,7 +166,7 @@ fn replace_all_is_one_undo_step() {
     h.get_by_label("見つかりません");
     // One click brings every one of them back.
     click(&mut h, "元に戻す");
-    assert_eq!(h.state().doc.plan, before);
+    assert_eq!(*h.state().doc.plan(), before);
 }
 
 #[test]
@@ -177,13 +177,13 @@ fn replace_one_replaces_the_hit_shown_and_moves_on() {
     type_into(&mut h, "検索", "こども");
     type_into(&mut h, "置換後", "子ども");
     h.run_steps(2);
-    let total = h.state_mut().search.as_mut().map_or(0, |b| {
-        let plan = sample();
-        b.hits(&plan).len()
-    });
+    let total = {
+        let app = h.state_mut();
+        app.search.as_mut().map_or(0, |b| b.hits(&app.doc).len())
+    };
     click(&mut h, "次へ");
     click(&mut h, "置換");
-    let plan = &h.state().doc.plan;
+    let plan = h.state().doc.plan();
     let left = ward_plan::search::find(
         plan,
         &ward_plan::search::Query {
@@ -207,7 +207,7 @@ fn dates_are_read_as_people_write_them() {
         "２０２３－０６－０９",
     ] {
         retype(&mut h, "掲載日", typed);
-        assert_eq!(h.state().doc.plan.page_date, day, "{typed}");
+        assert_eq!(h.state().doc.plan().page_date, day, "{typed}");
         assert!(h.query_all_by_label("令和5年6月9日").count() >= 1);
     }
     // Leaving the field shows the date in one form.
@@ -221,7 +221,7 @@ fn an_invalid_budget_is_kept_with_its_message_until_corrected() {
     let mut h = editor();
     h.get_by_label("2-1-2 児童虐待防止対策").click();
     h.run_steps(2);
-    let before = h.state().doc.plan.budget_total();
+    let before = h.state().doc.plan().budget_total();
     retype(&mut h, "予算額", "1.5");
     // Leave the field: the typed text stays, with the message.
     h.get_by_label("名称").focus();
@@ -229,11 +229,11 @@ fn an_invalid_budget_is_kept_with_its_message_until_corrected() {
     assert_eq!(value_of(&h, "予算額"), "1.5");
     assert_shows(&h, "予算額は千円単位の数字で入力してください");
     assert_shows(&h, "直すまで、値は13,989のままです");
-    assert_eq!(h.state().doc.plan.budget_total(), before);
+    assert_eq!(h.state().doc.plan().budget_total(), before);
     // Typed the way people do: full-width, with 千円.
     retype(&mut h, "予算額", "１，２００千円");
     assert_eq!(
-        h.state().doc.plan.issues[1].strategies[0].initiatives[0].budget,
+        h.state().doc.plan().issues[1].strategies[0].initiatives[0].budget,
         Some(1200)
     );
     assert!(shown(&h, "予算額は千円単位").is_none());
@@ -253,18 +253,18 @@ fn the_year_changes_by_typing_or_the_buttons_never_by_a_drag() {
     h.run_steps(1);
     h.drop_at(at + egui::vec2(200.0, 0.0));
     h.run_steps(2);
-    assert_eq!(h.state().doc.plan.fiscal_year, 2022);
+    assert_eq!(h.state().doc.plan().fiscal_year, 2022);
     retype(&mut h, label, "令和5");
-    assert_eq!(h.state().doc.plan.fiscal_year, 2023);
+    assert_eq!(h.state().doc.plan().fiscal_year, 2023);
     h.get_by_label("令和5年度");
     click(&mut h, "＋");
-    assert_eq!(h.state().doc.plan.fiscal_year, 2024);
+    assert_eq!(h.state().doc.plan().fiscal_year, 2024);
     // A button beside a field holding an unreadable entry sets the value, and
     // the field shows it.
     retype(&mut h, label, "来年");
     assert_shows(&h, "年度は 2023 か 令和5 の形で入力してください。");
     click(&mut h, "＋");
-    assert_eq!(h.state().doc.plan.fiscal_year, 2025);
+    assert_eq!(h.state().doc.plan().fiscal_year, 2025);
     assert_eq!(value_of(&h, label), "2025");
     assert!(shown(&h, "年度は 2023 か").is_none());
 }
@@ -278,7 +278,7 @@ fn deleting_an_issue_asks_and_undo_brings_it_back_with_its_budget() {
     h.run_steps(2);
     click(&mut h, "削除");
     // Nothing is gone yet; the question names what goes with it.
-    assert_eq!(h.state().doc.plan.issues.len(), 5);
+    assert_eq!(h.state().doc.plan().issues.len(), 5);
     let question = assert_shows(
         &h,
         "経営課題1「だれもが地域で安心して暮らせるまちづくり」を削除します。",
@@ -292,14 +292,14 @@ fn deleting_an_issue_asks_and_undo_brings_it_back_with_its_budget() {
         "{question}"
     );
     click(&mut h, "キャンセル");
-    assert_eq!(h.state().doc.plan, sample());
+    assert_eq!(*h.state().doc.plan(), sample());
     click(&mut h, "削除");
     click(&mut h, "削除する");
-    assert_eq!(h.state().doc.plan.issues.len(), 4);
-    assert_eq!(h.state().doc.plan.budget_total(), total - issue_budget);
+    assert_eq!(h.state().doc.plan().issues.len(), 4);
+    assert_eq!(h.state().doc.plan().budget_total(), total - issue_budget);
     h.get_by_label("経営課題1を削除しました。");
     click(&mut h, "元に戻す");
-    assert_eq!(h.state().doc.plan, sample());
+    assert_eq!(*h.state().doc.plan(), sample());
 }
 
 #[test]
@@ -308,7 +308,7 @@ fn an_empty_new_item_is_deleted_without_a_question() {
     h.get_by_label("2-1 安心して子育てできる環境づくり").click();
     h.run_steps(2);
     click(&mut h, "＋ 具体的取組を追加");
-    let strategy = &h.state().doc.plan.issues[1].strategies[0];
+    let strategy = &h.state().doc.plan().issues[1].strategies[0];
     let new = strategy.initiatives.last().expect("added");
     assert!(
         new.main,
@@ -329,7 +329,7 @@ fn an_empty_new_item_is_deleted_without_a_question() {
     h.key_press(Key::Escape);
     h.run_steps(1);
     click(&mut h, "削除");
-    assert_eq!(h.state().doc.plan, sample());
+    assert_eq!(*h.state().doc.plan(), sample());
 }
 
 #[test]
@@ -383,11 +383,11 @@ fn saved_stops_showing_once_the_plan_changes_again() {
             move |cc| PlanApp::new(cc, Document::opened(sample(), path))
         });
     h.run_steps(2);
-    h.state_mut().doc.plan.goal.push('。');
+    h.state_mut().doc.edit(|p| p.goal.push('。'));
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run_steps(2);
     h.get_by_label_contains("保存しました");
-    h.state_mut().doc.plan.goal.push('。');
+    h.state_mut().doc.edit(|p| p.goal.push('。'));
     h.run_steps(2);
     h.get_by_label("● 未保存の変更あり");
     assert!(h.query_by_label_contains("保存しました").is_none());
@@ -436,7 +436,7 @@ fn a_narrow_window_folds_the_panels_before_the_form() {
 #[test]
 fn quit_asks_about_unsaved_changes() {
     let mut h = editor();
-    h.state_mut().doc.plan.goal.push('。');
+    h.state_mut().doc.edit(|p| p.goal.push('。'));
     h.run_steps(1);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
     h.run_steps(2);
@@ -455,14 +455,14 @@ fn the_last_file_reopens_at_start_and_a_missing_one_says_so() {
     h.state_mut().reopen_last();
     h.run_steps(2);
     assert_eq!(h.state().doc.path.as_deref(), Some(path.as_path()));
-    assert_eq!(h.state().doc.plan.goal, "前回の目標");
+    assert_eq!(h.state().doc.plan().goal, "前回の目標");
 
     let gone = dir.path().join("消えた.ron");
     let mut h = editor();
     h.state_mut().recent = vec![gone.clone()];
     h.state_mut().reopen_last();
     h.run_steps(2);
-    assert_eq!(h.state().doc.plan, sample(), "the sample stays");
+    assert_eq!(*h.state().doc.plan(), sample(), "the sample stays");
     assert_shows(&h, "が見つからないため、見本を開いています。");
 }
 
@@ -570,21 +570,21 @@ fn fix_one_finding_then_all_of_a_rule_each_one_undo_step() {
     h.get_by_role_and_label(Role::Button, "表記ゆれをすべて直す（1件）")
         .click();
     h.run_steps(3);
-    let text = &h.state().doc.plan.issues[1].strategies[0].initiatives[0].text;
+    let text = &h.state().doc.plan().issues[1].strategies[0].initiatives[0].text;
     assert!(text.contains("就学前のこどもがいる"), "{text}");
     h.get_by_label("警告 11件");
     click(&mut h, "元に戻す");
-    assert_eq!(h.state().doc.plan, sample());
+    assert_eq!(*h.state().doc.plan(), sample());
     // すべて直す for 送り仮名: seven 取組み at once, one undo step.
     h.get_by_role_and_label(Role::Button, "送り仮名をすべて直す（7件）")
         .click();
     h.run_steps(3);
     assert_shows(&h, "送り仮名を7か所直しました");
-    let ron = io::to_ron(&h.state().doc.plan).expect("ron");
+    let ron = io::to_ron(h.state().doc.plan()).expect("ron");
     assert!(!ron.contains("取組み"), "{ron}");
     h.get_by_label("警告 5件");
     click(&mut h, "元に戻す");
-    assert_eq!(h.state().doc.plan, sample());
+    assert_eq!(*h.state().doc.plan(), sample());
     // One 直す.
     h.get_all_by_role_and_label(Role::Button, "直す")
         .next()
@@ -592,10 +592,10 @@ fn fix_one_finding_then_all_of_a_rule_each_one_undo_step() {
         .click();
     h.run_steps(3);
     assert_eq!(
-        h.state().doc.plan.policy[0],
+        h.state().doc.plan().policy[0],
         sample().policy[0].replacen("取組み", "取組", 1)
     );
-    assert_eq!(h.state().doc.plan.issues, sample().issues);
+    assert_eq!(h.state().doc.plan().issues, sample().issues);
 }
 
 /// 表記のきまり, edited in the window: a word added to the never-flag list stops
@@ -616,7 +616,7 @@ fn the_wards_writing_choices_change_what_is_flagged() {
     // The law's name, added to the words kept: its finding goes.
     type_into(&mut h, "追加する言葉", "子ども・子育て支援法");
     click(&mut h, "追加");
-    assert_eq!(h.state().doc.plan.writing.keep, ["子ども・子育て支援法"]);
+    assert_eq!(h.state().doc.plan().writing.keep, ["子ども・子育て支援法"]);
     assert!(
         shown(&h, "区運営の基本的な考え方の6つ目の「子ども」").is_none(),
         "still flagged"
@@ -628,7 +628,7 @@ fn the_wards_writing_choices_change_what_is_flagged() {
     h.run_steps(2);
     h.get_by_role_and_label(Role::Button, "子ども").click();
     h.run_steps(2);
-    assert_eq!(h.state().doc.plan.writing.preferred, ["子ども"]);
+    assert_eq!(h.state().doc.plan().writing.preferred, ["子ども"]);
     let variants = h
         .query_all_by_label_contains("表記のきまりでは「子ども」と書きます")
         .count();
@@ -636,13 +636,13 @@ fn the_wards_writing_choices_change_what_is_flagged() {
     // 送り仮名 switched off: its seven findings go.
     h.get_by_label_contains("送り仮名: ").click();
     h.run_steps(2);
-    assert_eq!(h.state().doc.plan.writing.off, ["送り仮名"]);
+    assert_eq!(h.state().doc.plan().writing.off, ["送り仮名"]);
     assert!(shown(&h, "「取組み」").is_none());
     h.get_by_label("警告 10件");
     // All of it is in the file.
-    let ron = io::to_ron(&h.state().doc.plan).expect("ron");
+    let ron = io::to_ron(h.state().doc.plan()).expect("ron");
     let back = io::parse(ron.as_bytes()).expect("loads");
-    assert_eq!(back.writing, h.state().doc.plan.writing);
+    assert_eq!(back.writing, h.state().doc.plan().writing);
 }
 
 /// The plan's stage is chosen in 基本情報: the status bar says it, the preview's
@@ -653,7 +653,7 @@ fn choosing_the_stage_marks_the_pages() {
     h.get_by_label("版: 確定");
     h.get_by_role_and_label(Role::RadioButton, "素案").click();
     h.run_steps(2);
-    assert_eq!(h.state().doc.plan.stage, ward_plan::model::Stage::Draft);
+    assert_eq!(h.state().doc.plan().stage, ward_plan::model::Stage::Draft);
     h.get_by_label("版: 素案");
     let marked = |h: &mut Harness<'_, PlanApp>| {
         let pages = h.state_mut().pages().to_vec();
@@ -665,13 +665,13 @@ fn choosing_the_stage_marks_the_pages() {
     let pages = h.state_mut().pages().len();
     assert!(pages >= 3);
     assert_eq!(marked(&mut h), pages, "every page");
-    let ron = io::to_ron(&h.state().doc.plan).expect("ron");
+    let ron = io::to_ron(h.state().doc.plan()).expect("ron");
     assert!(ron.contains("    stage: Draft,\n"), "{ron}");
     h.get_by_role_and_label(Role::RadioButton, "確定").click();
     h.run_steps(2);
     assert_eq!(marked(&mut h), 0);
     assert!(
-        !io::to_ron(&h.state().doc.plan)
+        !io::to_ron(h.state().doc.plan())
             .expect("ron")
             .contains("stage")
     );

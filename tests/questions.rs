@@ -68,7 +68,7 @@ fn editor(desk: &Desk) -> Harness<'static, PlanApp> {
 const TYPED: &str = "保存する前に書いた目標";
 
 fn type_goal(h: &mut Harness<'_, PlanApp>) {
-    h.state_mut().doc.plan.goal = TYPED.to_owned();
+    h.state_mut().doc.edit(|p| p.goal = TYPED.to_owned());
     h.run_steps(1);
     assert!(h.state().is_dirty());
 }
@@ -127,7 +127,7 @@ fn a_dropped_file_never_replaces_unsaved_work_whatever_is_asked() {
         type_goal(&mut h);
         ask(&mut h, kind, &desk);
         drop_file(&mut h, desk.other());
-        assert_eq!(h.state().doc.plan.goal, TYPED, "{kind:?}: work kept");
+        assert_eq!(h.state().doc.plan().goal, TYPED, "{kind:?}: work kept");
         assert_eq!(h.state().doc.path.as_deref(), Some(desk.mine().as_path()));
         // Answer everything that is asked; the drop's question comes in turn.
         let mut asked_about_the_drop = false;
@@ -141,8 +141,8 @@ fn a_dropped_file_never_replaces_unsaved_work_whatever_is_asked() {
             }
         }
         assert!(asked_about_the_drop, "{kind:?}: the drop was asked about");
-        assert_eq!(h.state().doc.plan.goal, TYPED, "{kind:?}: work kept");
-        assert_eq!(h.state().doc.plan.ward, "鶴見区");
+        assert_eq!(h.state().doc.plan().goal, TYPED, "{kind:?}: work kept");
+        assert_eq!(h.state().doc.plan().ward, "鶴見区");
     }
 }
 
@@ -155,8 +155,8 @@ fn ctrl_o_never_replaces_unsaved_work_whatever_is_asked() {
         ask(&mut h, kind, &desk);
         h.key_press_modifiers(Modifiers::COMMAND, Key::O);
         h.run_steps(2);
-        assert_eq!(h.state().doc.plan.goal, TYPED, "{kind:?}: work kept");
-        assert_eq!(h.state().doc.plan.ward, "鶴見区", "{kind:?}");
+        assert_eq!(h.state().doc.plan().goal, TYPED, "{kind:?}: work kept");
+        assert_eq!(h.state().doc.plan().ward, "鶴見区", "{kind:?}");
     }
     // With nothing asked, Ctrl+O asks about the unsaved work first.
     let desk = Desk::new();
@@ -165,9 +165,9 @@ fn ctrl_o_never_replaces_unsaved_work_whatever_is_asked() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run_steps(2);
     h.get_by_label("変更が保存されていません。保存しますか？");
-    assert_eq!(h.state().doc.plan.goal, TYPED);
+    assert_eq!(h.state().doc.plan().goal, TYPED);
     click(&mut h, "保存しない");
-    assert_eq!(h.state().doc.plan.ward, "北区", "opened after 保存しない");
+    assert_eq!(h.state().doc.plan().ward, "北区", "opened after 保存しない");
 }
 
 #[test]
@@ -184,7 +184,7 @@ fn a_recovery_copy_survives_a_drop_while_its_question_is_open() {
         "the copy is still there, unchanged"
     );
     // Edits and time passing while the question is open do not overwrite it.
-    h.state_mut().doc.plan.goal = "別の編集".to_owned();
+    h.state_mut().doc.edit(|p| p.goal = "別の編集".to_owned());
     for t in [100.0, 200.0] {
         h.input_mut().time = Some(t);
         h.step();
@@ -202,7 +202,7 @@ fn a_recovery_copy_survives_a_drop_while_its_question_is_open() {
     );
     click(&mut h, "保存しない");
     // ...and then the recovered work is in the window, as unsaved changes.
-    assert_eq!(h.state().doc.plan.goal, crashed.goal);
+    assert_eq!(h.state().doc.plan().goal, crashed.goal);
     assert_eq!(h.state().doc.path.as_deref(), Some(desk.mine().as_path()));
     assert!(h.state().is_dirty());
     assert_eq!(
@@ -221,7 +221,7 @@ fn cancelling_the_open_dialog_after_discard_keeps_the_work_unsaved() {
     h.state_mut().request(Command::Run(Action::Open));
     h.run_steps(2);
     click(&mut h, "保存しない");
-    assert_eq!(h.state().doc.plan.goal, TYPED);
+    assert_eq!(h.state().doc.plan().goal, TYPED);
     assert!(
         h.state().is_dirty(),
         "nothing was opened: the work is still unsaved"
@@ -240,7 +240,7 @@ fn save_in_the_question_then_runs_the_command() {
     click(&mut h, "保存");
     assert_eq!(io::load(&desk.mine()).expect("saved").goal, TYPED);
     assert_eq!(
-        h.state().doc.plan.ward,
+        h.state().doc.plan().ward,
         "北区",
         "then the dropped file opened"
     );

@@ -52,11 +52,11 @@ fn compare_then_take_one_change_and_undo_it() {
     h.run_steps(2);
     let revised = revised();
     assert_eq!(
-        h.state().doc.plan.issues[0].description,
+        h.state().doc.plan().issues[0].description,
         revised.issues[0].description
     );
     assert_eq!(
-        h.state().doc.plan.budget_total(),
+        h.state().doc.plan().budget_total(),
         sample().budget_total(),
         "only that one"
     );
@@ -74,7 +74,7 @@ fn compare_then_take_one_change_and_undo_it() {
     // Undo puts it back, and the change is listed again.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
-    assert_eq!(h.state().doc.plan, sample());
+    assert_eq!(*h.state().doc.plan(), sample());
     assert_eq!(
         h.get_all_by_role_and_label(Role::Button, "取り込む")
             .count(),
@@ -82,7 +82,7 @@ fn compare_then_take_one_change_and_undo_it() {
     );
     // 全部取り込む leaves nothing to take.
     click(&mut h, "全部取り込む");
-    assert!(compare::diff(&h.state().doc.plan, &revised).is_empty());
+    assert!(compare::diff(h.state().doc.plan(), &revised).is_empty());
     h.get_by_label("すべて取り込みました。");
     assert_eq!(
         h.get_all_by_role_and_label(Role::Button, "取り込み済み")
@@ -155,7 +155,7 @@ fn merge_a_returned_copy_choosing_in_a_conflict() {
     // The changes are listed before anything is applied.
     h.get_by_label_contains("取り込むと変わるところ（1件）");
     h.get_by_label("(変更) 具体的取組【2-1-2】の予算額: 13,989千円 → 15,000千円（+1,011千円）");
-    assert_eq!(h.state().doc.plan, mine, "nothing applied yet");
+    assert_eq!(*h.state().doc.plan(), mine, "nothing applied yet");
     h.get_by_label_contains("区の目標が両方で違うように変更されています");
     assert!(
         h.get_by_role_and_label(Role::Button, "取り込む")
@@ -167,9 +167,9 @@ fn merge_a_returned_copy_choosing_in_a_conflict() {
     h.run_steps(2);
     // The list follows the choice: the goal now changes too.
     h.get_by_label_contains("取り込むと変わるところ（2件）");
-    assert_eq!(h.state().doc.plan, mine, "still nothing applied");
+    assert_eq!(*h.state().doc.plan(), mine, "still nothing applied");
     click(&mut h, "取り込む");
-    let plan = &h.state().doc.plan;
+    let plan = h.state().doc.plan();
     assert_eq!(plan.goal, "だれもが住みつづけたいまち");
     assert_eq!(
         plan.issues[1].strategies[0].initiatives[0].budget,
@@ -178,5 +178,5 @@ fn merge_a_returned_copy_choosing_in_a_conflict() {
     assert!(h.state().review.is_none(), "the panel closes");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
-    assert_eq!(h.state().doc.plan, mine, "one undo step");
+    assert_eq!(*h.state().doc.plan(), mine, "one undo step");
 }

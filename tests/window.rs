@@ -115,7 +115,7 @@ fn a_broken_file_at_start_says_where_and_opens_an_empty_plan() {
     });
     assert!(shows(&h, "broken.ron を開けませんでした"));
     assert!(shows(&h, "行"), "the place in the file");
-    assert!(h.state().doc.plan.issues.is_empty());
+    assert!(h.state().doc.plan().issues.is_empty());
 }
 
 #[test]
@@ -144,16 +144,16 @@ fn print_hands_a_pdf_of_the_plan_to_the_viewer() {
 #[test]
 fn new_asks_about_unsaved_changes_then_starts_an_empty_plan() {
     let (mut h, _) = editor(Vec::new());
-    h.state_mut().doc.plan.goal.push_str("追記");
+    h.state_mut().doc.edit(|p| p.goal.push_str("追記"));
     h.run_steps(2);
     menu(&mut h, "ファイル", "新規");
     assert!(
-        !h.state().doc.plan.issues.is_empty(),
+        !h.state().doc.plan().issues.is_empty(),
         "nothing is lost before the answer"
     );
     click(&mut h, "保存しない");
-    assert!(h.state().doc.plan.issues.is_empty());
-    assert!(h.state().doc.plan.goal.is_empty());
+    assert!(h.state().doc.plan().issues.is_empty());
+    assert!(h.state().doc.plan().goal.is_empty());
 }
 
 #[test]
@@ -206,12 +206,12 @@ fn selecting_an_item_scrolls_the_preview_to_it() {
     h.state_mut().settings.show_preview = true;
     h.run_steps(3);
     assert_eq!(h.state().preview.current_page, 0);
-    let last = h.state().doc.plan.issues.len();
-    let issue = h.state().doc.plan.issues[last - 1].title.clone();
+    let last = h.state().doc.plan().issues.len();
+    let issue = h.state().doc.plan().issues[last - 1].title.clone();
     h.get_by_label(&format!("経営課題{last} {issue}")).click();
     h.run_steps(4);
     let pages = h.state_mut().pages().to_vec();
-    let id = h.state().doc.plan.issues[last - 1].id;
+    let id = h.state().doc.plan().issues[last - 1].id;
     let on = pages
         .iter()
         .position(|p| {
@@ -258,7 +258,7 @@ fn pasted_control_characters_never_reach_the_plan() {
         "一行目\u{b}二行目\u{0}です\r\n三行目".to_owned(),
     ));
     h.run_steps(3);
-    assert_eq!(h.state().doc.plan.goal, "一行目\n二行目です\n三行目");
+    assert_eq!(h.state().doc.plan().goal, "一行目\n二行目です\n三行目");
     menu(&mut h, "ファイル", "名前を付けて保存…");
     let saved = ward_plan::io::load(&path).expect("the saved file loads");
     assert_eq!(saved.goal, "一行目\n二行目です\n三行目");

@@ -81,11 +81,11 @@ impl PlanApp {
                 ui.label("● 未保存の変更あり");
             }
             ui.separator();
-            ui.label(format!("版: {}", self.doc.plan.stage.label()));
+            ui.label(format!("版: {}", self.doc.plan().stage.label()));
             ui.separator();
             ui.label(format!(
                 "予算合計 {}",
-                format_thousand_yen(self.doc.plan.budget_total())
+                format_thousand_yen(self.doc.plan().budget_total())
             ));
             ui.separator();
             ui.toggle_value(&mut self.show_warnings, format!("警告 {warnings}件"));

@@ -68,7 +68,7 @@ impl PlanApp {
     }
 
     pub(super) fn save_as(&mut self) -> bool {
-        let name = format!("{}.ron", blocks::title(&self.doc.plan, Medium::Web));
+        let name = format!("{}.ron", blocks::title(self.doc.plan(), Medium::Web));
         match self.dialogs.save_plan(&name) {
             Some(path) => self.save_to(path),
             None => false,
@@ -77,7 +77,7 @@ impl PlanApp {
 
     /// Saves to `path` and makes it the document's file.
     pub(super) fn save_to(&mut self, path: PathBuf) -> bool {
-        match io::save(&path, &self.doc.plan) {
+        match io::save(&path, self.doc.plan()) {
             Ok(()) => {
                 self.set_status(format!("保存しました: {}", path.display()));
                 self.status_until_edit = true;
@@ -120,7 +120,7 @@ impl PlanApp {
     }
 
     pub(super) fn write_recovery(&mut self, dir: &Path) {
-        if let Err(e) = recovery::write(dir, &self.doc.plan, self.doc.path.as_deref()) {
+        if let Err(e) = recovery::write(dir, self.doc.plan(), self.doc.path.as_deref()) {
             self.set_status(format!("復元用の控えを書けませんでした: {e}"));
         }
     }
@@ -134,7 +134,7 @@ impl PlanApp {
         if self.questions.recovery_unanswered() {
             return;
         }
-        if self.doc.is_dirty() && !self.quit_confirmed {
+        if !self.quit_confirmed && self.doc.has_unsaved_work() {
             self.write_recovery(&dir);
         } else {
             recovery::clear(&dir);

@@ -3,7 +3,7 @@
 //! commands; showing a hit and replacing happen in `run`.
 
 use super::command::{Action, Command};
-use crate::model::Plan;
+use super::document::Document;
 use crate::search::{self, Hit, Query};
 
 /// The search bar's state while it is open.
@@ -19,27 +19,29 @@ pub struct SearchBar {
     pub current: Option<usize>,
     /// Put the cursor in 検索 when it is next drawn.
     pub focus_query: bool,
-    /// The hits, with the plan and query they were found for.
-    cache: Option<(Plan, Query, Vec<Hit>)>,
+    /// The hits, with the plan's revision and the query they were found for.
+    cache: Option<(u64, Query, Vec<Hit>)>,
 }
 
 impl SearchBar {
-    /// The hits in `plan`, found again when the plan or the query changed.
-    pub fn hits(&mut self, plan: &Plan) -> &[Hit] {
+    /// The hits in the document's plan, found again when the plan or the query
+    /// changed.
+    pub fn hits(&mut self, doc: &Document) -> &[Hit] {
+        let revision = doc.revision();
         let stale = self
             .cache
             .as_ref()
-            .is_none_or(|(p, q, _)| p != plan || *q != self.query);
+            .is_none_or(|(r, q, _)| *r != revision || *q != self.query);
         if stale {
-            let hits = search::find(plan, &self.query);
-            self.cache = Some((plan.clone(), self.query.clone(), hits));
+            let hits = search::find(doc.plan(), &self.query);
+            self.cache = Some((revision, self.query.clone(), hits));
         }
         self.cache.as_ref().map_or(&[], |(_, _, h)| h.as_slice())
     }
 
     /// The hit after (or before) the one shown, going round at the ends.
-    pub fn step(&mut self, plan: &Plan, forward: bool) -> Option<usize> {
-        let count = self.hits(plan).len();
+    pub fn step(&mut self, doc: &Document, forward: bool) -> Option<usize> {
+        let count = self.hits(doc).len();
         if count == 0 {
             return None;
         }
@@ -53,7 +55,7 @@ impl SearchBar {
 }
 
 /// Draws the bar; returns what was asked for.
-pub fn search_bar_ui(ui: &mut egui::Ui, bar: &mut SearchBar, plan: &Plan) -> Vec<Command> {
+pub fn search_bar_ui(ui: &mut egui::Ui, bar: &mut SearchBar, doc: &Document) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal_wrapped(|ui| {
         let l = ui.label("検索");
@@ -88,7 +90,7 @@ pub fn search_bar_ui(ui: &mut egui::Ui, bar: &mut SearchBar, plan: &Plan) -> Vec
             commands.push(Command::CloseSearch);
         }
         ui.checkbox(&mut bar.query.loose, "全角・半角を区別しない");
-        let count = bar.hits(plan).len();
+        let count = bar.hits(doc).len();
         if ui
             .add_enabled(count > 0, egui::Button::new("前へ"))
             .clicked()
@@ -120,7 +122,7 @@ pub fn search_bar_ui(ui: &mut egui::Ui, bar: &mut SearchBar, plan: &Plan) -> Vec
                     .desired_width(200.0),
             )
             .labelled_by(l.id);
-            let count = bar.hits(plan).len();
+            let count = bar.hits(doc).len();
             if ui
                 .add_enabled(count > 0, egui::Button::new("置換"))
                 .on_hover_text("表示中の箇所を置き換えて、次へ進みます")
@@ -138,7 +140,7 @@ pub fn search_bar_ui(ui: &mut egui::Ui, bar: &mut SearchBar, plan: &Plan) -> Vec
         });
     }
     let current = bar.current;
-    let hits = bar.hits(plan);
+    let hits = bar.hits(doc);
     if !hits.is_empty() {
         egui::ScrollArea::vertical()
             .max_height(120.0)

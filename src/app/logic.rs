@@ -49,7 +49,7 @@ impl PlanApp {
     fn close_request(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested())
             && !self.quit_confirmed
-            && self.doc.is_dirty()
+            && self.doc.has_unsaved_work()
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.run(ctx, Command::Close);
@@ -87,7 +87,7 @@ impl PlanApp {
 
     fn send_title(&mut self, ctx: &egui::Context) {
         let mark = if self.doc.is_dirty() { "● " } else { "" };
-        let stage = self.doc.plan.stage.suffix();
+        let stage = self.doc.plan().stage.suffix();
         let title = format!(
             "{mark}{}{stage} — ward-plan 区運営方針エディタ",
             self.doc.display_name()

@@ -131,8 +131,8 @@ pub struct PlanApp {
     pub settings: ViewSettings,
     /// The print preview's view state.
     pub preview: Preview,
-    /// The printed pages of the plan as it was when they were laid out.
-    layout: Option<(Plan, Vec<Page>)>,
+    /// The printed pages of the plan at a revision ([`Document::revision`]).
+    layout: Option<(u64, Vec<Page>)>,
     /// The lines of the last layout, so the next one breaks only what changed.
     line_memo: crate::typeset::linebreak::LineMemo,
     /// Font metrics for the layout, read once.
@@ -141,8 +141,8 @@ pub struct PlanApp {
     shown_selection: Selection,
     /// The page text in the import dialog, while it is open.
     pub import_text: Option<String>,
-    /// The check's warnings for the plan as it was when they were worked out.
-    warnings: Option<(Plan, Vec<crate::check::Warning>)>,
+    /// The check's warnings for the plan at a revision.
+    warnings: Option<(u64, Vec<crate::check::Warning>)>,
     /// What loading the open file noted (two items with one identity, and which
     /// kept it), shown above the warnings until another plan is opened.
     pub load_notes: Vec<String>,
@@ -182,28 +182,23 @@ impl PlanApp {
 
     /// The check's warnings for the plan as it is now, worked out again after an edit.
     pub fn warnings(&mut self) -> &[crate::check::Warning] {
-        if self
-            .warnings
-            .as_ref()
-            .is_none_or(|(p, _)| *p != self.doc.plan)
-        {
-            let found = crate::check::check(&self.doc.plan);
-            self.warnings = Some((self.doc.plan.clone(), found));
+        let revision = self.doc.revision();
+        if self.warnings.as_ref().is_none_or(|(r, _)| *r != revision) {
+            let found = crate::check::check(self.doc.plan());
+            self.warnings = Some((revision, found));
         }
         self.warnings.as_ref().map_or(&[], |(_, w)| w.as_slice())
     }
 
     /// The printed pages of the plan as it is now, laid out again after an edit.
     pub fn pages(&mut self) -> &[Page] {
-        let stale = self
-            .layout
-            .as_ref()
-            .is_none_or(|(p, _)| *p != self.doc.plan);
+        let revision = self.doc.revision();
+        let stale = self.layout.as_ref().is_none_or(|(r, _)| *r != revision);
         if stale && let Some(metrics) = &self.metrics {
             let style = crate::typeset::PageStyle::default();
-            let pages =
-                crate::typeset::typeset_again(&self.doc.plan, &style, metrics, &mut self.line_memo);
-            self.layout = Some((self.doc.plan.clone(), pages));
+            let plan = self.doc.plan();
+            let pages = crate::typeset::typeset_again(plan, &style, metrics, &mut self.line_memo);
+            self.layout = Some((revision, pages));
         }
         self.layout
             .as_ref()

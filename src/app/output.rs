@@ -19,7 +19,7 @@ impl PlanApp {
     /// PDFに書き出し, 概要版をPDFに書き出す: the PDF to a file chosen in a dialog,
     /// then shown in the system's viewer; characters the fonts lack are reported.
     pub(super) fn export(&mut self, output: Output) {
-        let title = blocks::title(&self.doc.plan, Medium::Web);
+        let title = blocks::title(self.doc.plan(), Medium::Web);
         let name = match output {
             Output::Plan => format!("{title}.pdf"),
             Output::Overview => format!("{title}（概要版）.pdf"),
@@ -42,7 +42,7 @@ impl PlanApp {
             Output::Plan => crate::export::export_pdf,
             Output::Overview => crate::export::export_overview,
         };
-        let result = write(&self.doc.plan, created)
+        let result = write(self.doc.plan(), created)
             .map_err(|e| e.to_string())
             .and_then(|export| {
                 io::write_atomic(&path, &export.bytes).map_err(|e| e.to_string())?;
@@ -78,10 +78,10 @@ impl PlanApp {
         let created = chrono::Local::now().fixed_offset();
         let name = format!(
             "{}（印刷用）.pdf",
-            blocks::title(&self.doc.plan, Medium::Web)
+            blocks::title(self.doc.plan(), Medium::Web)
         );
         let path = std::env::temp_dir().join(name);
-        let result = crate::export::export_pdf(&self.doc.plan, created)
+        let result = crate::export::export_pdf(self.doc.plan(), created)
             .map_err(|e| e.to_string())
             .and_then(|export| io::write_atomic(&path, &export.bytes).map_err(|e| e.to_string()));
         match result {

@@ -9,6 +9,7 @@ use egui::text::LayoutJob;
 use egui::{Color32, Stroke, TextFormat};
 
 use super::command::Command;
+use super::document::Document;
 use crate::compare::report::{Names, describe, describe_conflict, kind};
 use crate::compare::{self, Change, Merge, Side};
 use crate::model::{ItemId, Plan};
@@ -21,9 +22,9 @@ pub enum Review {
         other: Plan,
         /// Its file name, for the panel's title.
         name: String,
-        /// The changes from the open plan to the other, and the plan they were
-        /// worked out for.
-        cache: Option<(Plan, Vec<Change>)>,
+        /// The changes from the open plan to the other, and the plan's revision
+        /// they were worked out for.
+        cache: Option<(u64, Vec<Change>)>,
         /// Every change listed so far, in the order first listed: a change
         /// taken stays in its row (取り込み済み), so the rows below it do not
         /// move under the pointer.
@@ -31,8 +32,8 @@ pub enum Review {
     },
     /// A returned copy merged into the open plan.
     Merge {
-        /// The version that was sent out.
-        base: Plan,
+        /// The version that was sent out (boxed: a merge holds two plans).
+        base: Box<Plan>,
         /// The copy that came back.
         theirs: Plan,
         /// Its file name.
@@ -44,7 +45,9 @@ pub enum Review {
 
 /// A merge worked out for one state of the open plan.
 pub struct Merging {
-    /// The open plan it was worked out for.
+    /// The revision of the open plan it was worked out for.
+    revision: u64,
+    /// The open plan at that revision.
     mine: Plan,
     /// The combined changes and conflicts.
     merge: Merge,
@@ -58,9 +61,11 @@ pub struct Merging {
 }
 
 impl Merging {
-    fn new(mine: &Plan, merge: Merge) -> Self {
+    fn new(doc: &Document, merge: Merge) -> Self {
         let choices = vec![None; merge.conflicts.len()];
+        let mine = doc.plan();
         let mut merging = Merging {
+            revision: doc.revision(),
             mine: mine.clone(),
             merge,
             choices,
@@ -82,8 +87,9 @@ impl Merging {
 }
 
 impl Review {
-    /// Brings the worked-out changes up to date with `plan`.
-    pub fn refresh(&mut self, plan: &Plan) {
+    /// Brings the worked-out changes up to date with the open plan.
+    pub fn refresh(&mut self, doc: &Document) {
+        let (plan, revision) = (doc.plan(), doc.revision());
         match self {
             Review::Compare {
                 other,
@@ -91,14 +97,14 @@ impl Review {
                 shown,
                 ..
             } => {
-                if cache.as_ref().is_none_or(|(p, _)| p != plan) {
+                if cache.as_ref().is_none_or(|(r, _)| *r != revision) {
                     let changes = compare::diff(plan, other);
                     for change in &changes {
                         if !shown.contains(change) {
                             shown.push(change.clone());
                         }
                     }
-                    *cache = Some((plan.clone(), changes));
+                    *cache = Some((revision, changes));
                 }
             }
             Review::Merge {
@@ -107,9 +113,9 @@ impl Review {
                 cache,
                 ..
             } => {
-                if cache.as_ref().is_none_or(|c| c.mine != *plan) {
+                if cache.as_ref().is_none_or(|c| c.revision != revision) {
                     let merge = Merge::new(base, plan, theirs);
-                    *cache = Some(Box::new(Merging::new(plan, merge)));
+                    *cache = Some(Box::new(Merging::new(doc, merge)));
                 }
             }
         }

@@ -19,7 +19,7 @@ impl PlanApp {
     /// Runs a command. One that would replace a plan with unsaved changes (or
     /// close the window) becomes a question instead, whatever else is open.
     pub(super) fn run(&mut self, ctx: &egui::Context, command: Command) {
-        if command.replaces_document() && self.doc.is_dirty() {
+        if command.replaces_document() && self.doc.has_unsaved_work() {
             self.questions.ask(Question::Unsaved(Box::new(command)));
             return;
         }
@@ -53,7 +53,7 @@ impl PlanApp {
             Command::FinishMerge => {
                 if let Some(merged) = self.review.as_ref().and_then(Review::merged) {
                     self.doc.checkpoint();
-                    self.doc.plan = merged;
+                    self.doc.replace(merged);
                     self.review = None;
                     self.set_status("取り込みました。確かめて保存してください。".to_owned());
                     self.offer_undo = true;
@@ -95,7 +95,7 @@ impl PlanApp {
             }
             Command::Fix(span) => {
                 self.doc.checkpoint();
-                if crate::proof::fix(&mut self.doc.plan, &span) {
+                if self.doc.edit(|plan| crate::proof::fix(plan, &span)) {
                     let to = span.replacement.unwrap_or_default();
                     self.set_status(format!("「{}」を「{to}」に直しました。", span.found));
                     self.offer_undo = true;
@@ -103,7 +103,7 @@ impl PlanApp {
             }
             Command::FixAll(rule) => {
                 self.doc.checkpoint();
-                let count = crate::proof::fix_all(&mut self.doc.plan, rule);
+                let count = self.doc.edit(|plan| crate::proof::fix_all(plan, rule));
                 self.set_status(format!(
                     "{rule}を{count}か所直しました（元に戻すで一度に戻せます）。"
                 ));
@@ -153,18 +153,18 @@ impl PlanApp {
         let Some(review) = &mut self.review else {
             return;
         };
-        review.refresh(&self.doc.plan);
+        review.refresh(&self.doc);
         let pending = review.pending().to_vec();
         let row = n.and_then(|n| review.shown().get(n).cloned());
         self.doc.checkpoint();
         match (n, row) {
             (Some(_), Some(change)) => {
                 if pending.contains(&change) {
-                    compare::apply(&mut self.doc.plan, &change);
+                    self.doc.edit(|plan| compare::apply(plan, &change));
                 }
             }
             (Some(_), None) => {}
-            (None, _) => compare::apply_all(&mut self.doc.plan, &pending),
+            (None, _) => self.doc.edit(|plan| compare::apply_all(plan, &pending)),
         }
     }
 
@@ -203,7 +203,7 @@ impl PlanApp {
             Action::ExportOverview => self.export(super::output::Output::Overview),
             Action::NextYear => {
                 // A new file, so last year's stays as it was; saving asks for a name.
-                let last = self.doc.plan.clone();
+                let last = self.doc.plan().clone();
                 let next = last.carry_forward();
                 let name = blocks::title(&next, Medium::Web);
                 self.install(Document::unsaved(next, &name));
@@ -240,7 +240,7 @@ impl PlanApp {
                 let forward = action == Action::FindNext;
                 match &mut self.search {
                     Some(bar) if !bar.query.text.is_empty() => {
-                        if let Some(n) = bar.step(&self.doc.plan, forward) {
+                        if let Some(n) = bar.step(&self.doc, forward) {
                             self.show_hit(ctx, n);
                         }
                     }
@@ -276,7 +276,7 @@ impl PlanApp {
         };
         self.merge_setup = None;
         self.review = Some(Review::Merge {
-            base,
+            base: Box::new(base),
             theirs,
             name: file_name(&returned),
             cache: None,
@@ -300,16 +300,17 @@ impl PlanApp {
             }
             (Question::Recover(_), Answer::DropRecovery) => self.sync_recovery_now(),
             (Question::Delete { id, .. }, Answer::Delete) => {
-                if let Some(path) = self.doc.plan.locate(id) {
+                if let Some(path) = self.doc.plan().locate(id) {
                     self.doc.checkpoint();
                     self.say_deleted(path);
                     let target = crate::edit::Target::Item(path);
-                    crate::edit::apply(&mut self.doc.plan, crate::edit::Edit::Delete(target));
+                    let delete = crate::edit::Edit::Delete(target);
+                    self.doc.edit(|plan| crate::edit::apply(plan, delete));
                 }
             }
             (Question::CopyEvaluations(last), Answer::Copy) => {
                 self.doc.checkpoint();
-                let count = self.doc.plan.copy_evaluations_from(&last);
+                let count = self.doc.edit(|plan| plan.copy_evaluations_from(&last));
                 self.set_status(format!(
                     "{}件の自己評価を「前年度までの実績」に書き加えました。",
                     count

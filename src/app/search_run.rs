@@ -10,7 +10,7 @@ impl PlanApp {
         let Some(bar) = &mut self.search else {
             return;
         };
-        let Some(hit) = bar.hits(&self.doc.plan).get(n).cloned() else {
+        let Some(hit) = bar.hits(&self.doc).get(n).cloned() else {
             return;
         };
         bar.current = Some(n);
@@ -34,16 +34,18 @@ impl PlanApp {
         let Some(bar) = &mut self.search else {
             return;
         };
-        let Some(hit) = bar.hits(&self.doc.plan).get(n).cloned() else {
+        let Some(hit) = bar.hits(&self.doc).get(n).cloned() else {
             return;
         };
         let (query, with) = (bar.query.clone(), bar.replacement.clone());
         self.doc.checkpoint();
-        let replaced = crate::search::replace_one(&mut self.doc.plan, &query, &hit, &with);
+        let replaced = self
+            .doc
+            .edit(|plan| crate::search::replace_one(plan, &query, &hit, &with));
         // The hits before it are where they were; the replacement's own hits
         // (こども → こどもたち) come next; then the one after it.
         let next = n + crate::search::matches(&with, &query).len();
-        let count = bar.hits(&self.doc.plan).len();
+        let count = bar.hits(&self.doc).len();
         bar.current = None;
         if replaced {
             self.set_status(format!("{}の「{}」を置換しました。", hit.name, hit.found));
@@ -61,7 +63,9 @@ impl PlanApp {
         let (query, with) = (bar.query.clone(), bar.replacement.clone());
         bar.current = None;
         self.doc.checkpoint();
-        let count = crate::search::replace_all(&mut self.doc.plan, &query, &with);
+        let count = self
+            .doc
+            .edit(|plan| crate::search::replace_all(plan, &query, &with));
         self.set_status(if count == 0 {
             format!("「{}」は見つかりませんでした。", query.text)
         } else {

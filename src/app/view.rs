@@ -25,9 +25,9 @@ impl PlanApp {
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut commands));
         if let Some(bar) = &mut self.search {
-            let plan = &self.doc.plan;
+            let doc = &self.doc;
             let asked = egui::Panel::top("search")
-                .show(ui, |ui| super::find::search_bar_ui(ui, bar, plan))
+                .show(ui, |ui| super::find::search_bar_ui(ui, bar, doc))
                 .inner;
             commands.extend(asked);
         }
@@ -58,8 +58,8 @@ impl PlanApp {
         if room.review
             && let Some(review) = &mut self.review
         {
-            review.refresh(&self.doc.plan);
-            let plan = &self.doc.plan;
+            review.refresh(&self.doc);
+            let plan = self.doc.plan();
             let (clicked, jump) = egui::Panel::right("review")
                 .resizable(true)
                 .default_size(380.0)
@@ -72,7 +72,7 @@ impl PlanApp {
                 .inner;
             commands.extend(clicked);
             if let Some(id) = jump
-                && self.doc.plan.locate(id).is_some()
+                && self.doc.plan().locate(id).is_some()
             {
                 self.selection = Selection::Item(id);
             }
@@ -87,7 +87,7 @@ impl PlanApp {
                 .size_range(room.range(Room::OUTLINE_MIN))
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical().show(ui, |ui| {
-                        outline::outline_ui(ui, &self.doc.plan, &mut self.selection, &mut edits);
+                        outline::outline_ui(ui, self.doc.plan(), &mut self.selection, &mut edits);
                     });
                 });
         } else {
@@ -99,7 +99,7 @@ impl PlanApp {
                         .show(ui, |ui| {
                             outline::outline_ui(
                                 ui,
-                                &self.doc.plan,
+                                self.doc.plan(),
                                 &mut self.selection,
                                 &mut edits,
                             );
@@ -110,7 +110,9 @@ impl PlanApp {
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::both().show(ui, |ui| {
                 ui.set_min_width(Room::FORM_MIN.min(ui.available_width().max(240.0)));
-                forms::form_ui(ui, &mut self.doc.plan, self.selection, &mut edits);
+                let selection = self.selection;
+                self.doc
+                    .edit_in_form(|plan| forms::form_ui(ui, plan, selection, &mut edits));
             });
         });
         if self.import_text.is_some() {
@@ -130,7 +132,7 @@ impl PlanApp {
         }
         if let Some(view) = &mut self.progress {
             let mut open = true;
-            let plan = &self.doc.plan;
+            let plan = self.doc.plan();
             commands.extend(super::progress::progress_ui(&ctx, plan, view, &mut open));
             if !open {
                 self.progress = None;
@@ -154,7 +156,7 @@ impl PlanApp {
             self.run(&ctx, command);
         }
         if let Selection::Item(id) = self.selection
-            && self.doc.plan.locate(id).is_none()
+            && self.doc.plan().locate(id).is_none()
         {
             self.selection = Selection::Basics;
         }
@@ -243,8 +245,8 @@ impl PlanApp {
         let mut ready = Vec::new();
         for e in edits {
             if let Edit::Delete(edit::Target::Item(path)) = e
-                && let Some(message) = edit::delete_question(&self.doc.plan, path)
-                && let Some(part) = self.doc.plan.get(path)
+                && let Some(message) = edit::delete_question(self.doc.plan(), path)
+                && let Some(part) = self.doc.plan().get(path)
             {
                 self.questions.ask(question::Question::Delete {
                     id: part.id(),
@@ -266,8 +268,8 @@ impl PlanApp {
             if let Edit::Delete(edit::Target::Item(path)) = e {
                 self.say_deleted(path);
             }
-            if let Some(path) = edit::apply(&mut self.doc.plan, e)
-                && let Some(part) = self.doc.plan.get(path)
+            if let Some(path) = self.doc.edit(|plan| edit::apply(plan, e))
+                && let Some(part) = self.doc.plan().get(path)
             {
                 self.selection = Selection::Item(part.id());
                 if adds {
@@ -287,7 +289,7 @@ impl PlanApp {
 
     /// Says in the status line what a delete took, with 元に戻す beside it.
     pub(super) fn say_deleted(&mut self, path: ItemPath) {
-        let name = crate::numbering::outline(&self.doc.plan)
+        let name = crate::numbering::outline(self.doc.plan())
             .into_iter()
             .find(|o| o.path == path)
             .map(|o| o.name())
@@ -362,7 +364,7 @@ impl PlanApp {
             ItemPath::Plan => selection_for_field(warning.field),
             path => self
                 .doc
-                .plan
+                .plan()
                 .get(path)
                 .map_or(Selection::Basics, |part| Selection::Item(part.id())),
         }

@@ -1,6 +1,7 @@
 //! The form on the right: a labelled field for every field of the selected part,
 //! each labelled from the field vocabulary (`model::fields`), so the names here
-//! are the names warnings and load errors use. Text is edited in place;
+//! are the names warnings and load errors use. Text is edited in place, and
+//! each form says whether it changed anything (the document counts changes);
 //! structural edits (lists included) are returned as [`Edit`]s.
 
 mod item;
@@ -17,36 +18,38 @@ use crate::numbering::{label, sibling_numbers};
 use crate::ui::Selection;
 use crate::ui::widgets;
 
-/// Draws the form for `selection`, pushing structural edits to `edits`.
-pub fn form_ui(ui: &mut Ui, plan: &mut Plan, selection: Selection, edits: &mut Vec<Edit>) {
+/// Draws the form for `selection`, pushing structural edits to `edits`; returns
+/// whether the form changed the plan.
+pub fn form_ui(ui: &mut Ui, plan: &mut Plan, selection: Selection, edits: &mut Vec<Edit>) -> bool {
     match selection {
         Selection::Basics => basics_ui(ui, plan, edits),
         Selection::Writing => writing_ui(ui, plan),
         Selection::Goal => {
             ui.heading("目標・使命");
-            widgets::paragraph(ui, f::GOAL.label, plan_key(&f::GOAL), &mut plan.goal);
+            let goal = widgets::paragraph(ui, f::GOAL.label, plan_key(&f::GOAL), &mut plan.goal);
             let mission = plan_key(&f::MISSION);
-            widgets::paragraph(ui, f::MISSION.label, mission, &mut plan.mission);
+            let mission = widgets::paragraph(ui, f::MISSION.label, mission, &mut plan.mission);
+            goal.changed() | mission.changed()
         }
         Selection::Policy => policy_ui(ui, plan, edits),
         Selection::Closing => {
             ui.heading("自己評価・今後の方針");
             let overall = &mut plan.overall_evaluation;
             let key = plan_key(&f::OVERALL_EVALUATION);
-            widgets::paragraph(ui, f::OVERALL_EVALUATION.label, key, overall);
+            let overall = widgets::paragraph(ui, f::OVERALL_EVALUATION.label, key, overall);
             let key = plan_key(&f::FUTURE_DIRECTION);
-            widgets::paragraph(
+            let future = widgets::paragraph(
                 ui,
                 f::FUTURE_DIRECTION.label,
                 key,
                 &mut plan.future_direction,
             );
+            overall.changed() | future.changed()
         }
-        Selection::Item(id) => {
-            if let Some(path) = plan.locate(id) {
-                item_ui(ui, plan, path, edits);
-            }
-        }
+        Selection::Item(id) => match plan.locate(id) {
+            Some(path) => item_ui(ui, plan, path, edits),
+            None => false,
+        },
     }
 }
 
@@ -55,10 +58,11 @@ fn plan_key(field: &Field) -> FieldKey {
     FieldKey::of(None, field)
 }
 
-fn basics_ui(ui: &mut Ui, plan: &mut Plan, edits: &mut Vec<Edit>) {
+fn basics_ui(ui: &mut Ui, plan: &mut Plan, edits: &mut Vec<Edit>) -> bool {
     ui.heading("基本情報");
     let label = format!("{}（西暦の始まりの年）", f::FISCAL_YEAR.label);
-    widgets::year(ui, &label, plan_key(&f::FISCAL_YEAR), &mut plan.fiscal_year);
+    let year = plan_key(&f::FISCAL_YEAR);
+    let mut changed = widgets::year(ui, &label, year, &mut plan.fiscal_year).changed();
     ui.horizontal(|ui| {
         ui.label(format!(
             "{}（素案・案は各ページの右上に印刷されます）",
@@ -67,17 +71,16 @@ fn basics_ui(ui: &mut Ui, plan: &mut Plan, edits: &mut Vec<Edit>) {
     });
     ui.horizontal(|ui| {
         for stage in crate::model::Stage::ALL {
-            ui.radio_value(&mut plan.stage, stage, stage.label());
+            changed |= ui
+                .radio_value(&mut plan.stage, stage, stage.label())
+                .changed();
         }
     });
-    widgets::line(ui, f::WARD.label, plan_key(&f::WARD), &mut plan.ward);
-    widgets::line(ui, f::OFFICE.label, plan_key(&f::OFFICE), &mut plan.office);
-    widgets::date(
-        ui,
-        f::PAGE_DATE.label,
-        plan_key(&f::PAGE_DATE),
-        &mut plan.page_date,
-    );
+    changed |= widgets::line(ui, f::WARD.label, plan_key(&f::WARD), &mut plan.ward).changed();
+    let office = plan_key(&f::OFFICE);
+    changed |= widgets::line(ui, f::OFFICE.label, office, &mut plan.office).changed();
+    let date = plan_key(&f::PAGE_DATE);
+    changed |= widgets::date(ui, f::PAGE_DATE.label, date, &mut plan.page_date).changed();
     ui.separator();
     ui.label(f::REVISIONS.label);
     let count = plan.revisions.len();
@@ -87,11 +90,15 @@ fn basics_ui(ui: &mut Ui, plan: &mut Plan, edits: &mut Vec<Edit>) {
             let mut date = Some(revision.date);
             let label = numbered(&f::REVISION_DATE, n);
             widgets::date(ui, &label, key(&f::REVISION_DATE), &mut date);
-            if let Some(d) = date {
+            if let Some(d) = date
+                && d != revision.date
+            {
                 revision.date = d;
+                changed = true;
             }
             let note = numbered(&f::REVISION_NOTE, n);
-            widgets::paragraph(ui, &note, key(&f::REVISION_NOTE), &mut revision.note);
+            let text = &mut revision.note;
+            changed |= widgets::paragraph(ui, &note, key(&f::REVISION_NOTE), text).changed();
             structure_buttons(ui, Target::Revision(n), (n, count), edits);
         });
     }
@@ -109,14 +116,15 @@ fn basics_ui(ui: &mut Ui, plan: &mut Plan, edits: &mut Vec<Edit>) {
         (&f::CONTACT_FAX, &mut c.fax),
         (&f::CONTACT_EMAIL, &mut c.email),
     ] {
-        widgets::line(ui, field.label, plan_key(field).within(&f::CONTACT), text);
+        let key = plan_key(field).within(&f::CONTACT);
+        changed |= widgets::line(ui, field.label, key, text).changed();
     }
-    wording_ui(ui, plan);
+    changed | wording_ui(ui, plan)
 }
 
 /// The ward's own wording of the printed headings; an empty field prints the
 /// era's standard, shown greyed inside it. {年度} {番号} {名称} are filled in.
-fn wording_ui(ui: &mut Ui, plan: &mut Plan) {
+fn wording_ui(ui: &mut Ui, plan: &mut Plan) -> bool {
     use crate::model::Heading;
     ui.separator();
     ui.label(format!(
@@ -124,19 +132,23 @@ fn wording_ui(ui: &mut Ui, plan: &mut Plan) {
         f::WORDING.label
     ));
     let era = plan.era();
+    let mut changed = false;
     for heading in Heading::ALL {
         let field = f::wording_field(heading);
         let key = plan_key(field).within(&f::WORDING);
         let text = plan.wording.get_mut(heading);
-        widgets::line_with_hint(ui, field.label, key, text, &heading.standard(era));
+        let standard = heading.standard(era);
+        changed |= widgets::line_with_hint(ui, field.label, key, text, &standard).changed();
     }
+    changed
 }
 
 /// 表記のきまり: the ward's choices for the writing check, saved in the plan so
 /// that a copy sent to a section checks the same way.
-fn writing_ui(ui: &mut Ui, plan: &mut Plan) {
+fn writing_ui(ui: &mut Ui, plan: &mut Plan) -> bool {
     use crate::proof::{rules, words::GROUPS};
     let writing = &mut plan.writing;
+    let mut changed = false;
     ui.heading(f::WRITING.label);
     ui.label(
         "表記の点検（警告の「表記」）のきまりです。計画のファイルに保存されるので、\
@@ -168,6 +180,7 @@ fn writing_ui(ui: &mut Ui, plan: &mut Plan) {
                     .preferred
                     .retain(|p| !group.forms.contains(&p.trim()));
                 writing.preferred.extend(choice.map(str::to_owned));
+                changed = true;
             }
             ui.end_row();
         }
@@ -186,12 +199,13 @@ fn writing_ui(ui: &mut Ui, plan: &mut Plan) {
                     remove = Some(n);
                 }
                 let label = format!("{} {}", f::WRITING_KEEP.label, n + 1);
-                widgets::line(ui, &label, key, word);
+                changed |= widgets::line(ui, &label, key, word).changed();
             });
         });
     }
     if let Some(n) = remove {
         writing.keep.remove(n);
+        changed = true;
     }
     ui.horizontal(|ui| {
         let id = ui.make_persistent_id("new keep word");
@@ -207,6 +221,7 @@ fn writing_ui(ui: &mut Ui, plan: &mut Plan) {
         if (clicked || entered) && !word.trim().is_empty() {
             if !writing.keep.iter().any(|w| w.trim() == word.trim()) {
                 writing.keep.push(word.trim().to_owned());
+                changed = true;
             }
             word.clear();
         }
@@ -219,8 +234,10 @@ fn writing_ui(ui: &mut Ui, plan: &mut Plan) {
         let mut on = writing.is_on(rule);
         if ui.checkbox(&mut on, format!("{rule}: {what}")).changed() {
             writing.set_on(rule, on);
+            changed = true;
         }
     }
+    changed
 }
 
 /// A list entry's label: 改訂日 1, 指標 2.
@@ -228,18 +245,20 @@ fn numbered(field: &Field, n: usize) -> String {
     format!("{} {}", field.label, n + 1)
 }
 
-fn policy_ui(ui: &mut Ui, plan: &mut Plan, edits: &mut Vec<Edit>) {
+fn policy_ui(ui: &mut Ui, plan: &mut Plan, edits: &mut Vec<Edit>) -> bool {
     ui.heading(f::POLICY.label);
     // A lead and a closing paragraph print without a ・, above and below.
     ui.weak("前文と結びは箇条の前後に「・」なしで印刷されます（なければ空欄のまま）。");
     let lead = plan_key(&f::POLICY_LEAD);
-    widgets::paragraph(ui, f::POLICY_LEAD.label, lead, &mut plan.policy_lead);
+    let lead = widgets::paragraph(ui, f::POLICY_LEAD.label, lead, &mut plan.policy_lead);
+    let mut changed = lead.changed();
     ui.separator();
     let count = plan.policy.len();
     for (n, bullet) in plan.policy.iter_mut().enumerate() {
         ui.push_id(n, |ui| {
             let name = format!("{}の{}つ目", f::POLICY.label, n + 1);
-            widgets::paragraph(ui, &name, plan_key(&f::POLICY).entry(n), bullet);
+            let key = plan_key(&f::POLICY).entry(n);
+            changed |= widgets::paragraph(ui, &name, key, bullet).changed();
             structure_buttons(ui, Target::Policy(n), (n, count), edits);
         });
     }
@@ -248,12 +267,13 @@ fn policy_ui(ui: &mut Ui, plan: &mut Plan, edits: &mut Vec<Edit>) {
     }
     ui.separator();
     let closing = plan_key(&f::POLICY_CLOSING);
-    widgets::paragraph(
+    let closing = widgets::paragraph(
         ui,
         f::POLICY_CLOSING.label,
         closing,
         &mut plan.policy_closing,
     );
+    changed | closing.changed()
 }
 
 /// Move, duplicate and delete buttons for an item or a list entry, entry
@@ -279,7 +299,9 @@ fn structure_buttons(
     });
 }
 
-fn pinned_number(ui: &mut Ui, key: FieldKey, number: &mut Option<u32>, printed: &str) {
+/// The 番号 row; returns whether the number changed.
+fn pinned_number(ui: &mut Ui, key: FieldKey, number: &mut Option<u32>, printed: &str) -> bool {
+    let was = *number;
     let l = ui.label(format!("{}（空欄なら並び順）", f::NUMBER.label));
     ui.horizontal(|ui| {
         let mut pinned = number.is_some();
@@ -293,6 +315,7 @@ fn pinned_number(ui: &mut Ui, key: FieldKey, number: &mut Option<u32>, printed: 
         }
         ui.label(format!("印刷される番号: {printed}"));
     });
+    *number != was
 }
 
 /// Where an item is among its siblings: its index and how many there are.

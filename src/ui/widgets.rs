@@ -230,6 +230,7 @@ pub fn year(ui: &mut Ui, label: &str, key: FieldKey, year: &mut i32) -> Response
 }
 
 /// A whole number in `range`, typed or stepped with − and ＋; never dragged.
+/// Its response is changed when the number is.
 pub fn stepper(
     ui: &mut Ui,
     label: egui::Id,
@@ -237,6 +238,7 @@ pub fn stepper(
     value: &mut i32,
     range: std::ops::RangeInclusive<i32>,
 ) -> Response {
+    let was = *value;
     let draft_id = draft_id(key);
     let mut text = ui
         .data(|d| d.get_temp::<String>(draft_id))
@@ -249,7 +251,7 @@ pub fn stepper(
         *value -= 1;
         text = value.to_string();
     }
-    let response =
+    let mut response =
         add_field(ui, key, TextEdit::singleline(&mut text).desired_width(48.0)).labelled_by(label);
     if ui
         .add_enabled(*value < hi, egui::Button::new("＋"))
@@ -269,6 +271,9 @@ pub fn stepper(
         None => {
             ui.colored_label(ui.visuals().error_fg_color, format!("{lo}〜{hi}"));
         }
+    }
+    if *value != was {
+        response.mark_changed();
     }
     if response.has_focus() || typed.parse::<i32>().ok() != Some(*value) {
         ui.data_mut(|d| d.insert_temp(draft_id, text));
@@ -299,7 +304,8 @@ fn draft_id(key: FieldKey) -> egui::Id {
     field_id(key).with("draft")
 }
 
-/// A one-line field for a value typed as text. A valid entry updates the value at
+/// A one-line field for a value typed as text; its response is changed when the
+/// value is, by typing or by a button beside it. A valid entry updates the value at
 /// once and an empty one clears it. An invalid one is kept in the field, with
 /// `error` under it, until it is corrected or cancelled with Esc: the value is
 /// never put back silently. `after` draws what follows the field.
@@ -323,7 +329,7 @@ fn parsed<T: Clone + PartialEq>(
         .data(|d| d.get_temp::<String>(draft_id))
         .unwrap_or_else(|| value.as_ref().map(&format).unwrap_or_default());
     let was = value.clone();
-    let response = ui
+    let mut response = ui
         .horizontal(|ui| {
             before(ui, value);
             let r = add_field(
@@ -358,6 +364,10 @@ fn parsed<T: Clone + PartialEq>(
         ui.data_mut(|d| d.insert_temp(draft_id, text));
     } else {
         ui.data_mut(|d| d.remove::<String>(draft_id));
+    }
+    if *value != was {
+        // Set by a button beside the field: a change all the same.
+        response.mark_changed();
     }
     if invalid && !cancelled {
         let kept = value

@@ -4,20 +4,23 @@
 
 use super::*;
 
-pub(super) fn item_ui(ui: &mut Ui, plan: &mut Plan, path: ItemPath, edits: &mut Vec<Edit>) {
+/// Draws the form of the item at `path`; returns whether it changed the plan.
+pub(super) fn item_ui(ui: &mut Ui, plan: &mut Plan, path: ItemPath, edits: &mut Vec<Edit>) -> bool {
     let printed = printed_number(plan, path);
     let place = place(plan, path);
     let id = plan.get(path).map(|part| part.id());
     let Some(part) = plan.get_mut(path) else {
-        return;
+        return false;
     };
     let key = |field: &Field| FieldKey::of(id, field);
+    let mut changed = false;
     match part {
         PartMut::Issue(issue) => {
             ui.heading(format!("経営課題{printed}"));
             structure_buttons(ui, path, place, edits);
-            pinned_number(ui, key(&f::NUMBER), &mut issue.number, &printed);
-            widgets::line(ui, f::TITLE.label, key(&f::TITLE), &mut issue.title);
+            changed |= pinned_number(ui, key(&f::NUMBER), &mut issue.number, &printed);
+            let title = &mut issue.title;
+            changed |= widgets::line(ui, f::TITLE.label, key(&f::TITLE), title).changed();
             for (field, text) in [
                 (&f::DESCRIPTION, &mut issue.description),
                 (&f::VISION, &mut issue.vision),
@@ -25,7 +28,7 @@ pub(super) fn item_ui(ui: &mut Ui, plan: &mut Plan, path: ItemPath, edits: &mut 
                 (&f::CAUSE_ANALYSIS, &mut issue.cause_analysis),
                 (&f::CHALLENGE, &mut issue.challenge),
             ] {
-                widgets::paragraph(ui, field.label, key(field), text);
+                changed |= widgets::paragraph(ui, field.label, key(field), text).changed();
             }
             if let ItemPath::Issue(i) = path
                 && ui.button("＋ 戦略を追加").clicked()
@@ -36,22 +39,24 @@ pub(super) fn item_ui(ui: &mut Ui, plan: &mut Plan, path: ItemPath, edits: &mut 
         PartMut::Strategy(strategy) => {
             ui.heading(format!("戦略 {printed}"));
             structure_buttons(ui, path, place, edits);
-            pinned_number(ui, key(&f::NUMBER), &mut strategy.number, &printed);
-            widgets::line(ui, f::TITLE.label, key(&f::TITLE), &mut strategy.title);
-            ui.checkbox(&mut strategy.main, f::MAIN.label);
-            let text = &mut strategy.text;
-            widgets::paragraph(ui, f::STRATEGY_TEXT.label, key(&f::STRATEGY_TEXT), text);
-            let target = &mut strategy.target_state;
-            widgets::paragraph(ui, f::TARGET_STATE.label, key(&f::TARGET_STATE), target);
-            indicators_ui(
+            changed |= pinned_number(ui, key(&f::NUMBER), &mut strategy.number, &printed);
+            let title = &mut strategy.title;
+            changed |= widgets::line(ui, f::TITLE.label, key(&f::TITLE), title).changed();
+            changed |= ui.checkbox(&mut strategy.main, f::MAIN.label).changed();
+            let (label, text) = (f::STRATEGY_TEXT.label, &mut strategy.text);
+            changed |= widgets::paragraph(ui, label, key(&f::STRATEGY_TEXT), text).changed();
+            let (label, target) = (f::TARGET_STATE.label, &mut strategy.target_state);
+            changed |= widgets::paragraph(ui, label, key(&f::TARGET_STATE), target).changed();
+            changed |= indicators_ui(
                 ui,
                 path,
                 key(&f::INDICATORS),
                 &mut strategy.indicators,
                 edits,
             );
-            review_ui(ui, id, &f::INTERIM_REVIEW, &mut strategy.interim_review);
-            review_ui(ui, id, &f::SELF_EVALUATION, &mut strategy.self_evaluation);
+            changed |= review_ui(ui, id, &f::INTERIM_REVIEW, &mut strategy.interim_review);
+            let evaluation = &mut strategy.self_evaluation;
+            changed |= review_ui(ui, id, &f::SELF_EVALUATION, evaluation);
             if let ItemPath::Strategy(i, s) = path
                 && ui.button("＋ 具体的取組を追加").clicked()
             {
@@ -61,32 +66,37 @@ pub(super) fn item_ui(ui: &mut Ui, plan: &mut Plan, path: ItemPath, edits: &mut 
         PartMut::Initiative(initiative) => {
             ui.heading(format!("具体的取組 {printed}"));
             structure_buttons(ui, path, place, edits);
-            pinned_number(ui, key(&f::NUMBER), &mut initiative.number, &printed);
-            widgets::line(ui, f::TITLE.label, key(&f::TITLE), &mut initiative.title);
-            ui.checkbox(&mut initiative.main, f::MAIN.label);
-            widgets::budget(ui, f::BUDGET.label, key(&f::BUDGET), &mut initiative.budget);
+            changed |= pinned_number(ui, key(&f::NUMBER), &mut initiative.number, &printed);
+            let title = &mut initiative.title;
+            changed |= widgets::line(ui, f::TITLE.label, key(&f::TITLE), title).changed();
+            changed |= ui.checkbox(&mut initiative.main, f::MAIN.label).changed();
+            let budget = &mut initiative.budget;
+            changed |= widgets::budget(ui, f::BUDGET.label, key(&f::BUDGET), budget).changed();
             for (field, text) in [
                 (&f::INITIATIVE_TEXT, &mut initiative.text),
                 (&f::PAST_RESULTS, &mut initiative.past_results),
                 (&f::PERFORMANCE_TARGET, &mut initiative.performance_target),
             ] {
-                widgets::paragraph(ui, field.label, key(field), text);
+                changed |= widgets::paragraph(ui, field.label, key(field), text).changed();
             }
-            review_ui(ui, id, &f::INTERIM_REVIEW, &mut initiative.interim_review);
-            review_ui(ui, id, &f::SELF_EVALUATION, &mut initiative.self_evaluation);
+            changed |= review_ui(ui, id, &f::INTERIM_REVIEW, &mut initiative.interim_review);
+            let evaluation = &mut initiative.self_evaluation;
+            changed |= review_ui(ui, id, &f::SELF_EVALUATION, evaluation);
         }
     }
+    changed
 }
 
 /// The indicators of the strategy at `at`; `group` is the address of its
-/// indicator list.
+/// indicator list. Returns whether a field changed.
 fn indicators_ui(
     ui: &mut Ui,
     at: ItemPath,
     group: FieldKey,
     indicators: &mut [Indicator],
     edits: &mut Vec<Edit>,
-) {
+) -> bool {
+    let mut changed = false;
     ui.separator();
     ui.label(f::INDICATORS.label);
     for (n, indicator) in indicators.iter_mut().enumerate() {
@@ -98,13 +108,14 @@ fn indicators_ui(
                 ..group
             };
             let name = numbered(&f::INDICATOR_NAME, n);
-            widgets::line(ui, &name, key(&f::INDICATOR_NAME), &mut indicator.name);
+            let text = &mut indicator.name;
+            changed |= widgets::line(ui, &name, key(&f::INDICATOR_NAME), text).changed();
             for (field, text) in [
                 (&f::INDICATOR_TARGET, &mut indicator.target),
                 (&f::INDICATOR_UNIT, &mut indicator.unit),
                 (&f::INDICATOR_PERIOD, &mut indicator.period),
             ] {
-                widgets::line(ui, field.label, key(field), text);
+                changed |= widgets::line(ui, field.label, key(field), text).changed();
             }
             // 達成 / 未達成 of each result, worked out from the numbers as typed.
             let judged = crate::judge::judge_all(indicator);
@@ -113,13 +124,16 @@ fn indicators_ui(
                 ui.push_id(("result", r), |ui| {
                     let year = key(&f::RESULT_YEAR).result(r);
                     ui.horizontal(|ui| {
-                        widgets::year(ui, f::RESULT_YEAR.label, year, &mut result.fiscal_year);
+                        let label = f::RESULT_YEAR.label;
+                        changed |=
+                            widgets::year(ui, label, year, &mut result.fiscal_year).changed();
                         if ui.button("実績を削除").clicked() {
                             edits.push(Edit::Delete(Target::YearResult(at, n, r)));
                         }
                     });
                     let value = key(&f::RESULT_VALUE).result(r);
-                    widgets::line(ui, f::RESULT_VALUE.label, value, &mut result.value);
+                    let label = f::RESULT_VALUE.label;
+                    changed |= widgets::line(ui, label, value, &mut result.value).changed();
                     match judgement {
                         Some(Ok(j)) if j.achieved => {
                             ui.colored_label(ui.visuals().hyperlink_color, j.label());
@@ -133,7 +147,8 @@ fn indicators_ui(
                         None => {}
                     }
                     let grade = key(&f::RESULT_GRADE).result(r);
-                    widgets::line(ui, f::RESULT_GRADE.label, grade, &mut result.grade);
+                    let label = f::RESULT_GRADE.label;
+                    changed |= widgets::line(ui, label, grade, &mut result.grade).changed();
                 });
             }
             results_chart(ui, n, indicator);
@@ -150,6 +165,7 @@ fn indicators_ui(
     if ui.button("＋ 指標を追加").clicked() {
         edits.push(Edit::AddIndicator(at));
     }
+    changed
 }
 
 /// The results by year against the target (dashed), once the target and a
@@ -192,11 +208,18 @@ fn results_chart(ui: &mut Ui, n: usize, indicator: &Indicator) {
         });
 }
 
-fn review_ui(ui: &mut Ui, item: Option<crate::model::ItemId>, which: &Field, review: &mut Review) {
+/// One review's answer and texts; returns whether one changed.
+fn review_ui(
+    ui: &mut Ui,
+    item: Option<crate::model::ItemId>,
+    which: &Field,
+    review: &mut Review,
+) -> bool {
+    let was = review.status;
     ui.separator();
     let name = which.label;
     let key = |field: &Field| FieldKey::of(item, field).within(which);
-    ui.push_id(name, |ui| {
+    let texts = ui.push_id(name, |ui| {
         let l = ui.label(format!("{name}の{}", f::REVIEW_STATUS.label));
         egui::ComboBox::from_id_salt("status")
             .selected_text(review.status.label())
@@ -213,9 +236,12 @@ fn review_ui(ui: &mut Ui, item: Option<crate::model::ItemId>, which: &Field, rev
             .labelled_by(l.id);
         let comment = format!("{name}の{}", f::REVIEW_COMMENT.label);
         let comment_key = key(&f::REVIEW_COMMENT);
-        widgets::paragraph(ui, &comment, comment_key, &mut review.comment);
+        let comment = widgets::paragraph(ui, &comment, comment_key, &mut review.comment);
         let improvement = format!("{name}の{}", f::REVIEW_IMPROVEMENT.label);
         let improvement_key = key(&f::REVIEW_IMPROVEMENT);
-        widgets::paragraph(ui, &improvement, improvement_key, &mut review.improvement);
+        let improvement =
+            widgets::paragraph(ui, &improvement, improvement_key, &mut review.improvement);
+        comment.changed() | improvement.changed()
     });
+    texts.inner | (review.status != was)
 }
