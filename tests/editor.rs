@@ -484,3 +484,49 @@ fn next_year_offers_last_years_evaluations_and_copies_only_on_yes() {
         }
     }
 }
+
+/// egui draws only on input, so a change asks for the frame that makes it an
+/// undo step: two changes seconds apart are two steps even if nothing happens
+/// between them.
+#[test]
+fn a_change_asks_for_the_frame_that_makes_it_an_undo_step() {
+    use std::time::Duration;
+    use ward_plan::app::document::UNDO_SETTLE_SECONDS;
+    let delay =
+        |h: &Harness<'_, PlanApp>| h.output().viewport_output[&ViewportId::ROOT].repaint_delay;
+    let settle = Duration::from_secs_f32(UNDO_SETTLE_SECONDS);
+    let mut h = harness();
+    h.run();
+    assert!(
+        delay(&h) > settle * 2,
+        "at rest it asks for nothing: {:?}",
+        delay(&h)
+    );
+    h.get_by_role_and_label(Role::RadioButton, "案").click();
+    // The click's own frames (the radio button's animation) first.
+    while {
+        h.step();
+        delay(&h).is_zero()
+    } {}
+    let asked = delay(&h);
+    assert!(asked >= settle && asked < settle * 2, "{asked:?}");
+    wait(&mut h, asked.as_secs_f64());
+    assert!(delay(&h) > settle * 2, "the step is made: {:?}", delay(&h));
+    wait(&mut h, 30.0);
+    h.get_by_role_and_label(Role::Button, "＋").click();
+    while {
+        h.step();
+        delay(&h).is_zero()
+    } {}
+    let asked = delay(&h);
+    wait(&mut h, asked.as_secs_f64());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    let plan = h.state().doc.plan();
+    assert_eq!(plan.fiscal_year, sample().fiscal_year, "the year is undone");
+    assert_eq!(
+        plan.stage,
+        ward_plan::model::Stage::Proposal,
+        "the stage stays"
+    );
+}

@@ -239,6 +239,11 @@ impl Document {
         }
     }
 
+    /// Whether a change is waiting to hold still and become an undo step.
+    pub fn is_settling(&self) -> bool {
+        self.history.is_in_flux()
+    }
+
     /// Whether there is something to undo.
     pub fn can_undo(&self) -> bool {
         self.history.has_undo(&self.plan)

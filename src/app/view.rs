@@ -161,6 +161,12 @@ impl PlanApp {
             self.selection = Selection::Basics;
         }
         self.doc.feed(ctx.input(|i| i.time));
+        if self.doc.is_settling() {
+            // egui draws only on input: without a frame once the change has held
+            // still, the next edit, however much later, would join its undo step.
+            let settle = f64::from(super::document::UNDO_SETTLE_SECONDS) + 0.05;
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(settle));
+        }
     }
 
     /// The print preview on the right: the pages as laid out for the PDF. It
