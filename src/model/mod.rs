@@ -11,6 +11,7 @@ pub mod fields;
 mod id;
 mod path;
 pub mod text;
+mod value;
 pub mod walk;
 pub mod wording;
 pub mod writing;
