@@ -402,6 +402,22 @@ fn a_page_with_hyphen_bullets_and_name_lists() {
     }
     let web = blocks::plain_text(&blocks::blocks(plan, Medium::Web));
     assert!(!web.contains("・-") && !web.contains("・ -"), "{web}");
+    // A list is printed as the page has it: its label once, then the names,
+    // no label repeated per strategy and no 【1-2-1 …】 the page never had.
+    for label in ["主な戦略(課題解決の方策)", "《主な具体的取組》"] {
+        let count = |text: &str| text.lines().filter(|l| l.trim() == label).count();
+        assert_eq!(count(&web), count(page), "{label} in\n{web}");
+    }
+    for name in [
+        "地域防災訓練の支援",
+        "防災リーダーの育成",
+        "区役所の災害対応力の強化",
+    ] {
+        assert!(
+            web.lines().any(|l| l == format!("・{name}")),
+            "{name} in\n{web}"
+        );
+    }
     nothing_lost(page, &imported);
 }
 

@@ -41,7 +41,8 @@ impl<'a> Headings<'a> {
                     .budget
                     .map(|b| format!("(予算額 {})", format_thousand_yen(b)))
                     .unwrap_or_default();
-                format!("【{label} {}】{budget}", initiative.title)
+                let heading = self.print(Heading::Initiative, &label, &initiative.title);
+                format!("{heading}{budget}")
             }
         }
     }

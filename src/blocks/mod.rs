@@ -4,6 +4,7 @@
 
 mod headings;
 pub mod html;
+mod items;
 pub mod tables;
 
 pub use headings::Headings;
@@ -229,7 +230,7 @@ pub fn sourced_blocks(plan: &Plan, medium: Medium) -> (Vec<Block>, Vec<Source>) 
         out.push(Block::Section(h.print(Heading::Issues, "", "")));
     }
     for (n1, issue) in numbered(&plan.issues) {
-        issue_blocks(&mut out, h, n1, issue);
+        items::issue_blocks(&mut out, h, n1, issue);
     }
 
     out.from(None, None);
@@ -247,101 +248,6 @@ pub fn sourced_blocks(plan: &Plan, medium: Medium) -> (Vec<Block>, Vec<Source>) 
     out.field(&f::CONTACT);
     contact_blocks(&mut out, plan, &plan.contact, medium);
     (out.blocks, out.sources)
-}
-
-fn issue_blocks(out: &mut Out, h: &Headings, n1: u32, issue: &Issue) {
-    out.from(Some(issue.id), Some(&f::TITLE));
-    out.push(Block::IssueHeading(h.item(&[n1], Part::Issue(issue))));
-    for (name, text) in [
-        (&f::DESCRIPTION, &issue.description),
-        (&f::VISION, &issue.vision),
-        (&f::CURRENT_STATE, &issue.current_state),
-        (&f::CAUSE_ANALYSIS, &issue.cause_analysis),
-        (&f::CHALLENGE, &issue.challenge),
-    ] {
-        field(out, h.era, name, text);
-    }
-    for (n2, strategy) in numbered(&issue.strategies) {
-        strategy_blocks(out, h, &[n1, n2], strategy);
-    }
-}
-
-fn strategy_blocks(out: &mut Out, h: &Headings, number: &[u32], strategy: &Strategy) {
-    out.from(Some(strategy.id), Some(&f::TITLE));
-    let label = if strategy.main {
-        Heading::MainStrategy
-    } else {
-        Heading::StrategyLabel
-    };
-    out.push(Block::Label(h.print(label, "", "")));
-    out.push(Block::ItemHeading(h.item(number, Part::Strategy(strategy))));
-    field(out, h.era, &f::STRATEGY_TEXT, &strategy.text);
-    field(out, h.era, &f::TARGET_STATE, &strategy.target_state);
-    if !strategy.indicators.is_empty() {
-        out.field(&f::INDICATORS);
-        out.push(Block::FieldName(f::INDICATORS.heading(h.era).to_owned()));
-        out.push(Block::Table(tables::indicators(&strategy.indicators)));
-        // On paper, each indicator with results readable as numbers is drawn too.
-        if out.medium == Medium::Print {
-            out.extend(
-                strategy
-                    .indicators
-                    .iter()
-                    .filter_map(tables::chart)
-                    .map(Block::Chart),
-            );
-        }
-    }
-    review_blocks(out, h.era, &f::INTERIM_REVIEW, &strategy.interim_review);
-    review_blocks(out, h.era, &f::SELF_EVALUATION, &strategy.self_evaluation);
-
-    let mut previous_main = None;
-    for (n3, initiative) in numbered(&strategy.initiatives) {
-        if previous_main != Some(initiative.main) {
-            let label = if initiative.main {
-                Heading::MainInitiative
-            } else {
-                Heading::InitiativeLabel
-            };
-            out.push(Block::Label(h.print(label, "", "")));
-            previous_main = Some(initiative.main);
-        }
-        let mut full = number.to_vec();
-        full.push(n3);
-        initiative_blocks(out, h, &full, initiative);
-    }
-}
-
-fn initiative_blocks(out: &mut Out, h: &Headings, number: &[u32], initiative: &Initiative) {
-    let era = h.era;
-    out.from(Some(initiative.id), Some(&f::TITLE));
-    out.push(Block::ItemHeading(
-        h.item(number, Part::Initiative(initiative)),
-    ));
-    for (name, text) in [
-        (&f::INITIATIVE_TEXT, &initiative.text),
-        (&f::PAST_RESULTS, &initiative.past_results),
-        (&f::PERFORMANCE_TARGET, &initiative.performance_target),
-    ] {
-        field(out, era, name, text);
-    }
-    review_blocks(out, era, &f::INTERIM_REVIEW, &initiative.interim_review);
-    review_blocks(out, era, &f::SELF_EVALUATION, &initiative.self_evaluation);
-}
-
-fn review_blocks(out: &mut Out, era: Era, which: &'static Field, review: &Review) {
-    if review.is_empty() {
-        return;
-    }
-    let status = if review.status.is_unset() {
-        String::new()
-    } else {
-        format!(" {}", review.status.label())
-    };
-    out.field(which);
-    out.push(Block::FieldName(format!("{}{status}", which.heading(era))));
-    field(out, era, &f::REVIEW_COMMENT, &review.comment);
-    field(out, era, &f::REVIEW_IMPROVEMENT, &review.improvement);
 }
 
 fn contact_blocks(out: &mut Out, plan: &Plan, contact: &Contact, medium: Medium) {

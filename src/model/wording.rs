@@ -47,6 +47,9 @@ pub struct Wording {
     /// The label over other initiatives: 《具体的取組》.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub initiative_label: String,
+    /// An initiative's heading: 【{番号} {名称}】, its budget after it.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub initiative: String,
 }
 
 /// Which heading.
@@ -74,11 +77,13 @@ pub enum Heading {
     MainInitiative,
     /// The label over other initiatives.
     InitiativeLabel,
+    /// An initiative.
+    Initiative,
 }
 
 impl Heading {
     /// Every heading, in the order the forms list them.
-    pub const ALL: [Heading; 11] = [
+    pub const ALL: [Heading; 12] = [
         Heading::Group,
         Heading::Goal,
         Heading::Mission,
@@ -90,6 +95,7 @@ impl Heading {
         Heading::Strategy,
         Heading::MainInitiative,
         Heading::InitiativeLabel,
+        Heading::Initiative,
     ];
 
     /// What the form calls it.
@@ -106,6 +112,7 @@ impl Heading {
             Heading::Strategy => "戦略の見出し",
             Heading::MainInitiative => "主な具体的取組の小見出し",
             Heading::InitiativeLabel => "具体的取組の小見出し",
+            Heading::Initiative => "具体的取組の見出し",
         }
     }
 
@@ -124,7 +131,7 @@ impl Heading {
             Heading::MainStrategy => "《主な戦略(課題解決の方策)》".to_owned(),
             Heading::StrategyLabel if r4 => "《戦略》".to_owned(),
             Heading::StrategyLabel => "《戦略(課題解決の方策)》".to_owned(),
-            Heading::Strategy => "【{番号} {名称}】".to_owned(),
+            Heading::Strategy | Heading::Initiative => "【{番号} {名称}】".to_owned(),
             Heading::MainInitiative => "《主な具体的取組》".to_owned(),
             Heading::InitiativeLabel => "《具体的取組》".to_owned(),
         }
@@ -146,6 +153,7 @@ impl Wording {
             Heading::Strategy => &self.strategy,
             Heading::MainInitiative => &self.main_initiative,
             Heading::InitiativeLabel => &self.initiative_label,
+            Heading::Initiative => &self.initiative,
         }
     }
 
@@ -163,6 +171,7 @@ impl Wording {
             Heading::Strategy => &mut self.strategy,
             Heading::MainInitiative => &mut self.main_initiative,
             Heading::InitiativeLabel => &mut self.initiative_label,
+            Heading::Initiative => &mut self.initiative,
         }
     }
 

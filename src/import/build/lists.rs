@@ -41,6 +41,8 @@ impl Builder {
                 main,
                 ..Initiative::default()
             });
+            // Printed as listed, as the strategies are.
+            self.keep_wording(Heading::Initiative, "・{名称}");
             self.target = Target::Initiative(&f::INITIATIVE_TEXT);
             return;
         }

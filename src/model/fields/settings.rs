@@ -33,6 +33,8 @@ pub const WORDING_MAIN_INITIATIVE: Field =
 /// `Wording.initiative_label`.
 pub const WORDING_INITIATIVE_LABEL: Field =
     Field::new(O::Wording, "initiative_label", "具体的取組の小見出し");
+/// `Wording.initiative`.
+pub const WORDING_INITIATIVE: Field = Field::new(O::Wording, "initiative", "具体的取組の見出し");
 
 // 表記のきまり: settings of the writing check, never printed.
 /// `writing`.
@@ -69,5 +71,6 @@ pub fn wording_field(heading: crate::model::Heading) -> &'static Field {
         H::Strategy => &WORDING_STRATEGY,
         H::MainInitiative => &WORDING_MAIN_INITIATIVE,
         H::InitiativeLabel => &WORDING_INITIATIVE_LABEL,
+        H::Initiative => &WORDING_INITIATIVE,
     }
 }
