@@ -124,6 +124,42 @@ fn headings_are_never_last_on_a_page() {
     }
 }
 
+/// The 問合せ先 block (heading, office, address, phone, fax) is an address:
+/// wherever the page ends, it is printed whole on one page.
+#[test]
+fn the_contact_block_is_never_cut_across_pages() {
+    let style = PageStyle::default();
+    let metrics = metrics();
+    let mut cut_before = 0;
+    for lines in 0..48 {
+        let mut plan = ward_plan::sample();
+        // Each added line moves the end of the text down by one line.
+        plan.future_direction = (0..lines).map(|n| format!("追記{n}。\n")).collect();
+        let pages = typeset(&plan, &style, &metrics);
+        let on: Vec<(usize, &str)> = pages
+            .iter()
+            .enumerate()
+            .flat_map(|(n, p)| {
+                let texts: Vec<&str> = p.lines().collect();
+                // The footer aside.
+                texts[..texts.len() - 1].iter().map(move |t| (n, *t)).collect::<Vec<_>>()
+            })
+            .collect();
+        let start = on.iter().rposition(|(_, t)| *t == "【問合せ先】").expect("contact heading");
+        let block = &on[start..];
+        assert!(block.len() >= 4, "{block:?}");
+        let page = block[0].0;
+        assert!(
+            block.iter().all(|(n, _)| *n == page),
+            "{lines} lines added: {block:?}"
+        );
+        // How often a line of it would have ended a page: the block moved over whole.
+        let previous = &on[start - 1];
+        cut_before += usize::from(previous.0 != page);
+    }
+    assert!(cut_before > 0, "no run put the block at a page's top");
+}
+
 #[test]
 fn a_table_continued_on_a_new_page_repeats_its_header() {
     let mut plan = ward_plan::sample();

@@ -95,9 +95,11 @@ fn style_of(block: &Block, s: &PageStyle) -> Style {
             indent: (s.body_size, s.body_size),
             ..body
         },
+        // An address is never cut across two pages.
         Block::ContactLine(_) => Style {
             indent: (0.0, s.body_size),
             justify: false,
+            keep_with_next: true,
             ..body
         },
         Block::Paragraph(_) | Block::Table(_) | Block::Chart(_) => body,
