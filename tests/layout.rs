@@ -142,10 +142,16 @@ fn the_contact_block_is_never_cut_across_pages() {
             .flat_map(|(n, p)| {
                 let texts: Vec<&str> = p.lines().collect();
                 // The footer aside.
-                texts[..texts.len() - 1].iter().map(move |t| (n, *t)).collect::<Vec<_>>()
+                texts[..texts.len() - 1]
+                    .iter()
+                    .map(move |t| (n, *t))
+                    .collect::<Vec<_>>()
             })
             .collect();
-        let start = on.iter().rposition(|(_, t)| *t == "【問合せ先】").expect("contact heading");
+        let start = on
+            .iter()
+            .rposition(|(_, t)| *t == "【問合せ先】")
+            .expect("contact heading");
         let block = &on[start..];
         assert!(block.len() >= 4, "{block:?}");
         let page = block[0].0;

@@ -200,6 +200,32 @@ fn the_preview_zooms_and_turns_pages() {
     assert!(shows(&h, &format!("1 / {count} ページ")));
 }
 
+/// Scrolled with the wheel, the preview's page number follows once the window
+/// stops drawing (it was drawn before the scroll that changed it).
+#[test]
+fn the_page_number_follows_a_wheel_scroll() {
+    let (mut h, _) = editor(Vec::new());
+    h.state_mut().settings.show_preview = true;
+    h.run();
+    let count = h.state_mut().pages().len();
+    let sheet = sheets(&h)[0];
+    h.hover_at(sheet.center());
+    for _ in 0..6 {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Page,
+            delta: egui::vec2(0.0, -1.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run();
+    }
+    let shown = h.state().preview.current_page;
+    assert!(shown > 0, "the wheel turned no page");
+    let label = format!("{} / {count} ページ", shown + 1);
+    assert!(shows(&h, &label), "{label} is not shown");
+}
+
 #[test]
 fn selecting_an_item_scrolls_the_preview_to_it() {
     let (mut h, _) = editor(Vec::new());
@@ -226,6 +252,13 @@ fn selecting_an_item_scrolls_the_preview_to_it() {
         "the preview shows page {} for an item on page {on}",
         h.state().preview.current_page
     );
+    // Once the window has nothing more to draw, the page number above the
+    // preview names the page it shows.
+    h.run();
+    let shown = h.state().preview.current_page;
+    assert!(shown > 0);
+    let label = format!("{} / {} ページ", shown + 1, pages.len());
+    assert!(shows(&h, &label), "{label} is not shown");
     // On screen: the printed heading is painted inside the preview's
     // visible area (its clip), read from the frame's shapes.
     let heading = format!("経営課題{last}");

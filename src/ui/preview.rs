@@ -155,7 +155,12 @@ pub fn preview_ui(ui: &mut egui::Ui, preview: &mut Preview, pages: &[Page]) -> O
             }
             ui.add_space(GAP);
         }
-        preview.current_page = top_page.unwrap_or(0);
+        let top = top_page.unwrap_or(0);
+        if top != preview.current_page {
+            // The toolbar above was drawn with the old number: draw again.
+            preview.current_page = top;
+            ui.ctx().request_repaint();
+        }
     });
     clicked
 }
