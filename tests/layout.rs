@@ -515,6 +515,40 @@ fn runs(pages: &[ward_plan::typeset::page::Page]) -> Vec<(usize, String, f32, Ve
     out
 }
 
+/// A table cell that wraps never leaves one or two characters alone on its
+/// last line (目標年度・期 / 間): it is balanced within as many lines.
+#[test]
+fn no_table_cell_ends_with_a_character_or_two_alone() {
+    let konohana = ward_plan::import::import(include_str!("fixtures/r5-hyphen-page.txt")).plan;
+    let indicators = io::parse(include_bytes!("fixtures/indicators.ron")).expect("indicators");
+    let mut wrapped = 0;
+    for plan in [ward_plan::sample(), print_cases(), konohana, indicators] {
+        let pages = typeset(&plan, &PageStyle::default(), &metrics());
+        for page in &pages {
+            let mut cells: std::collections::BTreeMap<(u32, String), Vec<(f32, &str)>> =
+                Default::default();
+            for item in &page.items {
+                if let Item::Text { text, y, tag, .. } = item
+                    && matches!(tag.role, Role::Cell { .. } | Role::HeaderCell { .. })
+                {
+                    let at = (tag.block, format!("{:?}", tag.role));
+                    cells.entry(at).or_default().push((*y, text.as_str()));
+                }
+            }
+            for (cell, mut lines) in cells {
+                if lines.len() < 2 {
+                    continue;
+                }
+                wrapped += 1;
+                lines.sort_by(|a, b| a.0.total_cmp(&b.0));
+                let last = lines[lines.len() - 1].1;
+                assert!(last.chars().count() > 2, "{cell:?}: {lines:?}");
+            }
+        }
+    }
+    assert!(wrapped > 5, "only {wrapped} cells wrap");
+}
+
 #[test]
 fn the_print_cases_are_set_as_a_professional_would() {
     let plan = print_cases();

@@ -1,10 +1,12 @@
 //! Sets each block into line boxes: the type style of each kind of block, indents,
-//! bullets with a hanging indent, and tables.
+//! bullets with a hanging indent, and tables (`table`).
+
+mod table;
 
 use crate::blocks::{BULLET, Block, Source, Table};
 use crate::fonts::Face;
 use crate::typeset::PageStyle;
-use crate::typeset::linebreak::{LineMemo, Setting};
+use crate::typeset::linebreak::{Line, LineMemo, Setting};
 use crate::typeset::metrics::Measure;
 pub use crate::typeset::page::{Chunk, LineBox};
 use crate::typeset::page::{Item, Role, Tag};
@@ -121,7 +123,7 @@ pub fn shape(
             let source = sources.get(n).copied().unwrap_or_default();
             let block_no = u32::try_from(n).unwrap_or(u32::MAX);
             match block {
-                Block::Table(table) => table_chunks(table, source, block_no, style, measure, memo),
+                Block::Table(t) => table::table_chunks(t, source, block_no, style, measure, memo),
                 Block::Chart(chart) => vec![super::chart::chart_chunk(
                     chart, source, block_no, style, measure,
                 )],
@@ -155,31 +157,29 @@ fn text_chunk(
             .sum();
         st.indent.1 = width.min(page.measure / 3.0);
     }
-    let mut setting = Setting {
+    let setting = Setting {
         face: st.face,
         size: st.size,
         first_width: page.measure - st.indent.0,
         width: page.measure - st.indent.1,
         justify: st.justify,
     };
-    let mut broken = memo.break_lines(block.text(), &setting, measure);
     // A title or heading never leaves one or two characters alone on its last
     // line: set it narrower until the lines balance.
-    if !matches!(
+    let balanced = !matches!(
         block,
         Block::Paragraph(_) | Block::Bullet(_) | Block::ContactLine(_)
-    ) {
-        for _ in 0..6 {
-            let short =
-                broken.len() > 1 && broken.last().is_some_and(|l| l.text.chars().count() <= 2);
-            if !short {
-                break;
-            }
-            setting.first_width -= 2.0 * st.size;
-            setting.width -= 2.0 * st.size;
-            broken = memo.break_lines(block.text(), &setting, measure);
-        }
-    }
+    );
+    let broken = if balanced {
+        let narrower = Narrower {
+            step: 2.0 * st.size,
+            tries: 6,
+            more_lines: true,
+        };
+        break_balanced(memo, block.text(), setting, measure, narrower)
+    } else {
+        memo.break_lines(block.text(), &setting, measure)
+    };
     let mut lines = Vec::new();
     for (i, line) in broken.into_iter().enumerate() {
         let indent = if i == 0 { st.indent.0 } else { st.indent.1 };
@@ -276,147 +276,42 @@ pub(crate) fn baseline(pitch: f32, size: f32) -> f32 {
     pitch / 2.0 + 0.38 * size
 }
 
-const TABLE_SIZE: f32 = 9.0;
-const TABLE_PITCH: f32 = 14.0;
-const TABLE_PAD: f32 = 3.0;
-const TABLE_RULE: f32 = 0.5;
-
-/// A table as one chunk for the header (kept with the first row) and one per row.
-fn table_chunks(
-    table: &Table,
-    source: Source,
-    block: u32,
-    page: &PageStyle,
-    measure: &dyn Measure,
-    memo: &mut LineMemo,
-) -> Vec<Chunk> {
-    let total: f32 = table.widths.iter().sum();
-    let widths: Vec<f32> = table
-        .widths
-        .iter()
-        .map(|w| w / total * page.measure)
-        .collect();
-    let header_tag = |col| Tag {
-        role: Role::HeaderCell { col },
-        block,
-    };
-    let header = row_box(
-        &table.headers,
-        (&widths, &[]),
-        Face::Gothic,
-        source,
-        header_tag,
-        measure,
-        memo,
-    );
-    let mut chunks = vec![Chunk {
-        space_before: 4.0,
-        lines: vec![header.clone()],
-        keep_with_next: true,
-        header: None,
-    }];
-    for (r, row) in table.rows.iter().enumerate() {
-        let row_no = u16::try_from(r).unwrap_or(u16::MAX);
-        let cell_tag = |col| Tag {
-            role: Role::Cell { row: row_no, col },
-            block,
-        };
-        let face = if row.total {
-            Face::Gothic
-        } else {
-            Face::Mincho
-        };
-        chunks.push(Chunk {
-            space_before: 0.0,
-            lines: vec![row_box(
-                &row.cells,
-                (&widths, &table.right_aligned),
-                face,
-                source,
-                cell_tag,
-                measure,
-                memo,
-            )],
-            keep_with_next: false,
-            header: Some(header.clone()),
-        });
-    }
-    if let Some(last) = chunks.last_mut() {
-        last.lines.push(LineBox {
-            height: 6.0,
-            items: Vec::new(),
-        });
-    }
-    chunks
+/// How [`break_balanced`] may narrow a setting: by `step` pt at a time, at most
+/// `tries` times, and whether the lines may grow in number doing so.
+struct Narrower {
+    step: f32,
+    tries: usize,
+    more_lines: bool,
 }
 
-/// One table row: wrapped cells, a full grid around them. `columns` are the
-/// columns' widths and whether each is set flush right.
-fn row_box(
-    cells: &[String],
-    (widths, right_aligned): (&[f32], &[bool]),
-    face: Face,
-    source: Source,
-    tag: impl Fn(u16) -> Tag,
-    measure: &dyn Measure,
+/// The lines of `text`, set narrower while the last line holds one or two
+/// characters alone (a heading's or a cell's end).
+fn break_balanced(
     memo: &mut LineMemo,
-) -> LineBox {
-    let st = Style {
-        face,
-        size: TABLE_SIZE,
-        pitch: TABLE_PITCH,
-        space_before: 0.0,
-        indent: (0.0, 0.0),
-        justify: false,
-        align: Align::Start,
-        keep_with_next: false,
+    text: &str,
+    mut setting: Setting,
+    measure: &dyn Measure,
+    narrower: Narrower,
+) -> Vec<Line> {
+    let short = |lines: &[Line]| {
+        lines.len() > 1 && lines.last().is_some_and(|l| l.text.chars().count() <= 2)
     };
-    let mut items = Vec::new();
-    let mut x = 0.0;
-    let mut max_lines = 1;
-    for (col, (cell, &w)) in cells.iter().zip(widths).enumerate() {
-        let inner = w - 2.0 * TABLE_PAD;
-        let setting = Setting {
-            face,
-            size: TABLE_SIZE,
-            first_width: inner,
-            width: inner,
-            justify: false,
-        };
-        let lines = memo.break_lines(cell, &setting, measure);
-        max_lines = max_lines.max(lines.len());
-        for (i, line) in lines.into_iter().enumerate() {
-            let lx = if right_aligned.get(col).copied().unwrap_or(false) {
-                x + w - TABLE_PAD - line.width
-            } else {
-                x + TABLE_PAD
-            };
-            let cell = tag(u16::try_from(col).unwrap_or(u16::MAX));
-            let mut item = text_item(lx + line.lead, &st, line.text, line.adjust, source, cell);
-            if let Item::Text { y, .. } = &mut item {
-                *y += TABLE_PAD + i as f32 * TABLE_PITCH;
-            }
-            items.push(item);
+    let mut broken = memo.break_lines(text, &setting, measure);
+    let count = broken.len();
+    for _ in 0..narrower.tries {
+        if !short(&broken) {
+            break;
         }
-        x += w;
+        setting.first_width -= narrower.step;
+        setting.width -= narrower.step;
+        if setting.width < 2.0 * setting.size {
+            break;
+        }
+        let tried = memo.break_lines(text, &setting, measure);
+        if !narrower.more_lines && tried.len() > count {
+            break;
+        }
+        broken = tried;
     }
-    let height = max_lines as f32 * TABLE_PITCH + 2.0 * TABLE_PAD;
-    let right: f32 = widths.iter().sum();
-    for y in [0.0, height] {
-        items.push(Item::Rule {
-            from: (0.0, y),
-            to: (right, y),
-            width: TABLE_RULE,
-        });
-    }
-    let mut x = 0.0;
-    for w in std::iter::once(0.0).chain(widths.iter().copied()) {
-        x += w;
-        items.push(Item::Rule {
-            from: (x, 0.0),
-            to: (x, height),
-            width: TABLE_RULE,
-        });
-    }
-    LineBox { height, items }
+    broken
 }

@@ -1,0 +1,156 @@
+//! Tables: a header row repeated on each page the table continues on, rows of
+//! wrapped cells with a full grid, set smaller than the text.
+
+use super::*;
+
+const TABLE_SIZE: f32 = 9.0;
+const TABLE_PITCH: f32 = 14.0;
+const TABLE_PAD: f32 = 3.0;
+const TABLE_RULE: f32 = 0.5;
+
+/// A table as one chunk for the header (kept with the first row) and one per row.
+pub(super) fn table_chunks(
+    table: &Table,
+    source: Source,
+    block: u32,
+    page: &PageStyle,
+    measure: &dyn Measure,
+    memo: &mut LineMemo,
+) -> Vec<Chunk> {
+    let total: f32 = table.widths.iter().sum();
+    let widths: Vec<f32> = table
+        .widths
+        .iter()
+        .map(|w| w / total * page.measure)
+        .collect();
+    let header_tag = |col| Tag {
+        role: Role::HeaderCell { col },
+        block,
+    };
+    let header = row_box(
+        &table.headers,
+        (&widths, &[]),
+        Face::Gothic,
+        source,
+        header_tag,
+        measure,
+        memo,
+    );
+    let mut chunks = vec![Chunk {
+        space_before: 4.0,
+        lines: vec![header.clone()],
+        keep_with_next: true,
+        header: None,
+    }];
+    for (r, row) in table.rows.iter().enumerate() {
+        let row_no = u16::try_from(r).unwrap_or(u16::MAX);
+        let cell_tag = |col| Tag {
+            role: Role::Cell { row: row_no, col },
+            block,
+        };
+        let face = if row.total {
+            Face::Gothic
+        } else {
+            Face::Mincho
+        };
+        chunks.push(Chunk {
+            space_before: 0.0,
+            lines: vec![row_box(
+                &row.cells,
+                (&widths, &table.right_aligned),
+                face,
+                source,
+                cell_tag,
+                measure,
+                memo,
+            )],
+            keep_with_next: false,
+            header: Some(header.clone()),
+        });
+    }
+    if let Some(last) = chunks.last_mut() {
+        last.lines.push(LineBox {
+            height: 6.0,
+            items: Vec::new(),
+        });
+    }
+    chunks
+}
+
+/// One table row: wrapped cells, a full grid around them. `columns` are the
+/// columns' widths and whether each is set flush right.
+fn row_box(
+    cells: &[String],
+    (widths, right_aligned): (&[f32], &[bool]),
+    face: Face,
+    source: Source,
+    tag: impl Fn(u16) -> Tag,
+    measure: &dyn Measure,
+    memo: &mut LineMemo,
+) -> LineBox {
+    let st = Style {
+        face,
+        size: TABLE_SIZE,
+        pitch: TABLE_PITCH,
+        space_before: 0.0,
+        indent: (0.0, 0.0),
+        justify: false,
+        align: Align::Start,
+        keep_with_next: false,
+    };
+    let mut items = Vec::new();
+    let mut x = 0.0;
+    let mut max_lines = 1;
+    for (col, (cell, &w)) in cells.iter().zip(widths).enumerate() {
+        let inner = w - 2.0 * TABLE_PAD;
+        let setting = Setting {
+            face,
+            size: TABLE_SIZE,
+            first_width: inner,
+            width: inner,
+            justify: false,
+        };
+        // A cell never leaves a character or two alone on its last line when a
+        // narrower setting balances it in as many lines (目標年度・期 / 間).
+        let narrower = Narrower {
+            step: TABLE_SIZE,
+            tries: 8,
+            more_lines: false,
+        };
+        let lines = break_balanced(memo, cell, setting, measure, narrower);
+        max_lines = max_lines.max(lines.len());
+        for (i, line) in lines.into_iter().enumerate() {
+            let lx = if right_aligned.get(col).copied().unwrap_or(false) {
+                x + w - TABLE_PAD - line.width
+            } else {
+                x + TABLE_PAD
+            };
+            let cell = tag(u16::try_from(col).unwrap_or(u16::MAX));
+            let mut item = text_item(lx + line.lead, &st, line.text, line.adjust, source, cell);
+            if let Item::Text { y, .. } = &mut item {
+                *y += TABLE_PAD + i as f32 * TABLE_PITCH;
+            }
+            items.push(item);
+        }
+        x += w;
+    }
+    let height = max_lines as f32 * TABLE_PITCH + 2.0 * TABLE_PAD;
+    let right: f32 = widths.iter().sum();
+    for y in [0.0, height] {
+        items.push(Item::Rule {
+            from: (0.0, y),
+            to: (right, y),
+            width: TABLE_RULE,
+        });
+    }
+    let mut x = 0.0;
+    for w in std::iter::once(0.0).chain(widths.iter().copied()) {
+        x += w;
+        items.push(Item::Rule {
+            from: (x, 0.0),
+            to: (x, height),
+            width: TABLE_RULE,
+        });
+    }
+    LineBox { height, items }
+}
