@@ -516,14 +516,23 @@ fn runs(pages: &[ward_plan::typeset::page::Page]) -> Vec<(usize, String, f32, Ve
 }
 
 /// A table cell that wraps never leaves one or two characters alone on its
-/// last line (目標年度・期 / 間): it is balanced within as many lines.
+/// last line (目標年度・期 / 間, 子育て相談の充 / 実): it is balanced within as
+/// many lines, in the plan's tables and in the 概要版.
 #[test]
 fn no_table_cell_ends_with_a_character_or_two_alone() {
     let konohana = ward_plan::import::import(include_str!("fixtures/r5-hyphen-page.txt")).plan;
     let indicators = io::parse(include_bytes!("fixtures/indicators.ron")).expect("indicators");
     let mut wrapped = 0;
     for plan in [ward_plan::sample(), print_cases(), konohana, indicators] {
-        let pages = typeset(&plan, &PageStyle::default(), &metrics());
+        // The plan's tables, and the 概要版's short entries (names, figures).
+        let mut pages = typeset(&plan, &PageStyle::default(), &metrics());
+        let overview = ward_plan::overview::overview(&plan);
+        let landscape = ward_plan::typeset::sheet::landscape();
+        pages.extend(ward_plan::typeset::sheet::typeset_sheet(
+            &overview,
+            &landscape,
+            &metrics(),
+        ));
         for page in &pages {
             let mut cells: std::collections::BTreeMap<(u32, String), Vec<(f32, &str)>> =
                 Default::default();

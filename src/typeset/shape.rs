@@ -6,7 +6,7 @@ mod table;
 use crate::blocks::{BULLET, Block, Source, Table};
 use crate::fonts::Face;
 use crate::typeset::PageStyle;
-use crate::typeset::linebreak::{Line, LineMemo, Setting};
+use crate::typeset::linebreak::{LineMemo, Narrower, Setting, balanced};
 use crate::typeset::metrics::Measure;
 pub use crate::typeset::page::{Chunk, LineBox};
 use crate::typeset::page::{Item, Role, Tag};
@@ -166,17 +166,19 @@ fn text_chunk(
     };
     // A title or heading never leaves one or two characters alone on its last
     // line: set it narrower until the lines balance.
-    let balanced = !matches!(
+    let balance = !matches!(
         block,
         Block::Paragraph(_) | Block::Bullet(_) | Block::ContactLine(_)
     );
-    let broken = if balanced {
+    let broken = if balance {
         let narrower = Narrower {
             step: 2.0 * st.size,
             tries: 6,
             more_lines: true,
         };
-        break_balanced(memo, block.text(), setting, measure, narrower)
+        balanced(setting, narrower, |s| {
+            memo.break_lines(block.text(), s, measure)
+        })
     } else {
         memo.break_lines(block.text(), &setting, measure)
     };
@@ -274,44 +276,4 @@ fn text_item(x: f32, st: &Style, text: String, adjust: Vec<f32>, source: Source,
 /// as in the BIZ UD fonts) centred vertically.
 pub(crate) fn baseline(pitch: f32, size: f32) -> f32 {
     pitch / 2.0 + 0.38 * size
-}
-
-/// How [`break_balanced`] may narrow a setting: by `step` pt at a time, at most
-/// `tries` times, and whether the lines may grow in number doing so.
-struct Narrower {
-    step: f32,
-    tries: usize,
-    more_lines: bool,
-}
-
-/// The lines of `text`, set narrower while the last line holds one or two
-/// characters alone (a heading's or a cell's end).
-fn break_balanced(
-    memo: &mut LineMemo,
-    text: &str,
-    mut setting: Setting,
-    measure: &dyn Measure,
-    narrower: Narrower,
-) -> Vec<Line> {
-    let short = |lines: &[Line]| {
-        lines.len() > 1 && lines.last().is_some_and(|l| l.text.chars().count() <= 2)
-    };
-    let mut broken = memo.break_lines(text, &setting, measure);
-    let count = broken.len();
-    for _ in 0..narrower.tries {
-        if !short(&broken) {
-            break;
-        }
-        setting.first_width -= narrower.step;
-        setting.width -= narrower.step;
-        if setting.width < 2.0 * setting.size {
-            break;
-        }
-        let tried = memo.break_lines(text, &setting, measure);
-        if !narrower.more_lines && tried.len() > count {
-            break;
-        }
-        broken = tried;
-    }
-    broken
 }

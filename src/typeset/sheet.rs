@@ -7,7 +7,7 @@ use std::ops::Range;
 use crate::blocks::Source;
 use crate::fonts::Face;
 use crate::typeset::PageStyle;
-use crate::typeset::linebreak::{Setting, break_lines, is_invisible};
+use crate::typeset::linebreak::{Narrower, Setting, balanced, break_lines, is_invisible};
 use crate::typeset::metrics::Measure;
 use crate::typeset::page::{A4, Item, PT_PER_MM, Page, Role, Tag};
 use crate::typeset::paginate::paginate;
@@ -248,7 +248,18 @@ fn cell_lines(
             .filter(|(_, c)| !is_invisible(*c))
             .map(|(n, _)| para.marks.iter().any(|r| r.contains(&n)))
             .collect();
-        for line in break_lines(&para.text, &setting, measure) {
+        let mut lines = break_lines(&para.text, &setting, measure);
+        // A short entry (a name, a figure) does not leave a character or two
+        // alone on its last line; a long paragraph keeps its column's measure.
+        if lines.len() <= 6 {
+            let narrower = Narrower {
+                step: size,
+                tries: 8,
+                more_lines: false,
+            };
+            lines = balanced(setting, narrower, |s| break_lines(&para.text, s, measure));
+        }
+        for line in lines {
             let y = baseline(pitch, size);
             let mut items = Vec::new();
             let mut x = line.lead;

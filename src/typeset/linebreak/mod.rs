@@ -5,9 +5,11 @@
 //! Rule tables follow `DOMAIN.md` ("Japanese line breaking"), which cites
 //! JIS X 4051 and <https://www.w3.org/TR/jlreq/>.
 
+mod balance;
 mod classes;
 mod memo;
 
+pub use balance::{Narrower, balanced};
 pub use classes::{
     HANGING, NO_LINE_END, NO_LINE_START, break_opportunities, is_invisible, is_selector,
     number_spans, url_spans,

@@ -117,7 +117,7 @@ fn row_box(
             tries: 8,
             more_lines: false,
         };
-        let lines = break_balanced(memo, cell, setting, measure, narrower);
+        let lines = balanced(setting, narrower, |s| memo.break_lines(cell, s, measure));
         max_lines = max_lines.max(lines.len());
         for (i, line) in lines.into_iter().enumerate() {
             let lx = if right_aligned.get(col).copied().unwrap_or(false) {
