@@ -68,6 +68,11 @@ const DIRECTIONS: &[(&str, Direction)] = &[
     ("削減", Direction::AtMost),
 ];
 
+/// Whether `text` says which way its number should go (以上, 以下, 未満, 増加…).
+pub fn states_a_direction(text: &str) -> bool {
+    DIRECTIONS.iter().any(|(word, _)| text.contains(word))
+}
+
 /// The first number in `text` (half- or full-width digits, commas, one point)
 /// and the unit right after it (up to a space, a bracket or a direction word).
 fn read_number(text: &str) -> Option<(f64, String)> {

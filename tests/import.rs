@@ -31,9 +31,10 @@ fn nothing_lost(page: &str, imported: &ward_plan::import::Imported) {
             .strip_prefix("- ")
             .unwrap_or(&line)
             .trim_start_matches(|c| "・•●◆◇○◯■□▪◎★☆".contains(c));
+        // Brackets aside: a period written (R5~R7…) prints in its own column.
         unmarked
             .chars()
-            .filter(|c| !c.is_whitespace() && *c != '・')
+            .filter(|c| !c.is_whitespace() && !"・()（）".contains(*c))
             .map(|c| if c == '，' { ',' } else { c })
             .collect()
     };
@@ -117,6 +118,23 @@ fn another_wards_page_of_the_r5_era_keeps_its_wording() {
     assert!(strategy.main);
     assert_eq!(strategy.title, "地域防災計画の作成支援");
     assert_eq!(strategy.indicators.len(), 1);
+    // Written on one line as staff speak: name, target and unit, period.
+    let indicator = &strategy.indicators[0];
+    assert_eq!(
+        (
+            indicator.name.as_str(),
+            indicator.target.as_str(),
+            indicator.unit.as_str(),
+            indicator.period.as_str()
+        ),
+        (
+            "地域防災計画を作成した地域の数",
+            "10",
+            "地域以上",
+            "R5~R7作成合計目標"
+        )
+    );
+    assert!(ward_plan::judge::read_target(indicator).is_ok());
     let initiative = &strategy.initiatives[0];
     assert_eq!(
         (initiative.number, initiative.budget),

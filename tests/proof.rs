@@ -116,38 +116,26 @@ fn fixing_everything_fixable_leaves_only_what_needs_a_person() {
     assert_eq!(plan.policy[5], "相談は年間1,500件を見込む。");
 }
 
-/// Other wards' pages, as the import reads them, give exactly the findings
-/// listed, each judged right by eye in the imported files: digits are
+/// Other wards' pages, as the import reads them, give no finding (judged
+/// right by eye in the imported files): digits are
 /// half-width, no amount of four digits lacks its comma, no word of a group is
 /// spelt two ways, every sentence ends in 。. The 令和5年度 page writes its
-/// indicator 「…10地域以上(R5~R7作成合計目標)」 with half-width parentheses around
-/// Japanese, which 公用文 writes full-width. (The page's own headings use
-/// half-width ones too: headings are the ward's wording, which the check does
-/// not read; its full-width ２ in 「２　重点的に取り組む経営課題」 is there too.)
+/// indicator on one line, 「…10地域以上(R5~R7作成合計目標)」: read into its
+/// parts, the period is a column of its own and the half-width brackets around
+/// it, which 公用文 would write full-width, are no longer text. (The page's own
+/// headings use half-width ones too: headings are the ward's wording, which the
+/// check does not read; its full-width ２ in 「２　重点的に取り組む経営課題」 is
+/// there too.)
 #[test]
-fn the_variant_pages_give_only_the_findings_judged_right() {
-    for (page, expected) in [
-        (include_str!("fixtures/r4-variant-page.txt"), vec![]),
-        (
-            include_str!("fixtures/r5-variant-page.txt"),
-            vec![
-                (rules::HALF_MARKS, "(", "戦略【1-1】のアウトカム指標1の指標"),
-                (rules::HALF_MARKS, ")", "戦略【1-1】のアウトカム指標1の指標"),
-            ],
-        ),
+fn the_variant_pages_give_no_finding() {
+    for page in [
+        include_str!("fixtures/r4-variant-page.txt"),
+        include_str!("fixtures/r5-variant-page.txt"),
     ] {
         let plan = import::import(page).plan;
         assert!(!plan.issues.is_empty());
-        let found = proofread(&plan);
-        let got: Vec<(&str, &str)> = found
-            .iter()
-            .map(|f| (f.span.rule, f.span.found.as_str()))
-            .collect();
-        let want: Vec<(&str, &str)> = expected.iter().map(|(r, w, _)| (*r, *w)).collect();
-        assert_eq!(got, want, "{page}");
-        for (f, (_, _, field)) in found.iter().zip(&expected) {
-            assert!(f.message.starts_with(field), "{}", f.message);
-        }
+        let found: Vec<String> = proofread(&plan).into_iter().map(|f| f.message).collect();
+        assert_eq!(found, Vec::<String>::new(), "{page}");
     }
 }
 

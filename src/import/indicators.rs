@@ -96,6 +96,77 @@ impl Columns {
     }
 }
 
+/// An indicator written on one line as staff speak it: its name, then after a
+/// space its target with the direction and its period, before the number
+/// (令和6年度末までに60%以上) or in brackets after it (10地域以上(R5~R7作成合計目標)).
+/// A line that does not read that way is all name.
+pub(super) fn spoken(line: &str) -> Indicator {
+    let line = line.trim();
+    let whole = || Indicator {
+        name: line.to_owned(),
+        ..Indicator::default()
+    };
+    let Some((name, said)) = split_at_last_space(line) else {
+        return whole();
+    };
+    if name.is_empty() || !crate::judge::states_a_direction(said) {
+        return whole();
+    }
+    // A period in brackets at the end.
+    let (said, bracketed) = match said.strip_suffix([')', '）']) {
+        Some(inner) => match inner.rfind(['(', '（']) {
+            Some(open) => {
+                let bracket = inner[open..].chars().next().map_or(1, char::len_utf8);
+                (&inner[..open], Some(inner[open + bracket..].trim()))
+            }
+            None => return whole(),
+        },
+        None => (said, None),
+    };
+    // The target is the last number (令和6年度末までに60%以上); the words
+    // before it are the period.
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let Some(last) = said.rfind(digit) else {
+        return whole();
+    };
+    let at = said[..last]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| digit(*c) || matches!(c, ',' | '.' | '，' | '．'))
+        .last()
+        .map_or(last, |(at, _)| at);
+    let before = said[..at].trim().trim_end_matches('に').trim();
+    let (target, unit) = split_number(said[at..].trim());
+    let period = match (before, bracketed) {
+        ("", Some(p)) => p.to_owned(),
+        (before, None) => before.to_owned(),
+        (before, Some(p)) => format!("{before}({p})"),
+    };
+    Indicator {
+        name: name.to_owned(),
+        target,
+        unit,
+        period,
+        results: Vec::new(),
+    }
+}
+
+/// `line` cut at its last space outside 「」 (a quoted answer may hold spaces).
+fn split_at_last_space(line: &str) -> Option<(&str, &str)> {
+    let mut depth = 0i32;
+    let mut last = None;
+    for (at, c) in line.char_indices() {
+        match c {
+            '「' | '『' => depth += 1,
+            '」' | '』' => depth -= 1,
+            ' ' | '\u{3000}' if depth <= 0 => last = Some((at, c.len_utf8())),
+            _ => {}
+        }
+    }
+    let (at, len) = last?;
+    Some((line[..at].trim(), line[at + len..].trim()))
+}
+
 /// 「80%以上」 as its number and the rest (80, %以上); words stay whole.
 fn split_number(written: &str) -> (String, String) {
     let at = written
@@ -111,6 +182,50 @@ fn split_number(written: &str) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_indicator_written_as_staff_speak_is_read_into_its_parts() {
+        let parts = |line: &str| {
+            let i = spoken(line);
+            (i.name, i.target, i.unit, i.period)
+        };
+        let owned = |a: &str, b: &str, c: &str, d: &str| {
+            (a.to_owned(), b.to_owned(), c.to_owned(), d.to_owned())
+        };
+        assert_eq!(
+            parts("地域防災計画を作成した地域の数 10地域以上(R5~R7作成合計目標)"),
+            owned(
+                "地域防災計画を作成した地域の数",
+                "10",
+                "地域以上",
+                "R5~R7作成合計目標"
+            )
+        );
+        assert_eq!(
+            parts(
+                "区民モニターアンケートで「とても そう思う」と回答した割合 令和6年度末までに60%以上"
+            ),
+            owned(
+                "区民モニターアンケートで「とても そう思う」と回答した割合",
+                "60",
+                "%以上",
+                "令和6年度末まで"
+            )
+        );
+        assert_eq!(
+            parts("相談待ち日数　５日以下"),
+            owned("相談待ち日数", "５", "日以下", "")
+        );
+        // Without a name, a direction or a number, the line is all name.
+        for line in [
+            "10,000世帯以上(R3~R5作成合計目標)",
+            "地域の見守り活動の充実",
+            "参加者の満足度 高い水準を保つ",
+            "講座の回数 増加させる",
+        ] {
+            assert_eq!(parts(line), owned(line, "", "", ""), "{line}");
+        }
+    }
 
     #[test]
     fn a_header_names_the_columns_in_any_order() {

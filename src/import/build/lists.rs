@@ -86,10 +86,8 @@ impl Builder {
         strategy.indicators.push(if cells.len() > 1 {
             columns.row(&cells)
         } else {
-            crate::model::Indicator {
-                name: text.to_owned(),
-                ..Default::default()
-            }
+            // Not a table: one line as staff write it.
+            super::super::indicators::spoken(text)
         });
     }
 }
