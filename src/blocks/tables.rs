@@ -69,10 +69,12 @@ pub(super) fn indicators(indicators: &[Indicator]) -> Table {
 /// The column of 達成 / 未達成 worked out from the numbers (see `judge`).
 pub const ACHIEVEMENT: &str = "達成状況";
 
-/// Budgets of every initiative, a subtotal per issue and the total, in 千円.
+/// Budgets of every initiative, a subtotal per issue that has any and the
+/// total, in 千円.
 pub(super) fn budgets(plan: &Plan) -> Table {
     let mut rows = Vec::new();
     for (n1, issue) in numbered(&plan.issues) {
+        let listed = rows.len();
         for (n2, strategy) in numbered(&issue.strategies) {
             for (n3, initiative) in numbered(&strategy.initiatives) {
                 if let Some(budget) = initiative.budget {
@@ -86,6 +88,10 @@ pub(super) fn budgets(plan: &Plan) -> Table {
                     });
                 }
             }
+        }
+        // An issue without a budgeted initiative has no subtotal (not a 0).
+        if rows.len() == listed {
+            continue;
         }
         rows.push(TableRow {
             cells: vec![
@@ -155,4 +161,28 @@ pub fn chart(indicator: &Indicator) -> Option<Chart> {
         points,
         alt,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_issue_without_budgets_has_no_subtotal() {
+        let mut plan = crate::sample();
+        for strategy in &mut plan.issues[1].strategies {
+            for initiative in &mut strategy.initiatives {
+                initiative.budget = None;
+            }
+        }
+        let names: Vec<String> = budgets(&plan)
+            .rows
+            .into_iter()
+            .filter(|r| r.total)
+            .map(|r| r.cells[1].clone())
+            .collect();
+        assert!(names.contains(&"経営課題1 小計".to_owned()), "{names:?}");
+        assert!(!names.contains(&"経営課題2 小計".to_owned()), "{names:?}");
+        assert_eq!(names.last().map(String::as_str), Some("合計"));
+    }
 }
