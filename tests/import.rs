@@ -439,6 +439,44 @@ fn a_page_with_hyphen_bullets_and_name_lists() {
     nothing_lost(page, &imported);
 }
 
+/// A page that lists some strategies and initiatives by name and heads others
+/// with their numbers prints them all numbered (「・name」 would take the
+/// numbers from the others), and says so at the line where the forms mix.
+#[test]
+fn names_listed_and_numbered_headings_mixed_print_numbered() {
+    let page = include_str!("fixtures/r5-hyphen-page.txt").replace(
+        "- 子育て相談の充実\n",
+        "- 子育て相談の充実\n【2-2 子育てサロンの充実】\nサロンを増やす。\n《主な具体的取組》\n【2-2-1 サロンの開催】(予算額 500千円)\n",
+    );
+    let imported = import(&page);
+    let plan = &imported.plan;
+    assert_eq!(plan.issues[1].strategies.len(), 2);
+    assert_eq!(
+        plan.issues[1].strategies[1].initiatives[0].budget,
+        Some(500)
+    );
+    for heading in [Heading::Strategy, Heading::Initiative] {
+        assert_eq!(plan.wording.get(heading), "", "{heading:?} prints numbered");
+    }
+    let mixed: Vec<&str> = imported
+        .report
+        .iter()
+        .filter(|n| n.why.contains("混ざっている"))
+        .map(|n| n.text.as_str())
+        .collect();
+    assert_eq!(
+        mixed,
+        [
+            "【2-2 子育てサロンの充実】",
+            "【2-2-1 サロンの開催】(予算額 500千円)"
+        ]
+    );
+    let web = blocks::plain_text(&blocks::blocks(plan, Medium::Web));
+    assert!(web.contains("【1-1 地域の防災力の向上】"), "{web}");
+    assert!(web.contains("【1-2-1 地域防災訓練の支援】"), "{web}");
+    nothing_lost(&page, &imported);
+}
+
 /// A 令和4年度 page whose policy is two paragraphs and no bullets, with ○ and
 /// ■ marks, a numbered list in a field and an indicator table headed its own
 /// way.

@@ -52,6 +52,8 @@ pub(super) struct Builder {
     initiative_list: bool,
     /// The columns of the indicator table being read (from its header row).
     columns: Option<Columns>,
+    /// The kinds of item (strategy, initiative) the page heads with numbers.
+    numbered: Vec<Heading>,
 }
 
 impl Builder {
@@ -65,6 +67,7 @@ impl Builder {
             strategy_list: false,
             initiative_list: false,
             columns: None,
+            numbered: Vec::new(),
         }
     }
 
@@ -215,6 +218,7 @@ impl Builder {
     fn strategy(&mut self, n: usize, raw: &str, number: [u32; 2], title: String, printed: &str) {
         self.strategy_list = false;
         self.initiative_list = false;
+        self.numbered_heading(n, raw, Heading::Strategy);
         self.wording(n, raw, Heading::Strategy, printed);
         let main = self.next_main.take().unwrap_or(false);
         let Some(issue) = self.issue_numbered(number[0]) else {
@@ -246,6 +250,7 @@ impl Builder {
     ) {
         self.strategy_list = false;
         self.initiative_list = false;
+        self.numbered_heading(n, raw, Heading::Initiative);
         let main = self.next_main.take().unwrap_or(false);
         // The strategy its number names; a page that numbers its initiatives
         // apart from the strategies puts it under the strategy read last.

@@ -4,7 +4,35 @@
 
 use super::*;
 
+/// The printed form of items a page lists by name.
+const LISTED: &str = "・{名称}";
+
+/// Why a list, or a numbered heading after one, prints otherwise than the page.
+const MIXED: &str = "番号つきの見出しと名前だけの一覧が混ざっているので、一覧の名前も番号つきの見出しで印刷されます";
+
 impl Builder {
+    /// An item listed by name: the kind prints as listed, unless the page also
+    /// heads items of that kind with numbers (they would lose them).
+    fn listed(&mut self, n: usize, raw: &str, heading: Heading) {
+        if self.numbered.contains(&heading) {
+            self.note(n, raw, MIXED);
+        } else {
+            self.keep_wording(heading, LISTED);
+        }
+    }
+
+    /// An item headed with its number: names listed before it print numbered too.
+    pub(super) fn numbered_heading(&mut self, n: usize, raw: &str, heading: Heading) {
+        if !self.numbered.contains(&heading) {
+            self.numbered.push(heading);
+        }
+        let wording = self.plan.wording.get_mut(heading);
+        if wording == LISTED {
+            wording.clear();
+            self.note(n, raw, MIXED);
+        }
+    }
+
     /// A bullet: an entry of the list being read.
     pub(super) fn bullet(&mut self, n: usize, raw: &str, text: String, numbered: bool) {
         if self.strategy_list && !self.plan.issues.is_empty() {
@@ -19,7 +47,7 @@ impl Builder {
                 });
             }
             // Printed as listed; a page that also numbers strategies keeps that.
-            self.keep_wording(Heading::Strategy, "・{名称}");
+            self.listed(n, raw, Heading::Strategy);
             self.target = Target::Strategy(&f::STRATEGY_TEXT);
             return;
         }
@@ -42,7 +70,7 @@ impl Builder {
                 ..Initiative::default()
             });
             // Printed as listed, as the strategies are.
-            self.keep_wording(Heading::Initiative, "・{名称}");
+            self.listed(n, raw, Heading::Initiative);
             self.target = Target::Initiative(&f::INITIATIVE_TEXT);
             return;
         }
