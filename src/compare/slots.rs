@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use crate::model::fields::{self as f, Field};
 use crate::model::walk::{self, Value};
-use crate::model::{Indicator, ItemId, PartMut, Plan, Review};
+use crate::model::{Indicator, ItemId, PartMut, Plan};
 
 /// Where a value sits within its item (or the plan).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -225,20 +225,9 @@ fn set_plan(plan: &mut Plan, key: Key, value: Option<Value<'static>>) -> bool {
             }
         }
         Some(Value::Text(t)) => {
-            let c = &mut plan.contact;
             let target = match key.group {
-                Some(g) if *g == f::CONTACT => [
-                    (f::CONTACT_SECTION, &mut c.section),
-                    (f::CONTACT_POSTAL_CODE, &mut c.postal_code),
-                    (f::CONTACT_ADDRESS, &mut c.address),
-                    (f::CONTACT_PHONE, &mut c.phone),
-                    (f::CONTACT_FAX, &mut c.fax),
-                    (f::CONTACT_EMAIL, &mut c.email),
-                ]
-                .into_iter()
-                .find(|(k, _)| *k == field)
-                .map(|(_, v)| v),
-                _ => plan.text_mut(&field),
+                Some(g) if *g == f::CONTACT => plan.contact.text_mut(field.key),
+                _ => plan.text_mut(field.key),
             };
             match target {
                 Some(slot) => *slot = t.into_owned(),
@@ -269,92 +258,29 @@ fn set_item(part: PartMut<'_>, key: Key, value: Option<Value<'static>>) -> bool 
     };
     match (part, value) {
         (part, value) if key.group.is_some() => {
-            let group = key.group.copied();
-            let review = match part {
-                PartMut::Strategy(s) => {
-                    pick_review(group, &mut s.interim_review, &mut s.self_evaluation)
-                }
-                PartMut::Initiative(k) => {
-                    pick_review(group, &mut k.interim_review, &mut k.self_evaluation)
-                }
-                PartMut::Issue(_) => None,
-            };
-            let Some(review) = review else {
+            let Some(review) = key.group.and_then(|g| part.review_mut(g.key)) else {
                 return false;
             };
             match value {
                 Value::Status(s) if field == f::REVIEW_STATUS => review.status = s,
-                Value::Text(t) if field == f::REVIEW_COMMENT => review.comment = t.into_owned(),
-                Value::Text(t) if field == f::REVIEW_IMPROVEMENT => {
-                    review.improvement = t.into_owned()
-                }
+                Value::Text(t) => match review.text_mut(field.key) {
+                    Some(slot) => *slot = t.into_owned(),
+                    None => return false,
+                },
                 _ => return false,
             }
         }
-        (PartMut::Issue(i), value) => match value {
-            Value::Number(n) if field == f::NUMBER => i.number = n,
-            Value::Text(t) => match [
-                (f::TITLE, &mut i.title),
-                (f::DESCRIPTION, &mut i.description),
-                (f::VISION, &mut i.vision),
-                (f::CURRENT_STATE, &mut i.current_state),
-                (f::CAUSE_ANALYSIS, &mut i.cause_analysis),
-                (f::CHALLENGE, &mut i.challenge),
-            ]
-            .into_iter()
-            .find(|(k, _)| *k == field)
-            {
-                Some((_, slot)) => *slot = t.into_owned(),
-                None => return false,
-            },
-            _ => return false,
+        (part, Value::Text(t)) => match part.text_mut(field.key) {
+            Some(slot) => *slot = t.into_owned(),
+            None => return false,
         },
-        (PartMut::Strategy(s), value) => match value {
-            Value::Number(n) if field == f::NUMBER => s.number = n,
-            Value::Flag(b) if field == f::MAIN => s.main = b,
-            Value::Text(t) => match [
-                (f::TITLE, &mut s.title),
-                (f::STRATEGY_TEXT, &mut s.text),
-                (f::TARGET_STATE, &mut s.target_state),
-            ]
-            .into_iter()
-            .find(|(k, _)| *k == field)
-            {
-                Some((_, slot)) => *slot = t.into_owned(),
-                None => return false,
-            },
-            _ => return false,
-        },
-        (PartMut::Initiative(k), value) => match value {
-            Value::Number(n) if field == f::NUMBER => k.number = n,
-            Value::Flag(b) if field == f::MAIN => k.main = b,
-            Value::Budget(b) if field == f::BUDGET => k.budget = b,
-            Value::Text(t) => match [
-                (f::TITLE, &mut k.title),
-                (f::INITIATIVE_TEXT, &mut k.text),
-                (f::PAST_RESULTS, &mut k.past_results),
-                (f::PERFORMANCE_TARGET, &mut k.performance_target),
-            ]
-            .into_iter()
-            .find(|(key, _)| *key == field)
-            {
-                Some((_, slot)) => *slot = t.into_owned(),
-                None => return false,
-            },
-            _ => return false,
-        },
+        (PartMut::Issue(i), Value::Number(n)) if field == f::NUMBER => i.number = n,
+        (PartMut::Strategy(s), Value::Number(n)) if field == f::NUMBER => s.number = n,
+        (PartMut::Strategy(s), Value::Flag(b)) if field == f::MAIN => s.main = b,
+        (PartMut::Initiative(k), Value::Number(n)) if field == f::NUMBER => k.number = n,
+        (PartMut::Initiative(k), Value::Flag(b)) if field == f::MAIN => k.main = b,
+        (PartMut::Initiative(k), Value::Budget(b)) if field == f::BUDGET => k.budget = b,
+        _ => return false,
     }
     true
-}
-
-fn pick_review<'a>(
-    group: Option<Field>,
-    interim: &'a mut Review,
-    evaluation: &'a mut Review,
-) -> Option<&'a mut Review> {
-    match group {
-        Some(g) if g == f::INTERIM_REVIEW => Some(interim),
-        Some(g) if g == f::SELF_EVALUATION => Some(evaluation),
-        _ => None,
-    }
 }

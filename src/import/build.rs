@@ -6,10 +6,10 @@ mod lists;
 
 use super::Note;
 use super::classify::{Line, classify};
-use super::fill::{contact_line, initiative_text, issue_text, pin, revision, strategy_text};
+use super::fill::{contact_line, item_text, pin, revision};
 use super::indicators::Columns;
 use crate::model::fields::{self as f, Field};
-use crate::model::{Heading, Initiative, Issue, ItemId, Plan, Strategy};
+use crate::model::{Heading, Initiative, Issue, ItemId, PartMut, Plan, Strategy};
 use crate::wareki::format_fiscal_year;
 
 /// Where running text goes.
@@ -355,21 +355,23 @@ impl Builder {
                     Some(&mut self.plan.policy_closing)
                 }
             }
-            Target::Plan(field) => self.plan.text_mut(field),
+            Target::Plan(field) => self.plan.text_mut(field.key),
             Target::Issue(field) => self
                 .plan
                 .issues
                 .last_mut()
-                .and_then(|i| issue_text(i, field)),
+                .and_then(|i| item_text(PartMut::Issue(i), field)),
             Target::Strategy(field) if *field == f::INDICATORS => {
                 self.indicator_row(n, raw, text);
                 return;
             }
-            Target::Strategy(field) => self.last_strategy().and_then(|s| strategy_text(s, field)),
+            Target::Strategy(field) => self
+                .last_strategy()
+                .and_then(|s| item_text(PartMut::Strategy(s), field)),
             Target::Initiative(field) => self
                 .last_strategy()
                 .and_then(|s| s.initiatives.last_mut())
-                .and_then(|k| initiative_text(k, field)),
+                .and_then(|k| item_text(PartMut::Initiative(k), field)),
             Target::Contact => {
                 if !contact_line(&mut self.plan, text) {
                     self.note(

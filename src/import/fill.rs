@@ -2,7 +2,7 @@
 //! initiative's field, the contact block's parts, an update note, a pinned number.
 
 use crate::model::fields::{self as f, Field};
-use crate::model::{Initiative, Issue, Plan, Revision, Strategy};
+use crate::model::{PartMut, Plan, Revision};
 
 /// The pinned number of an item printed as `number` after siblings with these
 /// pins: none when position gives the same number.
@@ -26,42 +26,15 @@ pub(super) fn revision(text: &str) -> Option<Revision> {
     })
 }
 
-pub(super) fn issue_text<'a>(issue: &'a mut Issue, field: &Field) -> Option<&'a mut String> {
-    [
-        (f::DESCRIPTION, &mut issue.description),
-        (f::VISION, &mut issue.vision),
-        (f::CURRENT_STATE, &mut issue.current_state),
-        (f::CAUSE_ANALYSIS, &mut issue.cause_analysis),
-        (f::CHALLENGE, &mut issue.challenge),
-    ]
-    .into_iter()
-    .find(|(k, _)| k == field)
-    .map(|(_, v)| v)
-}
-
-pub(super) fn strategy_text<'a>(s: &'a mut Strategy, field: &Field) -> Option<&'a mut String> {
-    [
-        (f::STRATEGY_TEXT, &mut s.text),
-        (f::TARGET_STATE, &mut s.target_state),
-        (f::INTERIM_REVIEW, &mut s.interim_review.comment),
-        (f::SELF_EVALUATION, &mut s.self_evaluation.comment),
-    ]
-    .into_iter()
-    .find(|(k, _)| k == field)
-    .map(|(_, v)| v)
-}
-
-pub(super) fn initiative_text<'a>(k: &'a mut Initiative, field: &Field) -> Option<&'a mut String> {
-    [
-        (f::INITIATIVE_TEXT, &mut k.text),
-        (f::PAST_RESULTS, &mut k.past_results),
-        (f::PERFORMANCE_TARGET, &mut k.performance_target),
-        (f::INTERIM_REVIEW, &mut k.interim_review.comment),
-        (f::SELF_EVALUATION, &mut k.self_evaluation.comment),
-    ]
-    .into_iter()
-    .find(|(key, _)| key == field)
-    .map(|(_, v)| v)
+/// The text a field heading of the page leads to in `part`: its own field,
+/// or the comment of the review a review's heading (中間振り返り, 自己評価)
+/// names.
+pub(super) fn item_text<'a>(part: PartMut<'a>, field: &Field) -> Option<&'a mut String> {
+    if *field == f::INTERIM_REVIEW || *field == f::SELF_EVALUATION {
+        part.review_mut(field.key)?.text_mut(f::REVIEW_COMMENT.key)
+    } else {
+        part.text_mut(field.key)
+    }
 }
 
 /// One line of the contact block: the office and section, 〒 and address,

@@ -5,7 +5,7 @@
 
 use super::fields::{self as f, Field};
 use super::walk::FieldRef;
-use super::{ItemId, PartMut, Plan, Review};
+use super::{ItemId, PartMut, Plan};
 
 /// Where a field is, apart from its value: stable while the text is edited.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -86,91 +86,34 @@ pub fn text_mut<'a>(plan: &'a mut Plan, key: &FieldKey) -> Option<&'a mut String
         return plan_text_mut(plan, key);
     };
     let path = plan.locate(id)?;
-    match plan.get_mut(path)? {
-        PartMut::Issue(issue) => match key.field {
-            "title" => Some(&mut issue.title),
-            "description" => Some(&mut issue.description),
-            "vision" => Some(&mut issue.vision),
-            "current_state" => Some(&mut issue.current_state),
-            "cause_analysis" => Some(&mut issue.cause_analysis),
-            "challenge" => Some(&mut issue.challenge),
-            _ => None,
-        },
-        PartMut::Strategy(strategy) => match (key.group, key.field) {
-            (None, "title") => Some(&mut strategy.title),
-            (None, "text") => Some(&mut strategy.text),
-            (None, "target_state") => Some(&mut strategy.target_state),
-            (Some("indicators"), field) => {
-                let indicator = strategy.indicators.get_mut(key.entry?)?;
-                match (key.result, field) {
-                    (None, "name") => Some(&mut indicator.name),
-                    (None, "target") => Some(&mut indicator.target),
-                    (None, "unit") => Some(&mut indicator.unit),
-                    (None, "period") => Some(&mut indicator.period),
-                    (Some(r), field) => {
-                        let result = indicator.results.get_mut(r)?;
-                        match field {
-                            "value" => Some(&mut result.value),
-                            "grade" => Some(&mut result.grade),
-                            _ => None,
-                        }
+    match (plan.get_mut(path)?, key.group) {
+        (part, None) => part.text_mut(key.field),
+        (PartMut::Strategy(strategy), Some("indicators")) => {
+            let indicator = strategy.indicators.get_mut(key.entry?)?;
+            match (key.result, key.field) {
+                (None, "name") => Some(&mut indicator.name),
+                (None, "target") => Some(&mut indicator.target),
+                (None, "unit") => Some(&mut indicator.unit),
+                (None, "period") => Some(&mut indicator.period),
+                (Some(r), field) => {
+                    let result = indicator.results.get_mut(r)?;
+                    match field {
+                        "value" => Some(&mut result.value),
+                        "grade" => Some(&mut result.grade),
+                        _ => None,
                     }
-                    _ => None,
                 }
+                _ => None,
             }
-            (Some(group), field) => review_text_mut(
-                group,
-                field,
-                &mut strategy.interim_review,
-                &mut strategy.self_evaluation,
-            ),
-            _ => None,
-        },
-        PartMut::Initiative(initiative) => match (key.group, key.field) {
-            (None, "title") => Some(&mut initiative.title),
-            (None, "text") => Some(&mut initiative.text),
-            (None, "past_results") => Some(&mut initiative.past_results),
-            (None, "performance_target") => Some(&mut initiative.performance_target),
-            (Some(group), field) => review_text_mut(
-                group,
-                field,
-                &mut initiative.interim_review,
-                &mut initiative.self_evaluation,
-            ),
-            _ => None,
-        },
-    }
-}
-
-fn review_text_mut<'a>(
-    group: &str,
-    field: &str,
-    interim: &'a mut Review,
-    evaluation: &'a mut Review,
-) -> Option<&'a mut String> {
-    let review = if group == f::INTERIM_REVIEW.key {
-        interim
-    } else if group == f::SELF_EVALUATION.key {
-        evaluation
-    } else {
-        return None;
-    };
-    match field {
-        "comment" => Some(&mut review.comment),
-        "improvement" => Some(&mut review.improvement),
-        _ => None,
+        }
+        (part, Some(group)) => part.review_mut(group)?.text_mut(key.field),
     }
 }
 
 fn plan_text_mut<'a>(plan: &'a mut Plan, key: &FieldKey) -> Option<&'a mut String> {
     match (key.group, key.field) {
         (None, "policy") => plan.policy.get_mut(key.entry?),
-        (None, field) => {
-            let field = f::ALL
-                .iter()
-                .find(|f| f.owner == f::Owner::Plan && f.key == field)?;
-            plan.text_mut(field)
-        }
+        (None, field) => plan.text_mut(field),
         (Some("revisions"), "note") => Some(&mut plan.revisions.get_mut(key.entry?)?.note),
         (Some("wording"), field) => {
             let heading = super::Heading::ALL
@@ -184,18 +127,7 @@ fn plan_text_mut<'a>(plan: &'a mut Plan, key: &FieldKey) -> Option<&'a mut Strin
                 .find(|l| f::writing_field(*l).key == field)?;
             plan.writing.list_mut(list).get_mut(key.entry?)
         }
-        (Some("contact"), field) => {
-            let c = &mut plan.contact;
-            match field {
-                "section" => Some(&mut c.section),
-                "postal_code" => Some(&mut c.postal_code),
-                "address" => Some(&mut c.address),
-                "phone" => Some(&mut c.phone),
-                "fax" => Some(&mut c.fax),
-                "email" => Some(&mut c.email),
-                _ => None,
-            }
-        }
+        (Some("contact"), field) => plan.contact.text_mut(field),
         _ => None,
     }
 }

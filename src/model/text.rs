@@ -1,84 +1,65 @@
-//! Every text of a plan, to edit in place: what the loader uses to clean the
-//! text it read (line ends from mail clients).
+//! Every text of a plan, to edit in place: each part's one table of its text
+//! fields, reached by field key, and every text at once (what the loader uses
+//! to clean the text it read: line ends from mail clients).
 
 use super::fields::{self as f, Field};
-use super::{Plan, Review};
+use super::{Contact, Initiative, Issue, PartMut, Plan, Review, Strategy};
+
+/// A text field found by its vocabulary key among `texts`.
+fn find<'a, const N: usize>(
+    texts: [(&'static Field, &'a mut String); N],
+    key: &str,
+) -> Option<&'a mut String> {
+    texts
+        .into_iter()
+        .find(|(f, _)| f.key == key)
+        .map(|(_, t)| t)
+}
+
+// The one table per part of its one-text fields, with their vocabulary entries:
+// what editing, merging, search's replace, import and the loader's cleaning
+// all use to reach a text by its field.
 
 impl Plan {
-    /// The plan's own one-text field `field` (not a list entry, not an item's):
-    /// the one table of them that editing, merging and import all use.
-    pub fn text_mut(&mut self, field: &Field) -> Option<&mut String> {
+    fn own_texts_mut(&mut self) -> [(&'static Field, &mut String); 8] {
         [
-            (f::WARD, &mut self.ward),
-            (f::OFFICE, &mut self.office),
-            (f::GOAL, &mut self.goal),
-            (f::MISSION, &mut self.mission),
-            (f::POLICY_LEAD, &mut self.policy_lead),
-            (f::POLICY_CLOSING, &mut self.policy_closing),
-            (f::OVERALL_EVALUATION, &mut self.overall_evaluation),
-            (f::FUTURE_DIRECTION, &mut self.future_direction),
+            (&f::WARD, &mut self.ward),
+            (&f::OFFICE, &mut self.office),
+            (&f::GOAL, &mut self.goal),
+            (&f::MISSION, &mut self.mission),
+            (&f::POLICY_LEAD, &mut self.policy_lead),
+            (&f::POLICY_CLOSING, &mut self.policy_closing),
+            (&f::OVERALL_EVALUATION, &mut self.overall_evaluation),
+            (&f::FUTURE_DIRECTION, &mut self.future_direction),
         ]
-        .into_iter()
-        .find(|(k, _)| k == field)
-        .map(|(_, v)| v)
+    }
+
+    /// The plan's own one-text field with key `key` (not a list entry, not an
+    /// item's).
+    pub fn text_mut(&mut self, key: &str) -> Option<&mut String> {
+        find(self.own_texts_mut(), key)
     }
 
     /// Calls `f` on every text field of the plan, items and lists included.
     pub fn each_text_mut(&mut self, f: &mut dyn FnMut(&mut String)) {
-        for text in [
-            &mut self.ward,
-            &mut self.office,
-            &mut self.goal,
-            &mut self.mission,
-            &mut self.policy_lead,
-            &mut self.policy_closing,
-            &mut self.overall_evaluation,
-            &mut self.future_direction,
-        ] {
-            f(text);
-        }
+        self.own_texts_mut().into_iter().for_each(|(_, t)| f(t));
         self.policy.iter_mut().for_each(&mut *f);
         self.revisions.iter_mut().for_each(|r| f(&mut r.note));
-        let c = &mut self.contact;
-        for text in [
-            &mut c.section,
-            &mut c.postal_code,
-            &mut c.address,
-            &mut c.phone,
-            &mut c.fax,
-            &mut c.email,
-        ] {
-            f(text);
-        }
+        self.contact.texts_mut().into_iter().for_each(|(_, t)| f(t));
         for heading in super::Heading::ALL {
             f(self.wording.get_mut(heading));
         }
         for list in super::writing::List::ALL {
             self.writing.list_mut(list).iter_mut().for_each(&mut *f);
         }
-        let review = |r: &mut Review, f: &mut dyn FnMut(&mut String)| {
-            f(&mut r.comment);
-            f(&mut r.improvement);
+        let reviews = |a: &mut Review, b: &mut Review, f: &mut dyn FnMut(&mut String)| {
+            a.texts_mut().into_iter().for_each(|(_, t)| f(t));
+            b.texts_mut().into_iter().for_each(|(_, t)| f(t));
         };
         for issue in &mut self.issues {
-            for text in [
-                &mut issue.title,
-                &mut issue.description,
-                &mut issue.vision,
-                &mut issue.current_state,
-                &mut issue.cause_analysis,
-                &mut issue.challenge,
-            ] {
-                f(text);
-            }
+            issue.texts_mut().into_iter().for_each(|(_, t)| f(t));
             for strategy in &mut issue.strategies {
-                for text in [
-                    &mut strategy.title,
-                    &mut strategy.text,
-                    &mut strategy.target_state,
-                ] {
-                    f(text);
-                }
+                strategy.texts_mut().into_iter().for_each(|(_, t)| f(t));
                 for indicator in &mut strategy.indicators {
                     for text in [
                         &mut indicator.name,
@@ -93,22 +74,127 @@ impl Plan {
                         f(&mut result.grade);
                     }
                 }
-                review(&mut strategy.interim_review, f);
-                review(&mut strategy.self_evaluation, f);
+                reviews(
+                    &mut strategy.interim_review,
+                    &mut strategy.self_evaluation,
+                    f,
+                );
                 for initiative in &mut strategy.initiatives {
-                    for text in [
-                        &mut initiative.title,
-                        &mut initiative.text,
-                        &mut initiative.past_results,
-                        &mut initiative.performance_target,
-                    ] {
-                        f(text);
-                    }
-                    review(&mut initiative.interim_review, f);
-                    review(&mut initiative.self_evaluation, f);
+                    initiative.texts_mut().into_iter().for_each(|(_, t)| f(t));
+                    let k = initiative;
+                    reviews(&mut k.interim_review, &mut k.self_evaluation, f);
                 }
             }
         }
+    }
+}
+
+impl Contact {
+    fn texts_mut(&mut self) -> [(&'static Field, &mut String); 6] {
+        [
+            (&f::CONTACT_SECTION, &mut self.section),
+            (&f::CONTACT_POSTAL_CODE, &mut self.postal_code),
+            (&f::CONTACT_ADDRESS, &mut self.address),
+            (&f::CONTACT_PHONE, &mut self.phone),
+            (&f::CONTACT_FAX, &mut self.fax),
+            (&f::CONTACT_EMAIL, &mut self.email),
+        ]
+    }
+
+    /// The contact line with key `key` (section, phone, …).
+    pub fn text_mut(&mut self, key: &str) -> Option<&mut String> {
+        find(self.texts_mut(), key)
+    }
+}
+
+impl Issue {
+    fn texts_mut(&mut self) -> [(&'static Field, &mut String); 6] {
+        [
+            (&f::TITLE, &mut self.title),
+            (&f::DESCRIPTION, &mut self.description),
+            (&f::VISION, &mut self.vision),
+            (&f::CURRENT_STATE, &mut self.current_state),
+            (&f::CAUSE_ANALYSIS, &mut self.cause_analysis),
+            (&f::CHALLENGE, &mut self.challenge),
+        ]
+    }
+
+    /// The issue's own text with key `key` (title, description, …).
+    pub fn text_mut(&mut self, key: &str) -> Option<&mut String> {
+        find(self.texts_mut(), key)
+    }
+}
+
+impl Strategy {
+    fn texts_mut(&mut self) -> [(&'static Field, &mut String); 3] {
+        [
+            (&f::TITLE, &mut self.title),
+            (&f::STRATEGY_TEXT, &mut self.text),
+            (&f::TARGET_STATE, &mut self.target_state),
+        ]
+    }
+
+    /// The strategy's own text with key `key` (title, text, target_state).
+    pub fn text_mut(&mut self, key: &str) -> Option<&mut String> {
+        find(self.texts_mut(), key)
+    }
+}
+
+impl Initiative {
+    fn texts_mut(&mut self) -> [(&'static Field, &mut String); 4] {
+        [
+            (&f::TITLE, &mut self.title),
+            (&f::INITIATIVE_TEXT, &mut self.text),
+            (&f::PAST_RESULTS, &mut self.past_results),
+            (&f::PERFORMANCE_TARGET, &mut self.performance_target),
+        ]
+    }
+
+    /// The initiative's own text with key `key` (title, text, …).
+    pub fn text_mut(&mut self, key: &str) -> Option<&mut String> {
+        find(self.texts_mut(), key)
+    }
+}
+
+impl<'a> PartMut<'a> {
+    /// The item's own text with key `key`.
+    pub fn text_mut(self, key: &str) -> Option<&'a mut String> {
+        match self {
+            PartMut::Issue(issue) => issue.text_mut(key),
+            PartMut::Strategy(strategy) => strategy.text_mut(key),
+            PartMut::Initiative(initiative) => initiative.text_mut(key),
+        }
+    }
+
+    /// The item's review that the group key `group` names (中間振り返り,
+    /// 自己評価); an issue has none.
+    pub fn review_mut(self, group: &str) -> Option<&'a mut Review> {
+        let (interim, evaluation) = match self {
+            PartMut::Issue(_) => return None,
+            PartMut::Strategy(s) => (&mut s.interim_review, &mut s.self_evaluation),
+            PartMut::Initiative(k) => (&mut k.interim_review, &mut k.self_evaluation),
+        };
+        if group == f::INTERIM_REVIEW.key {
+            Some(interim)
+        } else if group == f::SELF_EVALUATION.key {
+            Some(evaluation)
+        } else {
+            None
+        }
+    }
+}
+
+impl Review {
+    fn texts_mut(&mut self) -> [(&'static Field, &mut String); 2] {
+        [
+            (&f::REVIEW_COMMENT, &mut self.comment),
+            (&f::REVIEW_IMPROVEMENT, &mut self.improvement),
+        ]
+    }
+
+    /// The review's text with key `key` (comment, improvement).
+    pub fn text_mut(&mut self, key: &str) -> Option<&mut String> {
+        find(self.texts_mut(), key)
     }
 }
 
