@@ -44,20 +44,7 @@ impl Room {
             preview,
             asked: (warnings, review, preview),
         };
-        let need = |r: &Room| {
-            let mut n = Self::FORM_MIN;
-            for (on, min) in [
-                (r.outline, Self::OUTLINE_MIN),
-                (r.warnings, Self::WARNINGS_MIN),
-                (r.review, Self::REVIEW_MIN),
-                (r.preview, Self::PREVIEW_MIN),
-            ] {
-                if on {
-                    n += min;
-                }
-            }
-            n
-        };
+        let need = |r: &Room| Self::FORM_MIN + r.minimums().sum::<f32>();
         for fold in [
             |r: &mut Room| r.preview = false,
             |r: &mut Room| r.warnings = false,
@@ -73,14 +60,22 @@ impl Room {
         room
     }
 
+    /// The minimum width of each panel shown.
+    fn minimums(&self) -> impl Iterator<Item = f32> {
+        [
+            (self.outline, Self::OUTLINE_MIN),
+            (self.warnings, Self::WARNINGS_MIN),
+            (self.review, Self::REVIEW_MIN),
+            (self.preview, Self::PREVIEW_MIN),
+        ]
+        .into_iter()
+        .filter_map(|(on, min)| on.then_some(min))
+    }
+
     /// The widths a panel may take: its minimum, up to its minimum and its share
     /// of the spare room, so no dragging of panels squeezes the form.
     pub fn range(&self, min: f32) -> egui::Rangef {
-        let shown = [self.outline, self.warnings, self.review, self.preview]
-            .iter()
-            .filter(|on| **on)
-            .count()
-            .max(1);
+        let shown = self.minimums().count().max(1);
         egui::Rangef::new(min, min + self.spare as f32 / shown as f32)
     }
 
@@ -130,17 +125,7 @@ mod tests {
         assert!(!tiny.outline && !tiny.preview && !tiny.review && !tiny.warnings);
         for width in [400.0, 640.0, 800.0, 1024.0, 1360.0, 1920.0] {
             let r = Room::plan(width, true, true, true);
-            let mut widest = Room::FORM_MIN;
-            for (on, min) in [
-                (r.outline, Room::OUTLINE_MIN),
-                (r.warnings, Room::WARNINGS_MIN),
-                (r.review, Room::REVIEW_MIN),
-                (r.preview, Room::PREVIEW_MIN),
-            ] {
-                if on {
-                    widest += r.range(min).max;
-                }
-            }
+            let widest = Room::FORM_MIN + r.minimums().map(|min| r.range(min).max).sum::<f32>();
             // Every panel at its widest still leaves the form its minimum.
             assert!(widest <= width.max(Room::FORM_MIN) + 0.5, "{width}: {r:?}");
         }
