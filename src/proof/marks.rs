@@ -65,25 +65,35 @@ pub(super) fn punctuation(t: &Text<'_>, chars: &[char], out: &mut Vec<Finding>) 
             );
         }
     }
+    for run in runs(chars, |c| ('\u{ff61}'..='\u{ff9f}').contains(&c)) {
+        let (start, end) = (run.start, run.end);
+        let run: String = chars[run].iter().collect();
+        push(
+            rules::HALF_KANA,
+            start,
+            end,
+            format!("{}の「{run}」: 半角カタカナは全角で書きます。", t.name),
+            None,
+        );
+    }
+}
+
+/// The longest runs of characters that `pred` holds for, as ranges of `chars`.
+fn runs(chars: &[char], pred: impl Fn(char) -> bool) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if ('\u{ff61}'..='\u{ff9f}').contains(&chars[i]) {
-            let start = i;
-            while i < chars.len() && ('\u{ff61}'..='\u{ff9f}').contains(&chars[i]) {
-                i += 1;
-            }
-            let run: String = chars[start..i].iter().collect();
-            push(
-                rules::HALF_KANA,
-                start,
-                i,
-                format!("{}の「{run}」: 半角カタカナは全角で書きます。", t.name),
-                None,
-            );
-        } else {
+        if !pred(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && pred(chars[i]) {
             i += 1;
         }
+        out.push(start..i);
     }
+    out
 }
 
 /// Fields of sentences (使命, 取組内容, 所見…), as opposed to names, the goal's
@@ -185,16 +195,8 @@ pub(super) fn half_width_marks(t: &Text<'_>, chars: &[char], out: &mut Vec<Findi
 pub(super) fn spaces(t: &Text<'_>, chars: &[char], out: &mut Vec<Finding>) {
     let space = |c: char| c == ' ' || c == '\u{3000}';
     let prose = is_prose(t.field);
-    let mut i = 0;
-    while i < chars.len() {
-        if !space(chars[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < chars.len() && space(chars[i]) {
-            i += 1;
-        }
+    for run in runs(chars, space) {
+        let (start, i) = (run.start, run.end);
         let line_start = start == 0 || chars[start - 1] == '\n';
         let line_end = i == chars.len() || chars[i] == '\n';
         let message = if line_end && !line_start {
@@ -267,16 +269,12 @@ pub(super) fn sentences(t: &Text<'_>, chars: &[char], out: &mut Vec<Finding>) {
 
 /// Amounts of four or more digits without commas: 1200件 → 1,200件.
 pub(super) fn amounts(t: &Text<'_>, chars: &[char], out: &mut Vec<Finding>) {
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_ascii_digit() {
-            i += 1;
+    for run in runs(chars, |c| c.is_ascii_digit() || c == ',') {
+        // A number starts at a digit.
+        let Some(start) = (run.start..run.end).find(|&n| chars[n].is_ascii_digit()) else {
             continue;
-        }
-        let start = i;
-        while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == ',') {
-            i += 1;
-        }
+        };
+        let i = run.end;
         let run: String = chars[start..i].iter().collect();
         // Part of something else: a code, a phone number (06-6915-9173), a
         // decimal (12.5), a date (2023/6/9).
@@ -324,23 +322,15 @@ pub(super) fn digit_widths(texts: &[Text<'_>], out: &mut Vec<Finding>) {
     let flag_full = full_count <= half_count;
     for t in texts {
         let chars: Vec<char> = t.text.chars().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            let odd = |c: char| {
-                if flag_full {
-                    full(c)
-                } else {
-                    c.is_ascii_digit()
-                }
-            };
-            if !odd(chars[i]) {
-                i += 1;
-                continue;
+        let odd = |c: char| {
+            if flag_full {
+                full(c)
+            } else {
+                c.is_ascii_digit()
             }
-            let start = i;
-            while i < chars.len() && odd(chars[i]) {
-                i += 1;
-            }
+        };
+        for run in runs(&chars, odd) {
+            let (start, i) = (run.start, run.end);
             let run: String = chars[start..i].iter().collect();
             let other: String = run
                 .chars()
