@@ -18,9 +18,7 @@ pub(super) fn item_ui(ui: &mut Ui, plan: &mut Plan, path: ItemPath, edits: &mut 
         PartMut::Issue(issue) => {
             ui.heading(format!("経営課題{printed}"));
             structure_buttons(ui, path, place, edits);
-            changed |= pinned_number(ui, key(&f::NUMBER), &mut issue.number, &printed);
-            let title = &mut issue.title;
-            changed |= widgets::line(ui, f::TITLE.label, key(&f::TITLE), title).changed();
+            changed |= number_and_title(ui, id, &mut issue.number, &mut issue.title, &printed);
             for (field, text) in [
                 (&f::DESCRIPTION, &mut issue.description),
                 (&f::VISION, &mut issue.vision),
@@ -39,9 +37,8 @@ pub(super) fn item_ui(ui: &mut Ui, plan: &mut Plan, path: ItemPath, edits: &mut 
         PartMut::Strategy(strategy) => {
             ui.heading(format!("戦略 {printed}"));
             structure_buttons(ui, path, place, edits);
-            changed |= pinned_number(ui, key(&f::NUMBER), &mut strategy.number, &printed);
-            let title = &mut strategy.title;
-            changed |= widgets::line(ui, f::TITLE.label, key(&f::TITLE), title).changed();
+            let (number, title) = (&mut strategy.number, &mut strategy.title);
+            changed |= number_and_title(ui, id, number, title, &printed);
             changed |= ui.checkbox(&mut strategy.main, f::MAIN.label).changed();
             let (label, text) = (f::STRATEGY_TEXT.label, &mut strategy.text);
             changed |= widgets::paragraph(ui, label, key(&f::STRATEGY_TEXT), text).changed();
@@ -54,9 +51,8 @@ pub(super) fn item_ui(ui: &mut Ui, plan: &mut Plan, path: ItemPath, edits: &mut 
                 &mut strategy.indicators,
                 edits,
             );
-            changed |= review_ui(ui, id, &f::INTERIM_REVIEW, &mut strategy.interim_review);
-            let evaluation = &mut strategy.self_evaluation;
-            changed |= review_ui(ui, id, &f::SELF_EVALUATION, evaluation);
+            let s = &mut *strategy;
+            changed |= reviews_ui(ui, id, &mut s.interim_review, &mut s.self_evaluation);
             if let ItemPath::Strategy(i, s) = path
                 && ui.button("＋ 具体的取組を追加").clicked()
             {
@@ -66,9 +62,8 @@ pub(super) fn item_ui(ui: &mut Ui, plan: &mut Plan, path: ItemPath, edits: &mut 
         PartMut::Initiative(initiative) => {
             ui.heading(format!("具体的取組 {printed}"));
             structure_buttons(ui, path, place, edits);
-            changed |= pinned_number(ui, key(&f::NUMBER), &mut initiative.number, &printed);
-            let title = &mut initiative.title;
-            changed |= widgets::line(ui, f::TITLE.label, key(&f::TITLE), title).changed();
+            let (number, title) = (&mut initiative.number, &mut initiative.title);
+            changed |= number_and_title(ui, id, number, title, &printed);
             changed |= ui.checkbox(&mut initiative.main, f::MAIN.label).changed();
             let budget = &mut initiative.budget;
             changed |= widgets::budget(ui, f::BUDGET.label, key(&f::BUDGET), budget).changed();
@@ -79,12 +74,35 @@ pub(super) fn item_ui(ui: &mut Ui, plan: &mut Plan, path: ItemPath, edits: &mut 
             ] {
                 changed |= widgets::paragraph(ui, field.label, key(field), text).changed();
             }
-            changed |= review_ui(ui, id, &f::INTERIM_REVIEW, &mut initiative.interim_review);
-            let evaluation = &mut initiative.self_evaluation;
-            changed |= review_ui(ui, id, &f::SELF_EVALUATION, evaluation);
+            let k = &mut *initiative;
+            changed |= reviews_ui(ui, id, &mut k.interim_review, &mut k.self_evaluation);
         }
     }
     changed
+}
+
+/// The 番号 and 名称 rows every item's form starts with; whether either changed.
+fn number_and_title(
+    ui: &mut Ui,
+    id: Option<crate::model::ItemId>,
+    number: &mut Option<u32>,
+    title: &mut String,
+    printed: &str,
+) -> bool {
+    let key = |field: &Field| FieldKey::of(id, field);
+    let number = pinned_number(ui, key(&f::NUMBER), number, printed);
+    number | widgets::line(ui, f::TITLE.label, key(&f::TITLE), title).changed()
+}
+
+/// A strategy's or an initiative's two reviews; whether either changed.
+fn reviews_ui(
+    ui: &mut Ui,
+    id: Option<crate::model::ItemId>,
+    interim: &mut Review,
+    evaluation: &mut Review,
+) -> bool {
+    let interim = review_ui(ui, id, &f::INTERIM_REVIEW, interim);
+    interim | review_ui(ui, id, &f::SELF_EVALUATION, evaluation)
 }
 
 /// The indicators of the strategy at `at`; `group` is the address of its
