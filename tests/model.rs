@@ -222,7 +222,11 @@ fn run(ops: Vec<Op>) {
                     .push(dropped::dropped(world.other()));
             }
             Op::OpenBroken => ask(&mut h, Command::OpenPath(world.broken())),
-            Op::NextYear => ask(&mut h, Command::Run(Action::NextYear)),
+            // Only from the menu, which a question blocks (a 復元しますか left
+            // unanswered holds the one recovery copy, so new work could not be
+            // kept beside it: found by [Type, CrashAndRestart, NextYear,
+            // CrashAndRestart] with the menu's modality skipped).
+            Op::NextYear if !modal => ask(&mut h, Command::Run(Action::NextYear)),
             Op::Close => {
                 h.input_mut()
                     .viewports
