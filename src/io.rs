@@ -307,9 +307,12 @@ pub enum SaveError {
     Format(#[from] ron::Error),
 }
 
-/// The plan as the text of a plan file.
+/// The plan as the text of a plan file: the same bytes on every system. ron's
+/// pretty printer ends lines with CRLF when built for Windows, so a plan saved
+/// there would differ from the same plan saved on a Mac; LF is set here.
 pub fn to_ron(plan: &Plan) -> Result<String, ron::Error> {
     let config = ron::ser::PrettyConfig::new()
+        .new_line("\n")
         .struct_names(true)
         .escape_strings(false)
         .indentor("    ");

@@ -149,3 +149,23 @@ fn a_plan_prints_its_own_wording_of_the_headings() {
     assert!(saved.contains("wording: Wording("), "{saved}");
     assert_eq!(ward_plan::io::parse(saved.as_bytes()).expect("loads"), plan);
 }
+
+/// A plan saved on Windows is the same file as one saved on Linux or a Mac: LF
+/// line ends (ron alone would write CRLF when built for Windows), so a file sent
+/// between offices compares equal and `diff`-style tools see no change. The
+/// Windows build runs this under Wine (scripts/windows-check.sh).
+#[test]
+fn a_saved_plan_has_the_same_bytes_on_every_system() {
+    let bytes = include_str!("../samples/tsurumi-r4.ron");
+    assert!(
+        !bytes.contains('\r'),
+        "the sample is checked out with LF (.gitattributes)"
+    );
+    let plan = io::parse(bytes.as_bytes()).expect("sample parses");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("保存.ron");
+    io::save(&path, &plan).expect("saves");
+    let saved = std::fs::read(&path).expect("reads back");
+    assert!(!saved.contains(&b'\r'), "no CR in a saved plan");
+    assert_eq!(saved, bytes.as_bytes());
+}
