@@ -1,10 +1,11 @@
-//! The `ward-plan` command: thin argument handling over the library.
+//! The command line: thin argument handling over the library, and the editor
+//! window when no command is given. Both executables run [`main`].
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::{Plan, blocks, check, compare, io};
 use clap::{Parser, Subcommand};
-use ward_plan::{Plan, blocks, check, compare, io};
 
 /// ward-plan — 区運営方針の編集・点検・PDF書き出し
 /// (an editor for a ward's yearly operating plan).
@@ -149,7 +150,9 @@ macro_rules! say_raw {
 
 mod window;
 
-fn main() -> ExitCode {
+/// The whole program: a command, or the editor when none is given. The two
+/// executables (`ward-plan`, and `ward-plan-cli` for a Windows console) both run it.
+pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Check { file }) => io::load_noting(&file)
@@ -263,7 +266,18 @@ fn main() -> ExitCode {
             say!("保存しました: {}", output.display());
             Ok(())
         }),
-        None => window::editor(cli.file, cli.compare, cli.preview),
+        None => window::editor(cli.file, cli.compare, cli.preview).inspect_err(|message| {
+            // On Windows the editor has no console to print to (it is a GUI
+            // program): a window that cannot open says why in a message box.
+            #[cfg(windows)]
+            rfd::MessageDialog::new()
+                .set_level(rfd::MessageLevel::Error)
+                .set_title("ward-plan 区運営方針エディタ")
+                .set_description(message)
+                .show();
+            #[cfg(not(windows))]
+            let _ = message;
+        }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -301,9 +315,9 @@ fn print_summary(plan: &Plan, path: &Path) {
 fn export(plan: &Plan, output: &Path, summary: bool) -> Result<(), String> {
     let created = chrono::Local::now().fixed_offset();
     let export = if summary {
-        ward_plan::export::export_overview(plan, created)
+        crate::export::export_overview(plan, created)
     } else {
-        ward_plan::export::export_pdf(plan, created)
+        crate::export::export_pdf(plan, created)
     }
     .map_err(|e| e.to_string())?;
     write_export(&export, output)
@@ -326,7 +340,7 @@ fn not_onto(output: &Path, inputs: &[(&PathBuf, &str)]) -> Result<(), String> {
 }
 
 /// Writes an exported PDF and says so, with any characters the fonts lack.
-fn write_export(export: &ward_plan::export::Export, output: &Path) -> Result<(), String> {
+fn write_export(export: &crate::export::Export, output: &Path) -> Result<(), String> {
     io::write_atomic(output, &export.bytes)
         .map_err(|e| format!("エラー: {}: 書き出せませんでした: {e}", output.display()))?;
     say!(
@@ -364,8 +378,8 @@ fn import(page: &Path, output: &Path) -> Result<(), String> {
             output.display()
         ));
     }
-    let text = ward_plan::import::read_page(page).map_err(|e| format!("エラー: {e}"))?;
-    let imported = ward_plan::import::import(&text);
+    let text = crate::import::read_page(page).map_err(|e| format!("エラー: {e}"))?;
+    let imported = crate::import::import(&text);
     io::save(output, &imported.plan).map_err(|e| format!("エラー: {}: {e}", output.display()))?;
     let plan = &imported.plan;
     say!(
@@ -387,14 +401,14 @@ fn import(page: &Path, output: &Path) -> Result<(), String> {
 
 /// Writes the 新旧対照表 of `old` → `new`.
 fn comparison(old: &Plan, new: &Plan, output: &Path, omit: bool) -> Result<(), String> {
-    use ward_plan::compare::sheet::Unchanged;
+    use crate::compare::sheet::Unchanged;
     let unchanged = if omit {
         Unchanged::Omit
     } else {
         Unchanged::Abbreviate
     };
     let created = chrono::Local::now().fixed_offset();
-    let export = ward_plan::export::export_comparison(old, new, unchanged, created)
+    let export = crate::export::export_comparison(old, new, unchanged, created)
         .map_err(|e| e.to_string())?;
     write_export(&export, output)
 }

@@ -16,6 +16,7 @@ pub mod amount;
 pub mod app;
 pub mod blocks;
 pub mod check;
+pub mod cli;
 pub mod compare;
 pub mod edit;
 pub mod export;

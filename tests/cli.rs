@@ -535,3 +535,54 @@ fn format_to_standard_output_or_another_file() {
     assert_eq!(std::fs::read_to_string(&tidy).expect("tidy"), original);
     assert_eq!(std::fs::read_to_string(&messy).expect("read"), indented);
 }
+
+/// `ward-plan-cli` is the same program as `ward-plan` (on Windows the console
+/// one, for commands typed in a Command Prompt): the same output and exit codes.
+#[test]
+fn the_console_twin_runs_the_same_commands() {
+    const CLI: &str = env!("CARGO_BIN_EXE_ward-plan-cli");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(&broken, "Plan(\n    version: 2,\n    year: ,\n").expect("writes");
+    for args in [
+        vec!["check".as_ref(), SAMPLE.as_ref()],
+        vec!["check".as_ref(), broken.as_os_str()],
+        vec!["diff".as_ref(), SAMPLE.as_ref(), SAMPLE.as_ref()],
+    ] {
+        let editor = Command::new(BIN).args(&args).output().expect("runs");
+        let twin = Command::new(CLI).args(&args).output().expect("runs");
+        assert_eq!(twin.status.code(), editor.status.code(), "{args:?}");
+        assert_eq!(twin.stdout, editor.stdout, "{args:?}");
+        assert_eq!(twin.stderr, editor.stderr, "{args:?}");
+    }
+    let broken = Command::new(CLI)
+        .args(["check".as_ref(), broken.as_os_str()])
+        .output()
+        .expect("runs");
+    assert_eq!(broken.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&broken.stderr);
+    assert!(text.contains("3行") && text.contains("列"), "{text}");
+}
+
+/// On Windows the editor is a GUI program (Explorer and the Start menu open no
+/// console window beside it) and `ward-plan-cli.exe` a console one (a Command
+/// Prompt waits for it and shows what it prints). Read from the executables'
+/// PE headers: the optional header's Subsystem field, 2 for GUI, 3 for console.
+#[cfg(windows)]
+#[test]
+fn the_editor_is_a_gui_program_and_its_twin_a_console_one() {
+    fn subsystem(exe: &str) -> u16 {
+        let bytes = std::fs::read(exe).expect("reads the exe");
+        let word = |at: usize| u16::from_le_bytes([bytes[at], bytes[at + 1]]);
+        let pe = u32::from_le_bytes(bytes[0x3c..0x40].try_into().expect("4 bytes")) as usize;
+        assert_eq!(&bytes[pe..pe + 4], b"PE\0\0", "{exe}");
+        // COFF header (20 bytes) after the signature, then the optional header.
+        word(pe + 4 + 20 + 68)
+    }
+    assert_eq!(subsystem(BIN), 2, "ward-plan.exe: Windows GUI");
+    assert_eq!(
+        subsystem(env!("CARGO_BIN_EXE_ward-plan-cli")),
+        3,
+        "ward-plan-cli.exe: console"
+    );
+}

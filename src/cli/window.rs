@@ -9,7 +9,7 @@ pub fn editor(
     compare_with: Option<PathBuf>,
     preview: bool,
 ) -> Result<(), String> {
-    let startup = ward_plan::app::startup::Startup {
+    let startup = crate::app::startup::Startup {
         file,
         compare_with,
         preview,
@@ -20,8 +20,9 @@ pub fn editor(
                 .with_title("ward-plan 区運営方針エディタ")
                 .with_inner_size([1360.0, 860.0]);
             // The window and taskbar icon (the installers carry their own copies).
-            match eframe::icon_data::from_png_bytes(include_bytes!("../assets/icons/icon-256.png"))
-            {
+            match eframe::icon_data::from_png_bytes(include_bytes!(
+                "../../assets/icons/icon-256.png"
+            )) {
                 Ok(icon) => viewport.with_icon(icon),
                 Err(_) => viewport,
             }
@@ -40,9 +41,9 @@ pub fn editor(
                 .as_ref()
                 .is_some_and(|r| r.adapter.get_info().device_type == eframe::wgpu::DeviceType::Cpu);
             if software {
-                ward_plan::app::steady_cursor(&cc.egui_ctx);
+                crate::app::steady_cursor(&cc.egui_ctx);
             }
-            app.set_recovery_dir(ward_plan::app::PlanApp::default_recovery_dir());
+            app.set_recovery_dir(crate::app::PlanApp::default_recovery_dir());
             Ok(Box::new(app))
         }),
     )
