@@ -2,6 +2,7 @@
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender};
 
 /// What the window asks the operating system for.
 pub trait Dialogs {
@@ -14,14 +15,50 @@ pub trait Dialogs {
     fn save_plan(&mut self, name: &str) -> Option<PathBuf>;
     /// Where to write a PDF, suggesting `name`; none when cancelled.
     fn save_pdf(&mut self, name: &str) -> Option<PathBuf>;
-    /// Shows a written file in the system's viewer; false when no viewer could
-    /// be started (none installed, or none for the file's type).
-    fn show_file(&mut self, path: &Path) -> bool;
+    /// Hands a written file to the system's viewer and returns at once: starting
+    /// a viewer can take seconds (Windows goes through the shell), and the window
+    /// must not freeze meanwhile. A viewer that could not be started is reported
+    /// later by [`Dialogs::viewer_failures`]; `ctx` is asked to draw again then.
+    fn show_file(&mut self, path: &Path, purpose: Viewing, ctx: &egui::Context);
+    /// The files no viewer could be started for since the last call (none
+    /// installed, or none for the file's type), with the system's reason.
+    fn viewer_failures(&mut self) -> Vec<ViewerFailure>;
+}
+
+/// Why a file is shown in the viewer: what the window says when it cannot be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Viewing {
+    /// A PDF written where the user chose (PDFに書き出し, 概要版).
+    Written,
+    /// The PDF 印刷 makes in a temporary folder, to print from the viewer.
+    Print,
+}
+
+/// A file the viewer could not be started for.
+#[derive(Clone, Debug)]
+pub struct ViewerFailure {
+    /// The file that was to be shown.
+    pub path: PathBuf,
+    /// What it was shown for.
+    pub purpose: Viewing,
+    /// The system's words (on Windows in the system's language).
+    pub reason: String,
 }
 
 /// The real dialogs (rfd) and the system's viewer.
-#[derive(Debug, Default)]
-pub struct SystemDialogs;
+#[derive(Debug)]
+pub struct SystemDialogs {
+    /// Viewer threads report their failures here.
+    failures: (Sender<ViewerFailure>, Receiver<ViewerFailure>),
+}
+
+impl Default for SystemDialogs {
+    fn default() -> Self {
+        Self {
+            failures: std::sync::mpsc::channel(),
+        }
+    }
+}
 
 impl Dialogs for SystemDialogs {
     fn open_plan(&mut self, title: &str) -> Option<PathBuf> {
@@ -52,33 +89,35 @@ impl Dialogs for SystemDialogs {
             .save_file()
     }
 
-    fn show_file(&mut self, path: &Path) -> bool {
-        #[cfg(target_os = "windows")]
-        let spawned = std::process::Command::new("cmd")
-            .args(["/C", "start", ""])
-            .arg(path)
-            .spawn();
-        #[cfg(target_os = "macos")]
-        let spawned = std::process::Command::new("open").arg(path).spawn();
-        #[cfg(not(any(target_os = "windows", target_os = "macos")))]
-        let spawned = std::process::Command::new("xdg-open").arg(path).spawn();
-        let Ok(mut child) = spawned else {
-            return false;
-        };
-        // The openers hand the file to the viewer and exit at once, with a
-        // failure status when there is no viewer for it. One still running after
-        // a moment is the viewer itself (some openers wait for it): shown.
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(3);
-        loop {
-            match child.try_wait() {
-                Ok(Some(status)) => return status.success(),
-                Ok(None) if std::time::Instant::now() < deadline => {
-                    std::thread::sleep(std::time::Duration::from_millis(20));
+    fn show_file(&mut self, path: &Path, purpose: Viewing, ctx: &egui::Context) {
+        // opener: ShellExecuteW on Windows (the file's associated program, or the
+        // system's own "no program" error), `open` on macOS, xdg-open elsewhere.
+        let shown = path.to_owned();
+        let failures = self.failures.0.clone();
+        let ctx = ctx.clone();
+        let started = std::thread::Builder::new()
+            .name("viewer".into())
+            .spawn(move || {
+                if let Err(e) = opener::open(&shown) {
+                    let _ = failures.send(ViewerFailure {
+                        path: shown,
+                        purpose,
+                        reason: e.to_string(),
+                    });
+                    ctx.request_repaint();
                 }
-                Ok(None) => return true,
-                Err(_) => return false,
-            }
+            });
+        if let Err(e) = started {
+            let _ = self.failures.0.send(ViewerFailure {
+                path: path.to_owned(),
+                purpose,
+                reason: e.to_string(),
+            });
         }
+    }
+
+    fn viewer_failures(&mut self) -> Vec<ViewerFailure> {
+        self.failures.1.try_iter().collect()
     }
 }
 
@@ -94,6 +133,8 @@ pub struct ScriptedDialogs {
     pub shown: std::rc::Rc<std::cell::RefCell<Vec<PathBuf>>>,
     /// Whether the viewer is missing: showing a file fails.
     pub no_viewer: bool,
+    /// Failures not yet collected by the window.
+    pub failures: Vec<ViewerFailure>,
     /// The titles of the plan dialogs asked, in order; shared, so a test keeps a
     /// handle after giving the dialogs to the window.
     pub titles: std::rc::Rc<std::cell::RefCell<Vec<String>>>,
@@ -117,8 +158,18 @@ impl Dialogs for ScriptedDialogs {
         self.save.pop_front().flatten()
     }
 
-    fn show_file(&mut self, path: &Path) -> bool {
+    fn show_file(&mut self, path: &Path, purpose: Viewing, _ctx: &egui::Context) {
         self.shown.borrow_mut().push(path.to_owned());
-        !self.no_viewer
+        if self.no_viewer {
+            self.failures.push(ViewerFailure {
+                path: path.to_owned(),
+                purpose,
+                reason: "no viewer (scripted)".to_owned(),
+            });
+        }
+    }
+
+    fn viewer_failures(&mut self) -> Vec<ViewerFailure> {
+        std::mem::take(&mut self.failures)
     }
 }

@@ -17,6 +17,7 @@ impl PlanApp {
             self.run(ctx, command);
         }
         self.dropped_files(ctx);
+        self.viewer_failures();
         self.close_request(ctx);
         self.settle_moot_question(ctx);
         self.keep_recovery_copy(ctx);

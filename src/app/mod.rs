@@ -211,7 +211,7 @@ impl PlanApp {
             doc,
             selection: Selection::Basics,
             questions: Questions::default(),
-            dialogs: Box::new(SystemDialogs),
+            dialogs: Box::new(SystemDialogs::default()),
             recent: Vec::new(),
             recovery_dir: None,
             recovery_clock: None,

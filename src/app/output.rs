@@ -2,6 +2,7 @@
 //! viewer, and このソフトについて.
 
 use super::PlanApp;
+use super::dialogs::{ViewerFailure, Viewing};
 use super::question::Question;
 use crate::blocks::{self, Medium};
 use crate::io;
@@ -18,7 +19,7 @@ pub enum Output {
 impl PlanApp {
     /// PDFに書き出し, 概要版をPDFに書き出す: the PDF to a file chosen in a dialog,
     /// then shown in the system's viewer; characters the fonts lack are reported.
-    pub(super) fn export(&mut self, output: Output) {
+    pub(super) fn export(&mut self, ctx: &egui::Context, output: Output) {
         let title = blocks::title(self.doc.plan(), Medium::Web);
         let name = match output {
             Output::Plan => format!("{title}.pdf"),
@@ -58,12 +59,7 @@ impl PlanApp {
                         lines: lines.collect(),
                     });
                 }
-                if !self.dialogs.show_file(&path) {
-                    self.set_status(format!(
-                        "PDFを書き出しました: {}（PDFを表示するアプリが見つからないため、開いていません）",
-                        path.display()
-                    ));
-                }
+                self.dialogs.show_file(&path, Viewing::Written, ctx);
             }
             Err(e) => self.questions.ask(Question::Message(format!(
                 "{} に書き出せませんでした。\n{e}",
@@ -74,7 +70,7 @@ impl PlanApp {
 
     /// 印刷: the PDF in a temporary file, handed to the system's viewer, whose
     /// print dialog does the printing (no printer code of our own).
-    pub(super) fn print(&mut self) {
+    pub(super) fn print(&mut self, ctx: &egui::Context) {
         let created = chrono::Local::now().fixed_offset();
         let name = format!(
             "{}（印刷用）.pdf",
@@ -86,22 +82,48 @@ impl PlanApp {
             .and_then(|export| io::write_atomic(&path, &export.bytes).map_err(|e| e.to_string()));
         match result {
             Ok(()) => {
-                if self.dialogs.show_file(&path) {
-                    self.set_status(
-                        "印刷用のPDFを開きました。ビューアの「印刷」で印刷してください。"
-                            .to_owned(),
-                    );
-                } else {
-                    self.questions.ask(Question::Message(format!(
-                        "印刷用のPDFを作りましたが、PDFを表示するアプリが見つかりませんでした。\n\
-                         PDFを表示できるアプリ（Adobe Acrobat Reader など）で次のファイルを開き、印刷してください。\n{}",
-                        path.display()
-                    )));
-                }
+                self.dialogs.show_file(&path, Viewing::Print, ctx);
+                self.set_status(
+                    "印刷用のPDFをビューアで開きます。ビューアの「印刷」で印刷してください。"
+                        .to_owned(),
+                );
             }
             Err(e) => self.questions.ask(Question::Message(format!(
                 "印刷用のPDFを作れませんでした。\n{e}"
             ))),
+        }
+    }
+}
+
+impl PlanApp {
+    /// Viewers that could not be started (their threads answer later): the
+    /// status says the PDF was written but not shown, and 印刷 says where the
+    /// file is, since the user has to open it some other way to print.
+    pub(super) fn viewer_failures(&mut self) {
+        for ViewerFailure {
+            path,
+            purpose,
+            reason,
+        } in self.dialogs.viewer_failures()
+        {
+            match purpose {
+                Viewing::Written => self.set_status(format!(
+                    "PDFを書き出しました: {}（PDFを表示するアプリを起動できないため、開いていません）",
+                    path.display()
+                )),
+                Viewing::Print => {
+                    self.set_status(format!(
+                        "印刷用のPDFを作りました: {}（開いていません）",
+                        path.display()
+                    ));
+                    self.questions.ask(Question::Message(format!(
+                        "印刷用のPDFを作りましたが、PDFを表示するアプリが見つかりませんでした。\n\
+                         PDFを表示できるアプリ（Adobe Acrobat Reader など）で次のファイルを開き、印刷してください。\n{}\n\n\
+                         （システムからの理由: {reason}）",
+                        path.display()
+                    )));
+                }
+            }
         }
     }
 }

@@ -199,8 +199,8 @@ impl PlanApp {
             Action::SaveAs => {
                 self.save_as();
             }
-            Action::ExportPdf => self.export(super::output::Output::Plan),
-            Action::ExportOverview => self.export(super::output::Output::Overview),
+            Action::ExportPdf => self.export(ctx, super::output::Output::Plan),
+            Action::ExportOverview => self.export(ctx, super::output::Output::Overview),
             Action::NextYear => {
                 // A new file, so last year's stays as it was; saving asks for a name.
                 let last = self.doc.plan().clone();
@@ -219,7 +219,7 @@ impl PlanApp {
             }
             Action::Undo => self.doc.undo(),
             Action::Redo => self.doc.redo(),
-            Action::Print => self.print(),
+            Action::Print => self.print(ctx),
             Action::ImportPage => self.import_text = Some(String::new()),
             Action::TogglePreview => self.settings.show_preview ^= true,
             Action::About => self
