@@ -122,11 +122,16 @@ xdotool key Return
 sleep 1
 import -window root "$OUT/committed.png"
 # Ctrl+S as held keys: with the IME on, a quick ctrl+s can type an s.
-xdotool keydown ctrl key s keyup ctrl
+xdotool keydown ctrl
+sleep 0.3
+xdotool key s
+sleep 0.3
+xdotool keyup ctrl
 for _ in $(seq 1 50); do
     grep -F 'ward: "鶴見区' "$WORK/plan.ron" | grep -v 'ward: "鶴見区",' >/dev/null && break
     sleep 0.2
 done
+import -window root "$OUT/saved.png"
 saved=$(grep -F 'ward: ' "$WORK/plan.ron" | head -n1 | sed 's/^ *//')
 echo "saved: $saved"
 echo "screenshots: $OUT"
