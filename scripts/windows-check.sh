@@ -74,7 +74,8 @@ step "release build for $TARGET"
 BIN=$CARGO_TARGET_DIR/$TARGET/release
 [ -f "$BIN/ward-plan.exe" ] && [ -f "$BIN/ward-plan-cli.exe" ] || fail "the build made no .exe"
 for exe in ward-plan ward-plan-cli; do
-    x86_64-w64-mingw32-objdump -p "$BIN/$exe.exe" >"$CACHE/$exe.headers"
+    x86_64-w64-mingw32-objdump -p "$BIN/$exe.exe" | grep -E "^Subsystem|DLL Name" \
+        >"$CACHE/$exe.headers"
     printf '%s.exe: %s MB, %s\n' "$exe" "$(du -m "$BIN/$exe.exe" | cut -f1)" \
         "$(grep -i '^Subsystem' "$CACHE/$exe.headers" | tr -s '\t' ' ')"
 done
@@ -239,8 +240,14 @@ progid=$(sed -n 's/.*REG_SZ *//p' "$RUN/assoc.txt" | head -n1)
 wine reg query "HKCU\\Software\\Classes\\$progid\\shell\\open\\command" | tr -d '\r' \
     | tee "$RUN/command.txt" | grep 'ward-plan.exe" "%1"' >/dev/null || fail "the association opens no editor"
 cp samples/tsurumi-r4.ron "$RUN/区運営方針R4.ron"
-# As a double-click does: the shell looks up the association and runs its command.
-wine start /unix "$RUN/区運営方針R4.ron" >/dev/null 2>&1
+# As a double-click does: the command the association registers, with the file
+# for %1. (Windows finds it through HKEY_CLASSES_ROOT, which merges the user's
+# HKCU\Software\Classes; Wine 8.0 does not merge them, so its shell cannot be
+# asked here.)
+command=$(sed -n 's/.*REG_SZ *//p' "$RUN/command.txt" | head -n1)
+exe=$(sed -n 's/^"\([^"]*\)".*/\1/p' <<<"$command")
+[ "$command" = "\"$exe\" \"%1\"" ] || fail "the association's command is not \"EXE\" \"%1\": $command"
+wine start /unix "$(winepath -u "$exe" | tr -d '\r')" "$(winpath "$RUN/区運営方針R4.ron")" >/dev/null 2>&1
 wait_window "区運営方針R4" 90 || { windows; fail "the installed editor did not open the .ron"; }
 windows | grep "区運営方針R4"
 wineserver -k; sleep 1

@@ -93,9 +93,7 @@ impl PlanApp {
             ))),
         }
     }
-}
 
-impl PlanApp {
     /// Viewers that could not be started (their threads answer later): the
     /// status says the PDF was written but not shown, and 印刷 says where the
     /// file is, since the user has to open it some other way to print.
