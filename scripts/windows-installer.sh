@@ -24,13 +24,14 @@ trap 'rm -rf "$WORK"' EXIT
 cargo metadata --format-version 1 --no-deps --locked >"$WORK/metadata.json"
 
 # One jq program writes the three include files; values are escaped for NSIS
-# strings ($ → $$, " → $\").
+# strings ($ → $$, " → $\"). A resource given as a bare path goes beside the
+# program under its file name, as cargo-packager puts it in the other packages.
 jq -r --arg root "$(native "$ROOT")" --arg bin "$(native "$BIN_DIR")" \
       --arg out "$(native "$OUT_DIR")" --arg work "$WORK" '
   def nsis: tostring | gsub("\\$"; "$$") | gsub("\""; "$\\\"");
   def define($k; $v): "!define \($k) \"\($v | nsis)\"";
   .packages[] | select(.name == "ward-plan") | . as $p | $p.metadata.packager as $m
-  | ($m.resources | map(if type == "string" then {src: ., target: .} else . end)) as $res
+  | ($m.resources | map(if type == "string" then {src: ., target: (split("/") | last)} else . end)) as $res
   | ([$m["file-associations"][].extensions[]]) as $exts
   | ($p.version | sub("[-+].*$"; "") | split(".") + ["0","0","0"] | .[0:4] | join(".")) as $quad
   | {
