@@ -137,11 +137,11 @@ passed=$(count "$RUN/tests.log" passed)
 failed=$(count "$RUN/tests.log" failed)
 echo "tests on the Windows build: $passed passed, $failed failed"
 if [ "$tests_rc" -ne 0 ]; then
-    # A test that fails is run once more, alone, before it counts: under load,
-    # Wine has been seen to fail a window test now and then that passes at once
-    # when run again (tests/review.rs' merge chooser, about 1 run in 6 with both
-    # cores busy). One that fails twice fails the check; one that passes the
-    # second time is named here and in the log.
+    # A test that fails is run once more, alone, before it counts. One that
+    # fails twice fails the check; one that passes the second time is named here
+    # and in the log, to be looked into: the first one found this way clicked a
+    # button of the merge chooser before the chooser had grown to the width of
+    # the long Windows temporary paths it shows (tests/review.rs, 2 runs in 14).
     mapfile -t again < <(tr -d '\r' <"$RUN/tests.log" | sed -n 's/^test \(.*\) \.\.\. FAILED$/\1/p' | sort -u)
     [ ${#again[@]} -gt 0 ] || fail "the Windows tests did not run (log: $RUN/tests.log)"
     echo "run again: ${again[*]}"

@@ -150,6 +150,10 @@ fn merge_a_returned_copy_choosing_in_a_conflict() {
     );
     h.get_by_label(&base.display().to_string());
     h.get_by_label(&theirs.display().to_string());
+    // The chooser grows to the width of the paths it shows over a frame or two
+    // (a Windows temporary path is long enough to widen it, and its random
+    // letters vary the width); the button is clicked where it has settled.
+    h.run_steps(4);
     click(&mut h, "変更を確かめる");
     h.get_by_label("取り込み: 戻った版.ron");
     // The changes are listed before anything is applied.
