@@ -29,7 +29,7 @@ pub enum LoadError {
     Io(#[from] io::Error),
     /// Over [`MAX_FILE_BYTES`].
     #[error(
-        "ファイルが大きすぎます（{size} バイト）。運営方針のファイルは 20 MB までです。別のファイルを選んでいませんか。"
+        "ファイルが大きすぎます（{size} バイト）。読み込めるのは 20 MB までです（運営方針のファイルは数十 KB、Webページも数 MB です）。別のファイルを選んでいませんか。"
     )]
     TooLarge {
         /// The file's size in bytes.
@@ -132,6 +132,14 @@ pub fn parse(bytes: &[u8]) -> Result<Plan, LoadError> {
 /// two items with the same identity (a block copied by hand), of which the
 /// second was given a new one.
 pub fn load_noting(path: &Path) -> Result<(Plan, Vec<String>), LoadError> {
+    parse_noting(&read_capped(path)?)
+}
+
+/// The bytes of a file the user named as an input (a plan, a saved page): only
+/// a regular file of at most [`MAX_FILE_BYTES`] is read. A named pipe would
+/// block the program forever, a device would never end, and a folder is not a
+/// file; each is refused with a message, never waited on.
+pub fn read_capped(path: &Path) -> Result<Vec<u8>, LoadError> {
     if !fs::metadata(path)?.is_file() {
         return Err(LoadError::NotAFile);
     }
@@ -145,7 +153,12 @@ pub fn load_noting(path: &Path) -> Result<(Plan, Vec<String>), LoadError> {
     io::Read::by_ref(&mut file)
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)?;
-    parse_noting(&bytes)
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            size: bytes.len() as u64,
+        });
+    }
+    Ok(bytes)
 }
 
 /// [`parse`], with the notes of [`load_noting`].

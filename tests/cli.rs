@@ -446,9 +446,51 @@ fn outputs_never_replace_a_link_a_device_or_an_input() {
         .status()
         .is_ok_and(|s| s.success())
     {
-        let out = run_briefly(&[OsStr::new("check"), fifo.as_os_str()]);
-        assert!(!out.status.success());
-        assert!(String::from_utf8_lossy(&out.stderr).contains("通常のファイルではない"));
+        // `import` reads its page as `check` reads a plan: refused at once.
+        let imported = dir.path().join("imported.ron");
+        for args in [
+            vec![OsStr::new("check"), fifo.as_os_str()],
+            vec![
+                OsStr::new("import"),
+                fifo.as_os_str(),
+                OsStr::new("-o"),
+                imported.as_os_str(),
+            ],
+        ] {
+            let out = run_briefly(&args);
+            assert!(!out.status.success(), "{args:?}");
+            let text = String::from_utf8_lossy(&out.stderr);
+            assert!(text.contains("通常のファイルではない"), "{args:?}: {text}");
+        }
+        assert!(!imported.exists(), "nothing imported");
+    }
+}
+
+/// A page to import is read as a plan file is: a folder is refused in Japanese
+/// (not the OS's "Is a directory"), and a file over 20 MB is not read.
+#[test]
+fn import_refuses_a_folder_and_a_huge_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let huge = dir.path().join("huge.txt");
+    std::fs::File::create(&huge)
+        .and_then(|f| f.set_len(ward_plan::io::MAX_FILE_BYTES + 1))
+        .expect("a sparse 20 MB file");
+    for (page, says) in [
+        (dir.path().to_owned(), "通常のファイルではない"),
+        (huge, "大きすぎます"),
+    ] {
+        let plan = dir.path().join("plan.ron");
+        let out = Command::new(BIN)
+            .arg("import")
+            .arg(&page)
+            .arg("-o")
+            .arg(&plan)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(1), "{page:?}");
+        let text = String::from_utf8_lossy(&out.stderr);
+        assert!(text.contains(says), "{page:?}: {text}");
+        assert!(!plan.exists(), "nothing written");
     }
 }
 

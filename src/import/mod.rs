@@ -46,7 +46,9 @@ impl fmt::Display for Note {
 /// Reads a saved page: UTF-8 text, or HTML (.html, .htm) turned into the text a
 /// browser shows. The error is the message for the user.
 pub fn read_page(path: &std::path::Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{} を読めません: {e}", path.display()))?;
+    // As a plan file is read: a regular file of at most 20 MB (a named pipe
+    // given by mistake is refused, not waited on).
+    let bytes = crate::io::read_capped(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let text = String::from_utf8(bytes).map_err(|_| {
         format!(
             "{} は UTF-8 のテキストではありません。ブラウザーで本文をコピーして貼り付けてください。",
