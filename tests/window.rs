@@ -130,6 +130,23 @@ fn export_pdf_writes_the_pages_where_asked_and_shows_them() {
     assert!(shows(&h, "PDFを書き出しました"));
 }
 
+/// With no viewer, the PDF is still written and the status says it was not
+/// opened; the viewer answers after the window went on (off its thread).
+#[test]
+fn export_pdf_without_a_viewer_says_it_was_written_but_not_opened() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("方針.pdf");
+    let (mut h, _) = editor(Vec::new());
+    h.state_mut().dialogs = Box::new(ScriptedDialogs {
+        save: [Some(path.clone())].into(),
+        no_viewer: true,
+        ..ScriptedDialogs::default()
+    });
+    menu(&mut h, "ファイル", "PDFに書き出し…");
+    assert_eq!(pdf_pages(&path), h.state_mut().pages().len());
+    assert!(shows(&h, "開いていません"));
+}
+
 #[test]
 fn print_hands_a_pdf_of_the_plan_to_the_viewer() {
     let (mut h, shown) = editor(Vec::new());

@@ -94,7 +94,7 @@ impl Dialogs for SystemDialogs {
         // system's own "no program" error), `open` on macOS, xdg-open elsewhere.
         let shown = path.to_owned();
         let failures = self.failures.0.clone();
-        let ctx = ctx.clone();
+        let repaint = ctx.clone();
         let started = std::thread::Builder::new()
             .name("viewer".into())
             .spawn(move || {
@@ -104,7 +104,7 @@ impl Dialogs for SystemDialogs {
                         purpose,
                         reason: e.to_string(),
                     });
-                    ctx.request_repaint();
+                    repaint.request_repaint();
                 }
             });
         if let Err(e) = started {
@@ -113,6 +113,7 @@ impl Dialogs for SystemDialogs {
                 purpose,
                 reason: e.to_string(),
             });
+            ctx.request_repaint();
         }
     }
 
