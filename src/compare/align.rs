@@ -9,13 +9,25 @@ use crate::model::{ItemId, ItemPath, Part, Plan};
 use crate::numbering;
 
 /// `new` with the identities of its items that `old` has without the same
-/// identity (a file from before identities, an item typed again) replaced by
-/// `old`'s: matched by title and number, then by title, then by number under
-/// the same parent.
+/// identity (a file from before identities, a block typed without one)
+/// replaced by `old`'s: matched by title and number, then by title, then by
+/// number under the same parent.
+///
+/// An identity read from a file is the item's own: an item of `new` with
+/// another one is another item (a replaced initiative is a deletion and an
+/// addition, never an edit). So an item is only matched when one of the two
+/// identities was given on the way in (see [`GivenIds`](crate::model::GivenIds)):
+/// `new`'s, or `old`'s when the two versions share no identity at all (two
+/// loads of files from before identities). Versions that share identities
+/// come from one file, and an `old` item missing from `new` was deleted there.
 pub fn align(old: &Plan, new: &Plan) -> Plan {
     let olds = nodes(old);
     let news = nodes(new);
     let old_kind: HashMap<ItemId, u8> = olds.iter().map(|n| (n.id, n.kind())).collect();
+    let shared = news.iter().any(|n| old_kind.contains_key(&n.id));
+    let stands_in = |n: &Node, o: &Node| {
+        new.given_ids.contains(n.id) || (!shared && old.given_ids.contains(o.id))
+    };
     let mut taken: HashSet<ItemId> = news
         .iter()
         .filter(|n| old_kind.get(&n.id) == Some(&n.kind()))
@@ -28,8 +40,12 @@ pub fn align(old: &Plan, new: &Plan) -> Plan {
             continue;
         }
         let parent = n.parent.map(|p| rename.get(&p).copied().unwrap_or(p));
-        let free =
-            |o: &&Node| o.kind() == n.kind() && !taken.contains(&o.id) && !new_ids.contains(&o.id);
+        let free = |o: &&Node| {
+            o.kind() == n.kind()
+                && !taken.contains(&o.id)
+                && !new_ids.contains(&o.id)
+                && stands_in(n, o)
+        };
         let found = olds
             .iter()
             .filter(free)

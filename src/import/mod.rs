@@ -83,6 +83,12 @@ pub fn import(text: &str) -> Imported {
     }
     let mut plan = b.plan;
     plan.ensure_ids();
+    // A page has no identities: the ones built here stand in for them, and
+    // match another version's items by title and number.
+    let ids: Vec<_> = plan.parts().into_iter().map(|(_, part)| part.id()).collect();
+    for id in ids {
+        plan.given_ids.insert(id);
+    }
     Imported {
         plan,
         report: b.report,

@@ -69,6 +69,35 @@ impl<'de> Deserialize<'de> for ItemId {
     }
 }
 
+/// The identities a plan's items were given when the plan came into the program
+/// (items its file wrote without one or with a copied one, a page imported),
+/// as against those read from the file. An identity read from a file is the
+/// item's own: another version's item with another identity is another item,
+/// whatever its title or number. Only given ones stand in for a missing
+/// identity, so only they are matched by title and number (`compare::align`).
+/// Where an identity came from is not the plan's content: never written,
+/// and two plans that differ only in it are equal.
+#[derive(Clone, Debug, Default)]
+pub struct GivenIds(std::collections::HashSet<ItemId>);
+
+impl GivenIds {
+    /// Notes that `id` was given here, not read.
+    pub fn insert(&mut self, id: ItemId) {
+        self.0.insert(id);
+    }
+
+    /// Whether `id` was given here.
+    pub fn contains(&self, id: ItemId) -> bool {
+        self.0.contains(&id)
+    }
+}
+
+impl PartialEq for GivenIds {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
 /// The message for a malformed `id` (shown with its line and column).
 pub const ID_FORMAT: &str = "識別子 (id) は 16 桁までの16進数（0-9, a-f）で書きます。分からなければ id の行を消してください（読み込むときに新しく付きます）。";
 

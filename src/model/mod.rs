@@ -19,7 +19,7 @@ pub mod writing;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub use id::ItemId;
+pub use id::{GivenIds, ItemId};
 pub use path::{ItemPath, Part, PartMut};
 pub use wording::{Heading, Wording};
 pub use writing::Writing;
@@ -81,6 +81,9 @@ pub struct Plan {
     /// 表記のきまり: the ward's choices for the writing check (empty: the defaults).
     #[serde(default, skip_serializing_if = "Writing::is_default")]
     pub writing: Writing,
+    /// Which identities were given on the way in rather than read (see [`GivenIds`]).
+    #[serde(skip)]
+    pub given_ids: GivenIds,
 }
 
 /// Where the plan is in its year (版): 素案 for the 区政会議 in autumn, 案 once
@@ -342,6 +345,7 @@ impl Plan {
             contact: Contact::default(),
             wording: Wording::default(),
             writing: Writing::default(),
+            given_ids: GivenIds::default(),
         }
     }
 

@@ -154,12 +154,14 @@ impl Plan {
     /// Gives every item without an identity, or with one an earlier item already
     /// has (a block copied by hand in the file, a duplicate), a fresh one. Items
     /// that have their own keep it; of two with the same, the first in the
-    /// document keeps it. Run on every plan that enters the program. Returns
+    /// document keeps it; the ones given are noted in `given_ids`. Run on every
+    /// plan that enters the program. Returns
     /// each duplicate as (the item that kept the id, the one given a new id), so
     /// the loader can say so.
     pub fn ensure_ids(&mut self) -> Vec<(ItemPath, ItemPath)> {
         let mut seen: HashMap<ItemId, ItemPath> = HashMap::new();
         let mut duplicates = Vec::new();
+        let given = &mut self.given_ids;
         let mut claim = |id: &mut ItemId, at: ItemPath| {
             if !id.is_unset() {
                 match seen.get(id) {
@@ -171,6 +173,7 @@ impl Plan {
                 }
             }
             *id = ItemId::fresh();
+            given.insert(*id);
             seen.insert(*id, at);
         };
         for (i, issue) in self.issues.iter_mut().enumerate() {
