@@ -274,8 +274,8 @@ fn field_changes(item: Option<ItemId>, old: &[Slot], new: &[Slot], out: &mut Vec
 
 /// The changes between two versions of one list. Entries both have (a longest
 /// common subsequence) stay; between two of them, the old entries left are
-/// paired with the new ones in order as edits, and the rest are removed or put
-/// in before the next entry that stays.
+/// paired with the new ones as edits (see [`paired`]), and the rest are removed
+/// or put in before the next old entry.
 fn list_changes(
     item: Option<ItemId>,
     list: Key,
@@ -291,34 +291,99 @@ fn list_changes(
     kept.push((old.len(), new.len()));
     let (mut i, mut j) = (0, 0);
     for (next_i, next_j) in kept {
-        let (gone, came) = (i..next_i, j..next_j);
-        let paired = gone.len().min(came.len());
-        for (a, b) in gone.clone().zip(came.clone()) {
+        let pairs = paired(&old[i..next_i], &new[j..next_j]);
+        let edited = |a: usize| pairs.iter().find(|(x, _)| *x + i == a).map(|(_, y)| *y + j);
+        for (a, was) in old.iter().enumerate().take(next_i).skip(i) {
             out.push(Change::Field {
                 item,
                 key: at(Entry::At(a)),
-                old: Some(old[a].clone()),
-                new: Some(new[b].clone()),
+                old: Some(was.clone()),
+                new: edited(a).map(|b| new[b].clone()),
             });
         }
-        for a in gone.skip(paired) {
+        for (b, value) in new.iter().enumerate().take(next_j).skip(j) {
+            if pairs.iter().any(|(_, y)| *y + j == b) {
+                continue;
+            }
+            // Before the old entry whose edit follows it, else the next kept one.
+            let before = pairs
+                .iter()
+                .find(|(_, y)| *y + j > b)
+                .map_or(next_i, |(x, _)| *x + i);
             out.push(Change::Field {
                 item,
-                key: at(Entry::At(a)),
-                old: Some(old[a].clone()),
-                new: None,
-            });
-        }
-        for b in came.skip(paired) {
-            out.push(Change::Field {
-                item,
-                key: at(Entry::Before(next_i)),
+                key: at(Entry::Before(before)),
                 old: None,
-                new: Some(new[b].clone()),
+                new: Some(value.clone()),
             });
         }
         (i, j) = (next_i + 1, next_j + 1);
     }
+}
+
+/// Which of the old entries between two kept ones became which new ones: with
+/// as many on both sides, each in turn (entries rewritten in place); otherwise
+/// the most alike pairs, in order, each at least half alike, so that deleting
+/// one bullet and rewording the next is a removal and an edit, not an edit of
+/// the first and a removal of the second.
+fn paired(old: &[Value<'static>], new: &[Value<'static>]) -> Vec<(usize, usize)> {
+    if old.len() == new.len() {
+        return (0..old.len()).map(|n| (n, n)).collect();
+    }
+    let alike: Vec<Vec<f64>> = old
+        .iter()
+        .map(|a| new.iter().map(|b| likeness(a, b)).collect())
+        .collect();
+    // best[a][b]: the most likeness pairing old[a..] with new[b..] in order.
+    let mut best = vec![vec![0.0f64; new.len() + 1]; old.len() + 1];
+    for a in (0..old.len()).rev() {
+        for b in (0..new.len()).rev() {
+            let pair = if alike[a][b] >= 0.5 {
+                alike[a][b] + best[a + 1][b + 1]
+            } else {
+                0.0
+            };
+            best[a][b] = pair.max(best[a + 1][b]).max(best[a][b + 1]);
+        }
+    }
+    let (mut a, mut b, mut out) = (0, 0, Vec::new());
+    while a < old.len() && b < new.len() {
+        if alike[a][b] >= 0.5 && best[a][b] == alike[a][b] + best[a + 1][b + 1] {
+            out.push((a, b));
+            (a, b) = (a + 1, b + 1);
+        } else if best[a][b] == best[a + 1][b] {
+            a += 1;
+        } else {
+            b += 1;
+        }
+    }
+    out
+}
+
+/// How alike two entries read, from 0 to 1: the share of their characters in
+/// common, in order.
+fn likeness(a: &Value<'static>, b: &Value<'static>) -> f64 {
+    fn words(v: &Value<'static>) -> String {
+        match v {
+            Value::Text(t) => t.to_string(),
+            Value::Revision(r) => r.note.clone(),
+            Value::Indicator(i) => i.name.clone(),
+            other => format!("{other:?}"),
+        }
+    }
+    let (a, b) = (words(a), words(b));
+    let total = a.chars().count() + b.chars().count();
+    if total == 0 {
+        return 1.0;
+    }
+    let same: usize = dissimilar::diff(&a, &b)
+        .iter()
+        .map(|chunk| match chunk {
+            dissimilar::Chunk::Equal(t) => t.chars().count(),
+            _ => 0,
+        })
+        .sum();
+    (2 * same) as f64 / total as f64
 }
 
 /// Where a node of the new version sits.

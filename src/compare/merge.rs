@@ -6,8 +6,11 @@
 
 use std::collections::HashSet;
 
+use super::align::align;
 use super::apply::apply_all;
 use super::diff::{Change, diff};
+use super::entries;
+use super::order::{self, Lists};
 use super::slots::Entry;
 use crate::model::{ItemId, Plan};
 
@@ -37,6 +40,12 @@ pub struct Merge {
     changes: Vec<(Change, Side, Option<usize>)>,
     /// The conflicts, to show and settle.
     pub conflicts: Vec<Conflict>,
+    /// The sibling lists of the base, mine and theirs, which order the result.
+    lists: [Lists; 3],
+    /// The parents whose order is in conflict, with the conflict.
+    order_conflicts: Vec<(Option<ItemId>, usize)>,
+    /// The list entries both copies changed in different fields, merged.
+    combined: Vec<Change>,
 }
 
 impl Merge {
@@ -50,6 +59,7 @@ impl Merge {
             changes.push((c.clone(), Side::Mine, None));
         }
         let mut both_inserted = HashSet::new();
+        let mut combined = Vec::new();
         for c in other {
             if is_insertion(&c) {
                 // Entries put in on both sides are both kept, the same one once.
@@ -63,9 +73,15 @@ impl Merge {
                 continue;
             }
             let clash = ours.iter().position(|m| same_place(m, &c));
-            match clash {
-                Some(i) if ours[i] == c => {} // both made the same change
-                Some(i) => {
+            let both = clash.and_then(|i| both_changes(&ours[i], &c));
+            match (clash, both) {
+                (Some(i), _) if same_change(&ours[i], &c) => {}
+                (Some(i), Some(both)) => {
+                    combined.push(ours[i].clone());
+                    combined.push(c);
+                    changes[i].0 = both;
+                }
+                (Some(i), None) => {
                     let k = conflicts.len();
                     conflicts.push(Conflict {
                         mine: ours[i].clone(),
@@ -74,7 +90,7 @@ impl Merge {
                     changes[i].2 = Some(k);
                     changes.push((c, Side::Theirs, Some(k)));
                 }
-                None => changes.push((c, Side::Theirs, None)),
+                (None, _) => changes.push((c, Side::Theirs, None)),
             }
         }
         // A deletion against edits inside the deleted item. A deletion already in
@@ -121,10 +137,44 @@ impl Merge {
                 changes[j].2 = Some(k);
             }
         }
+        // Both copies reordered one list in ways no order satisfies: one
+        // conflict for the list, holding every move within it.
+        let lists = [
+            order::lists(base),
+            order::lists(&align(base, mine)),
+            order::lists(&align(base, theirs)),
+        ];
+        let mut order_conflicts = Vec::new();
+        for parent in order::clashes(&lists[0], &lists[1], &lists[2]) {
+            let home = &lists[0][&parent];
+            let within = |c: &Change| {
+                matches!(c, Change::Moved { id, at } if at.parent == parent && home.contains(id))
+            };
+            let first = |side: Side| {
+                changes
+                    .iter()
+                    .find(|(c, s, _)| *s == side && within(c))
+                    .map(|(c, _, _)| c.clone())
+            };
+            let (Some(mine), Some(theirs)) = (first(Side::Mine), first(Side::Theirs)) else {
+                continue;
+            };
+            let k = conflicts.len();
+            conflicts.push(Conflict { mine, theirs });
+            for (c, _, conflict) in &mut changes {
+                if within(c) && conflict.is_none() {
+                    *conflict = Some(k);
+                }
+            }
+            order_conflicts.push((parent, k));
+        }
         Merge {
             base: base.clone(),
             changes,
             conflicts,
+            lists,
+            order_conflicts,
+            combined,
         }
     }
 
@@ -138,6 +188,13 @@ impl Merge {
             .collect();
         let mut plan = self.base.clone();
         apply_all(&mut plan, &taken);
+        let [base, mine, theirs] = &self.lists;
+        order::settle(&mut plan, base, mine, theirs, |parent| {
+            self.order_conflicts
+                .iter()
+                .find(|(p, _)| *p == parent)
+                .map(|(_, k)| choice(*k))
+        });
         plan
     }
 
@@ -156,7 +213,7 @@ impl Merge {
         };
         diff(&self.base, copy)
             .into_iter()
-            .filter(|change| !in_conflict(change))
+            .filter(|change| !in_conflict(change) && !self.combined.contains(change))
             .filter(|change| match change {
                 // A list entry is in the result if the list holds it anywhere.
                 Change::Field {
@@ -213,6 +270,41 @@ fn same_place(a: &Change, b: &Change) -> bool {
         (Change::Added { subtree: a, .. }, Change::Added { subtree: b, .. }) => a.id() == b.id(),
         _ => false,
     }
+}
+
+/// Whether two changes of the same thing (see [`same_place`]) agree: the same
+/// change, the same item added with the same content wherever each copy put
+/// it, or an item moved within the same parent (the order of the list is
+/// merged on its own, see [`order`]).
+fn same_change(a: &Change, b: &Change) -> bool {
+    match (a, b) {
+        (Change::Added { subtree: a, .. }, Change::Added { subtree: b, .. }) => a == b,
+        (Change::Moved { at: a, .. }, Change::Moved { at: b, .. }) => a.parent == b.parent,
+        _ => a == b,
+    }
+}
+
+/// One change for both copies' changes of the same list entry, when it holds
+/// several fields and they changed different ones (see [`entries`]).
+fn both_changes(mine: &Change, theirs: &Change) -> Option<Change> {
+    let (
+        Change::Field {
+            item,
+            key,
+            old: Some(base),
+            new: Some(m),
+        },
+        Change::Field { new: Some(t), .. },
+    ) = (mine, theirs)
+    else {
+        return None;
+    };
+    Some(Change::Field {
+        item: *item,
+        key: *key,
+        old: Some(base.clone()),
+        new: Some(entries::merged(base, m, t)?),
+    })
 }
 
 /// Whether a change edits something inside the items `ids`.

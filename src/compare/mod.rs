@@ -6,7 +6,9 @@
 mod align;
 mod apply;
 mod diff;
+mod entries;
 mod merge;
+mod order;
 pub mod report;
 pub mod sheet;
 pub mod slots;

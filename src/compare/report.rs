@@ -200,7 +200,6 @@ pub fn describe_conflict(conflict: &Conflict, names: &Names) -> String {
     let side = |c: &Change| match c {
         Change::Field { new, .. } => show(new.as_ref()),
         Change::Deleted { .. } => "削除".to_owned(),
-        Change::Moved { .. } => "移動".to_owned(),
         other => describe(other, names),
     };
     let what = match (&conflict.mine, &conflict.theirs) {
@@ -214,11 +213,22 @@ pub fn describe_conflict(conflict: &Conflict, names: &Names) -> String {
             "{}が一方で削除され、もう一方で編集されています",
             names.titled(subtree.id(), true)
         ),
-        (Change::Moved { id, .. }, _) => {
+        // Both moved the same item to different parents; else both reordered
+        // one list in ways no order satisfies.
+        (Change::Moved { id, at }, Change::Moved { id: other, at: there })
+            if id == other && at.parent != there.parent =>
+        {
             format!(
                 "{}が両方で違う場所に移されています",
                 names.titled(*id, true)
             )
+        }
+        (Change::Moved { at, .. }, _) => {
+            let list = at.parent.map_or_else(
+                || "経営課題".to_owned(),
+                |p| format!("{}の中", names.titled(p, true)),
+            );
+            format!("{list}の並び順が両方で違うように変えられています")
         }
         _ => "両方で違う変更があります".to_owned(),
     };
