@@ -97,7 +97,11 @@ fn a_replaced_initiative_is_a_deletion_and_an_addition() {
     let kept_new = merge.result(|_| Side::Mine);
     let new = &kept_new.issues[0].strategies[0].initiatives;
     assert_eq!(new.len(), 1);
-    assert_eq!(new[0].budget, Some(500), "the new item keeps its own budget");
+    assert_eq!(
+        new[0].budget,
+        Some(500),
+        "the new item keeps its own budget"
+    );
 }
 
 /// A file from before identities (or a block typed without one) still matches
@@ -152,13 +156,28 @@ fn an_item_added_at_the_end_stays_at_the_end_when_the_other_side_reorders() {
     assert_eq!(titles(&result), ["c", "a", "b", "x"]);
 }
 
+/// One copy swaps two items, the other puts one in between them: no order
+/// keeps both, so the list's order is a conflict, and each way of settling it
+/// gives the same plan whichever copy is named first.
 #[test]
-fn a_swap_and_an_insertion_give_one_result_whichever_copy_comes_first() {
+fn a_swap_and_an_insertion_between_are_an_order_conflict() {
     let base = with_initiatives(&["a", "b", "c"]);
     let mine = reordered(&base, &["b", "a", "c"]);
     let theirs = reordered(&base, &["a", "x", "b", "c"]);
-    let result = merged_both_ways(&base, &mine, &theirs);
-    assert_eq!(titles(&result), ["b", "a", "x", "c"]);
+    let one = Merge::new(&base, &mine, &theirs);
+    let other = Merge::new(&base, &theirs, &mine);
+    assert_eq!(one.conflicts.len(), 1, "{:#?}", one.conflicts);
+    assert_eq!(other.conflicts.len(), 1);
+    let names = compare::report::Names::new(&base, &mine);
+    let text = compare::report::describe_conflict(&one.conflicts[0], &names);
+    assert!(text.contains("並び順"), "{text}");
+    assert_eq!(titles(&one.result(|_| Side::Mine)), ["b", "a", "x", "c"]);
+    assert_eq!(
+        titles(&other.result(|_| Side::Theirs)),
+        ["b", "a", "x", "c"]
+    );
+    assert_eq!(titles(&one.result(|_| Side::Theirs)), ["a", "x", "b", "c"]);
+    assert_eq!(titles(&other.result(|_| Side::Mine)), ["a", "x", "b", "c"]);
 }
 
 #[test]

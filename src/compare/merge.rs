@@ -10,7 +10,7 @@ use super::align::align;
 use super::apply::apply_all;
 use super::diff::{Change, diff};
 use super::entries;
-use super::order::{self, Lists};
+use super::order::{self, Versions};
 use super::slots::Entry;
 use crate::model::{ItemId, Plan};
 
@@ -30,6 +30,10 @@ pub struct Conflict {
     pub mine: Change,
     /// Their change.
     pub theirs: Change,
+    /// For a conflict over the order of one list (see `order`): the list's
+    /// parent, none for the issues; `mine` and `theirs` are then a change of
+    /// each copy in that list, and settling it settles only the order.
+    pub order_of: Option<Option<ItemId>>,
 }
 
 /// The changes of both copies, combined, with the conflicts between them.
@@ -41,7 +45,7 @@ pub struct Merge {
     /// The conflicts, to show and settle.
     pub conflicts: Vec<Conflict>,
     /// The sibling lists of the base, mine and theirs, which order the result.
-    lists: [Lists; 3],
+    versions: Versions,
     /// The parents whose order is in conflict, with the conflict.
     order_conflicts: Vec<(Option<ItemId>, usize)>,
     /// The list entries both copies changed in different fields, merged.
@@ -86,6 +90,7 @@ impl Merge {
                     conflicts.push(Conflict {
                         mine: ours[i].clone(),
                         theirs: c.clone(),
+                        order_of: None,
                     });
                     changes[i].2 = Some(k);
                     changes.push((c, Side::Theirs, Some(k)));
@@ -126,10 +131,12 @@ impl Merge {
                 Side::Mine => Conflict {
                     mine: deletion,
                     theirs: edit,
+                    order_of: None,
                 },
                 Side::Theirs => Conflict {
                     mine: edit,
                     theirs: deletion,
+                    order_of: None,
                 },
             });
             changes[i].2 = Some(k);
@@ -137,42 +144,55 @@ impl Merge {
                 changes[j].2 = Some(k);
             }
         }
-        // Both copies reordered one list in ways no order satisfies: one
-        // conflict for the list, holding every move within it.
-        let lists = [
-            order::lists(base),
-            order::lists(&align(base, mine)),
-            order::lists(&align(base, theirs)),
-        ];
+        // A list whose order rules contradict each other (both copies
+        // reordered it, or one put an item between two the other swapped):
+        // one conflict for the list's order, named by a change of each copy
+        // there. It settles only the order; every item still arrives.
+        let versions = Versions::new(base, &align(base, mine), &align(base, theirs));
         let mut order_conflicts = Vec::new();
-        for parent in order::clashes(&lists[0], &lists[1], &lists[2]) {
-            let home = &lists[0][&parent];
-            let within = |c: &Change| {
-                matches!(c, Change::Moved { id, at } if at.parent == parent && home.contains(id))
+        // Tried with every conflict settled each way, so that which copy is
+        // named first does not matter.
+        let mut doubtful = Vec::new();
+        for winner in [Side::Mine, Side::Theirs] {
+            let mut trial = base.clone();
+            let taken: Vec<Change> = changes
+                .iter()
+                .filter(|(_, side, k)| k.is_none() || *side == winner)
+                .map(|(c, _, _)| c.clone())
+                .collect();
+            apply_all(&mut trial, &taken);
+            for parent in order::settle(&mut trial, &versions, |_| None) {
+                if !doubtful.contains(&parent) {
+                    doubtful.push(parent);
+                }
+            }
+        }
+        doubtful.sort();
+        for parent in doubtful {
+            let here = |c: &Change| match c {
+                Change::Moved { at, .. } | Change::Added { at, .. } => at.parent == parent,
+                _ => false,
             };
             let first = |side: Side| {
                 changes
                     .iter()
-                    .find(|(c, s, _)| *s == side && within(c))
+                    .find(|(c, s, _)| *s == side && here(c))
                     .map(|(c, _, _)| c.clone())
             };
-            let (Some(mine), Some(theirs)) = (first(Side::Mine), first(Side::Theirs)) else {
-                continue;
-            };
-            let k = conflicts.len();
-            conflicts.push(Conflict { mine, theirs });
-            for (c, _, conflict) in &mut changes {
-                if within(c) && conflict.is_none() {
-                    *conflict = Some(k);
-                }
+            if let (Some(mine), Some(theirs)) = (first(Side::Mine), first(Side::Theirs)) {
+                order_conflicts.push((parent, conflicts.len()));
+                conflicts.push(Conflict {
+                    mine,
+                    theirs,
+                    order_of: Some(parent),
+                });
             }
-            order_conflicts.push((parent, k));
         }
         Merge {
             base: base.clone(),
             changes,
             conflicts,
-            lists,
+            versions,
             order_conflicts,
             combined,
         }
@@ -188,8 +208,7 @@ impl Merge {
             .collect();
         let mut plan = self.base.clone();
         apply_all(&mut plan, &taken);
-        let [base, mine, theirs] = &self.lists;
-        order::settle(&mut plan, base, mine, theirs, |parent| {
+        order::settle(&mut plan, &self.versions, |parent| {
             self.order_conflicts
                 .iter()
                 .find(|(p, _)| *p == parent)

@@ -1,24 +1,52 @@
 //! The order of siblings in a merge. Items are ordered pair by pair: two items
 //! keep the order the base gives them unless a copy changed it, and then take
-//! that copy's; an item a copy put in (new, or moved in from elsewhere) takes
-//! its order from that copy, first against the items before it there, so it
-//! follows the item it followed. Two copies that reorder one list in ways no
-//! single order satisfies (mine `[a, c, b]`, theirs `[b, a, c]`) are a
-//! conflict, settled by taking one copy's order. Where nothing decides (each
-//! copy put a different item at the same place), the copy being merged into
-//! comes first. So every order all versions agree on stays, and the result does
-//! not depend on which copy is named first except in that last case.
+//! that copy's. An item a copy put in (new, or moved in from elsewhere) follows
+//! the item before it in that copy and comes before the item after it; one put
+//! in first (last) stays before (after) everything there; a new one standing
+//! where the copy deleted an item (an initiative replaced) also stands where
+//! that item stands in the other copy. Where nothing decides (each copy put a
+//! different item at the same place), the items go by where they stood among
+//! the base's items, then by title.
+//!
+//! When those rules contradict each other in a list (mine `[a, c, b]`, theirs
+//! `[b, a, c]`; or one copy swapped two items and the other put one in between
+//! them), no order keeps both copies' intent: the list's order is a conflict,
+//! settled by giving one copy's rules the first say. So every order all
+//! versions agree on stays, and the result does not depend on which copy is
+//! named first.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::merge::Side;
 use crate::model::{ItemId, Plan};
 
 /// The children of each parent (none: the plan's issues), in order.
-pub(super) type Lists = HashMap<Option<ItemId>, Vec<ItemId>>;
+type Lists = HashMap<Option<ItemId>, Vec<ItemId>>;
+
+/// The sibling lists of the base, mine and theirs (mine and theirs aligned to
+/// the base), which a merge's result is ordered from.
+#[derive(Clone, Debug)]
+pub(super) struct Versions {
+    lists: [Lists; 3],
+    /// Every item each version holds, anywhere.
+    held: [HashSet<ItemId>; 3],
+}
+
+impl Versions {
+    pub(super) fn new(base: &Plan, mine: &Plan, theirs: &Plan) -> Versions {
+        let lists = [lists(base), lists(mine), lists(theirs)];
+        let held = [0, 1, 2].map(|v| lists[v].values().flatten().copied().collect());
+        Versions { lists, held }
+    }
+
+    /// Version `v`'s children of `parent`, whole.
+    fn list(&self, v: usize, parent: Option<ItemId>) -> Vec<ItemId> {
+        self.lists[v].get(&parent).cloned().unwrap_or_default()
+    }
+}
 
 /// Every sibling list of a plan.
-pub(super) fn lists(plan: &Plan) -> Lists {
+fn lists(plan: &Plan) -> Lists {
     let mut out = Lists::new();
     out.insert(None, plan.issues.iter().map(|i| i.id).collect());
     for issue in &plan.issues {
@@ -33,60 +61,31 @@ pub(super) fn lists(plan: &Plan) -> Lists {
     out
 }
 
-/// The parents whose items both copies reordered in ways no single order
-/// satisfies: every item both copies still hold there, ordered pair by pair
-/// as [`settle`] orders them, would go round in a circle.
-pub(super) fn clashes(base: &Lists, mine: &Lists, theirs: &Lists) -> Vec<Option<ItemId>> {
-    let mut out: Vec<Option<ItemId>> = base
-        .iter()
-        .filter(|(parent, list)| {
-            let (Some(m), Some(t)) = (mine.get(*parent), theirs.get(*parent)) else {
-                return false;
-            };
-            let kept: Vec<ItemId> = list
-                .iter()
-                .copied()
-                .filter(|id| m.contains(id) && t.contains(id))
-                .collect();
-            let mut order = Order::new(&kept);
-            for (x, y) in pairs(&kept) {
-                let before = merged(before_in(list, x, y), before_in(m, x, y), before_in(t, x, y));
-                if !order.add(x, y, before.unwrap_or(true)) {
-                    return true;
-                }
-            }
-            false
-        })
-        .map(|(parent, _)| *parent)
-        .collect();
-    out.sort();
-    out
-}
-
 /// Puts every sibling list of `plan` (the base with the merge's changes taken)
 /// in merged order. `settled(parent)` is the copy chosen for a parent whose
-/// order is in conflict.
+/// order is in conflict. Returns the other parents whose order rules
+/// contradicted each other (to be made conflicts).
 pub(super) fn settle(
     plan: &mut Plan,
-    base: &Lists,
-    mine: &Lists,
-    theirs: &Lists,
+    versions: &Versions,
     settled: impl Fn(Option<ItemId>) -> Option<Side>,
-) {
-    let order_of = |parent: Option<ItemId>, now: &[ItemId]| {
-        let empty = Vec::new();
-        let get = |lists: &Lists| -> Vec<ItemId> {
-            lists
-                .get(&parent)
-                .unwrap_or(&empty)
-                .iter()
-                .copied()
-                .filter(|id| now.contains(id))
-                .collect()
-        };
-        ordered(now, &get(base), &get(mine), &get(theirs), settled(parent))
+) -> Vec<Option<ItemId>> {
+    let titles: HashMap<ItemId, String> = plan
+        .parts()
+        .into_iter()
+        .map(|(_, part)| (part.id(), part.title().to_owned()))
+        .collect();
+    let mut doubtful = Vec::new();
+    let mut order_of = |parent: Option<ItemId>, now: &[ItemId]| {
+        let title = |id: &ItemId| titles.get(id).cloned().unwrap_or_default();
+        let (order, doubt) = ordered(now, parent, versions, settled(parent), title);
+        if doubt {
+            doubtful.push(parent);
+        }
+        order
     };
-    let order = order_of(None, &lists(plan)[&None]);
+    let now: Vec<ItemId> = plan.issues.iter().map(|i| i.id).collect();
+    let order = order_of(None, &now);
     permute(&mut plan.issues, |i| i.id, &order);
     for issue in &mut plan.issues {
         let now: Vec<ItemId> = issue.strategies.iter().map(|s| s.id).collect();
@@ -98,57 +97,147 @@ pub(super) fn settle(
             permute(&mut s.initiatives, |k| k.id, &order);
         }
     }
+    doubtful
 }
 
-/// The merged order of the items `now` holds, from their orders in the base,
-/// mine and theirs (each already narrowed to those items).
-fn ordered(
+/// The merged order of the items `now` holds under `parent`, and whether its
+/// rules contradicted each other (only asked when the order is not settled).
+fn ordered<K: Ord>(
     now: &[ItemId],
-    base: &[ItemId],
-    mine: &[ItemId],
-    theirs: &[ItemId],
+    parent: Option<ItemId>,
+    versions: &Versions,
     settled: Option<Side>,
-) -> Vec<ItemId> {
+    title: impl Fn(&ItemId) -> K,
+) -> (Vec<ItemId>, bool) {
+    let full = [0, 1, 2].map(|v| versions.list(v, parent));
+    let narrow = |list: &[ItemId]| -> Vec<ItemId> {
+        list.iter().copied().filter(|id| now.contains(id)).collect()
+    };
+    let (base, mine, theirs) = (narrow(&full[0]), narrow(&full[1]), narrow(&full[2]));
     let mut order = Order::new(now);
+    let mut doubt = false;
     // Items the base has here, pair by pair.
-    for (x, y) in pairs(base) {
-        let b = before_in(base, x, y);
-        let (m, t) = (before_in(mine, x, y), before_in(theirs, x, y));
+    for (x, y) in pairs(&base) {
+        let b = before_in(&base, x, y);
+        let (m, t) = (before_in(&mine, x, y), before_in(&theirs, x, y));
         let tiers = match settled {
             None => [merged(b, m, t), b, None],
             Some(Side::Mine) => [m, b, t],
             Some(Side::Theirs) => [t, b, m],
         };
-        for before in tiers.into_iter().flatten() {
+        for (n, before) in tiers.into_iter().enumerate() {
+            let Some(before) = before else {
+                continue;
+            };
             if order.add(x, y, before) {
                 break;
             }
+            doubt |= n == 0;
         }
     }
-    // Items a copy put in: against the items before them in that copy, nearest
-    // first, then the items after them.
-    for copy in [mine, theirs] {
+    // Items a copy put in, the settled copy's first: their neighbours (and
+    // the place of an item they replaced) before the weaker rule that an item
+    // put in first or last stays so, which only orders what is left open.
+    let mut sides = [(&mine, 1, 2), (&theirs, 2, 1)];
+    if settled == Some(Side::Theirs) {
+        sides.swap(0, 1);
+    }
+    let mut ends = Vec::new();
+    for (copy, v, other) in sides {
         for (n, &x) in copy.iter().enumerate() {
-            if base.contains(&x) {
+            if full[0].contains(&x) {
                 continue;
             }
-            for &y in copy[..n].iter().rev() {
-                order.add(y, x, true);
+            let pred = n.checked_sub(1).map(|p| (copy[p], x));
+            let succ = copy.get(n + 1).map(|&s| (x, s));
+            let replacing = took_place(&full[v], &full[0], &versions.held[v], x);
+            let neighbours = match replacing {
+                Some(_) => [succ, pred],
+                None => [pred, succ],
+            };
+            for (a, b) in neighbours.into_iter().flatten() {
+                doubt |= !order.add(a, b, true);
             }
-            for &y in &copy[n + 1..] {
-                order.add(x, y, true);
+            let stood_in = replacing
+                .filter(|_| !versions.held[0].contains(&x))
+                .filter(|d| full[other].contains(d));
+            if let Some(d) = stood_in {
+                for &y in &base {
+                    let b = before_in(&full[0], d, y);
+                    let before = merged(b, before_in(copy, x, y), before_in(&full[other], d, y));
+                    if let Some(before) = before {
+                        doubt |= !order.add(x, y, before);
+                    }
+                }
+            }
+            if pred.is_none() {
+                ends.extend(copy[n + 1..].iter().map(|&y| (x, y)));
+            }
+            if succ.is_none() {
+                ends.extend(copy[..n].iter().map(|&y| (y, x)));
             }
         }
     }
-    // Where nothing decided, mine's items first, in mine's order, then theirs'.
-    let rank = |id: &ItemId| {
-        let at = |list: &[ItemId]| list.iter().position(|x| x == id);
-        (
-            at(mine).map_or(1, |_| 0),
-            at(mine).or_else(|| at(theirs)).or_else(|| at(base)),
-        )
+    for (a, b) in ends {
+        order.add(a, b, true);
+    }
+    // Where nothing decides, by where each stood among the base's items, then
+    // by title: the same whichever copy is named first. Two items the copies
+    // put in at the same place are a doubt: only the copies' history would
+    // tell which goes first.
+    let stood = |id: &ItemId| match full[0].iter().position(|x| x == id) {
+        Some(n) => 2 * n as i64,
+        None => [&full[1], &full[2]]
+            .into_iter()
+            .filter_map(|copy| between(copy, &full[0], *id))
+            .min()
+            .unwrap_or(i64::MAX),
     };
-    order.sorted(rank)
+    let copy_of = |id: &ItemId| match (mine.contains(id), theirs.contains(id)) {
+        _ if base.contains(id) => 0,
+        (true, false) => 1,
+        (false, true) => 2,
+        _ => 0,
+    };
+    let (sorted, tie) = order.sorted(
+        |id| (stood(id), title(id), *id),
+        |a, b| stood(a) == stood(b) && copy_of(a) * copy_of(b) == 2,
+    );
+    (sorted, (doubt || tie) && settled.is_none())
+}
+
+/// The first base item the copy deleted (`held`: what it holds anywhere) that
+/// lay between the base items around `id` in `copy`: the item `id` took the
+/// place of, if any.
+fn took_place(
+    copy: &[ItemId],
+    base: &[ItemId],
+    held: &HashSet<ItemId>,
+    id: ItemId,
+) -> Option<ItemId> {
+    let n = copy.iter().position(|x| *x == id)?;
+    let place = |y: &ItemId| base.iter().position(|b| b == y);
+    let from = copy[..n].iter().rev().find_map(place).map_or(0, |p| p + 1);
+    let to = copy[n + 1..].iter().find_map(place).unwrap_or(base.len());
+    base.get(from..to)?
+        .iter()
+        .copied()
+        .find(|d| !held.contains(d))
+}
+
+/// Where the item `id`, which the base lacks, stands in `copy` among the base's
+/// items: the sum of the places in the base of the nearest base items before
+/// and after it there (so twice the middle of the gap it is in; a gap left by
+/// deleted base items counts whole).
+fn between(copy: &[ItemId], base: &[ItemId], id: ItemId) -> Option<i64> {
+    let n = copy.iter().position(|x| *x == id)?;
+    let place = |y: &ItemId| base.iter().position(|b| b == y).map(|p| p as i64);
+    let before = copy[..n].iter().rev().find_map(place).unwrap_or(-1);
+    let after = copy[n + 1..]
+        .iter()
+        .find_map(place)
+        .unwrap_or(base.len() as i64);
+    Some(before + after)
 }
 
 /// Whether `x` comes before `y` in `list`; none when it lacks either.
@@ -218,22 +307,31 @@ impl Order {
     }
 
     /// The items in an order that keeps every pair noted; among items nothing
-    /// orders, the smallest `rank` first.
-    fn sorted<K: Ord>(&self, rank: impl Fn(&ItemId) -> K) -> Vec<ItemId> {
+    /// orders, the smallest `rank` first. Also whether the one taken first
+    /// was `tied` with another that nothing ordered against it.
+    fn sorted<K: Ord>(
+        &self,
+        rank: impl Fn(&ItemId) -> K,
+        tied: impl Fn(&ItemId, &ItemId) -> bool,
+    ) -> (Vec<ItemId>, bool) {
         let n = self.ids.len();
         let mut placed = vec![false; n];
         let mut out = Vec::with_capacity(n);
+        let mut tie = false;
         while out.len() < n {
-            let ready = (0..n)
+            let ready: Vec<usize> = (0..n)
                 .filter(|&i| !placed[i] && (0..n).all(|j| placed[j] || !self.before[j][i]))
-                .min_by_key(|&i| rank(&self.ids[i]));
-            let Some(i) = ready else {
+                .collect();
+            let Some(&i) = ready.iter().min_by_key(|&&i| rank(&self.ids[i])) else {
                 break;
             };
+            tie |= ready
+                .iter()
+                .any(|&j| j != i && tied(&self.ids[i], &self.ids[j]));
             placed[i] = true;
             out.push(self.ids[i]);
         }
-        out
+        (out, tie)
     }
 }
 

@@ -202,6 +202,17 @@ pub fn describe_conflict(conflict: &Conflict, names: &Names) -> String {
         Change::Deleted { .. } => "削除".to_owned(),
         other => describe(other, names),
     };
+    if let Some(parent) = conflict.order_of {
+        let list = parent.map_or_else(
+            || "経営課題".to_owned(),
+            |p| format!("{}の中", names.titled(p, true)),
+        );
+        return format!(
+            "競合: {list}の並び順を両方が変えていて、両方の並べ方を同時には守れません\n  こちら: {}\n  相手: {}",
+            describe(&conflict.mine, names),
+            describe(&conflict.theirs, names)
+        );
+    }
     let what = match (&conflict.mine, &conflict.theirs) {
         (Change::Field { item, key, .. }, Change::Field { .. }) => {
             format!(
@@ -213,22 +224,11 @@ pub fn describe_conflict(conflict: &Conflict, names: &Names) -> String {
             "{}が一方で削除され、もう一方で編集されています",
             names.titled(subtree.id(), true)
         ),
-        // Both moved the same item to different parents; else both reordered
-        // one list in ways no order satisfies.
-        (Change::Moved { id, at }, Change::Moved { id: other, at: there })
-            if id == other && at.parent != there.parent =>
-        {
+        (Change::Moved { id, .. }, _) => {
             format!(
                 "{}が両方で違う場所に移されています",
                 names.titled(*id, true)
             )
-        }
-        (Change::Moved { at, .. }, _) => {
-            let list = at.parent.map_or_else(
-                || "経営課題".to_owned(),
-                |p| format!("{}の中", names.titled(p, true)),
-            );
-            format!("{list}の並び順が両方で違うように変えられています")
         }
         _ => "両方で違う変更があります".to_owned(),
     };

@@ -85,7 +85,11 @@ pub fn import(text: &str) -> Imported {
     plan.ensure_ids();
     // A page has no identities: the ones built here stand in for them, and
     // match another version's items by title and number.
-    let ids: Vec<_> = plan.parts().into_iter().map(|(_, part)| part.id()).collect();
+    let ids: Vec<_> = plan
+        .parts()
+        .into_iter()
+        .map(|(_, part)| part.id())
+        .collect();
     for id in ids {
         plan.given_ids.insert(id);
     }
