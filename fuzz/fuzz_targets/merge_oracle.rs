@@ -1,7 +1,9 @@
 //! The merge oracle of `tests/oracle.rs` under the fuzzer: the input is a plan
 //! and, after a line `%%`, bytes read as edits (four bytes each, taken in turn
-//! by the two sides). Each side edits only the issues it owns, so the merge
-//! must equal both edit lists applied to the plan in turn, with no conflict.
+//! by the two sides). Each side edits only what it owns (its issues, and the
+//! plan-level lists given to it: see `tests/common/edits.rs`), so the merge
+//! must equal both edit lists applied to the plan in turn, with no conflict,
+//! whichever copy is named first.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -31,16 +33,18 @@ fuzz_target!(|data: &[u8]| {
     let side = |picks: Vec<(usize, &(u8, u8, u16))>| -> Vec<(u8, u8, u16)> {
         picks.into_iter().map(|(_, p)| *p).collect()
     };
-    let mine_edits = edits::resolve(&base, &edits::owned(&base, 0), &side(mine_picks));
-    let theirs_edits = edits::resolve(&base, &edits::owned(&base, 1), &side(theirs_picks));
+    let mine_edits = edits::resolve(&base, &edits::scope(&base, 0), &side(mine_picks));
+    let theirs_edits = edits::resolve(&base, &edits::scope(&base, 1), &side(theirs_picks));
     let mine = edits::replay(&base, &mine_edits);
     let theirs = edits::replay(&base, &theirs_edits);
     let expected = edits::replay(&mine, &theirs_edits);
 
-    let merge = Merge::new(&base, &mine, &theirs);
-    assert!(merge.conflicts.is_empty(), "{:#?}", merge.conflicts);
-    assert!(
-        merge.result(|_| Side::Mine) == expected,
-        "mine {mine_edits:?} theirs {theirs_edits:?}"
-    );
+    for (one, other) in [(&mine, &theirs), (&theirs, &mine)] {
+        let merge = Merge::new(&base, one, other);
+        assert!(merge.conflicts.is_empty(), "{:#?}", merge.conflicts);
+        assert!(
+            merge.result(|_| Side::Mine) == expected,
+            "mine {mine_edits:?} theirs {theirs_edits:?}"
+        );
+    }
 });
