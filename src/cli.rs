@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::{Plan, blocks, check, compare, io};
+use crate::{Plan, blocks, check, io};
 use clap::{Parser, Subcommand};
 
 /// ward-plan — 区運営方針の編集・点検・PDF書き出し
@@ -120,6 +120,31 @@ enum Command {
         #[arg(short, long, value_name = "OUT.ron")]
         output: PathBuf,
     },
+    /// 各課に送る写しを書き出し、送った版を計画の隣の「送った版」フォルダに残す /
+    /// write the copy to send, and keep the version sent beside the plan
+    Send {
+        /// 運営方針ファイル (.ron) / the plan file
+        plan: PathBuf,
+        /// 送る写し / the copy to send
+        #[arg(short, long, value_name = "COPY.ron")]
+        output: PathBuf,
+    },
+    /// 戻ってきた写しを順に取り込む（送った版は印から見つける。競合があれば何も書かない） /
+    /// take returned copies in turn (each finds its base by its mark; writes
+    /// nothing on a conflict)
+    Take {
+        /// 運営方針ファイル (.ron) / the plan file
+        plan: PathBuf,
+        /// 戻ってきた写し / the returned copies
+        #[arg(required = true)]
+        copies: Vec<PathBuf>,
+        /// 書き出し先（省略すると運営方針ファイル） / where to write (the plan file when left out)
+        #[arg(short, long, value_name = "OUT.ron")]
+        output: Option<PathBuf>,
+        /// 送った印のない写しの送った版 / the version sent, for copies without a mark
+        #[arg(long, value_name = "SENT.ron")]
+        base: Option<PathBuf>,
+    },
     /// 標準の書式で保存し直す（手で編集した後に） / rewrite a file in the standard layout
     Format {
         /// 運営方針ファイル (.ron) / the plan file
@@ -148,6 +173,7 @@ macro_rules! say_raw {
     }};
 }
 
+mod exchange;
 mod window;
 
 /// The whole program: a command, or the editor when none is given. The two
@@ -205,7 +231,7 @@ pub fn main() -> ExitCode {
         }),
         Some(Command::Diff { old, new }) => {
             return match (load(&old), load(&new)) {
-                (Ok(a), Ok(b)) => diff(&a, &b),
+                (Ok(a), Ok(b)) => exchange::diff(&a, &b),
                 (Err(e), _) | (_, Err(e)) => {
                     eprintln!("{e}");
                     ExitCode::from(2)
@@ -251,11 +277,20 @@ pub fn main() -> ExitCode {
             let inputs = [(&base, "送った版（共通の元）"), (&theirs, "戻ってきた版")];
             not_onto(&output, &inputs).and_then(|()| {
                 match (load(&base), load(&mine), load(&theirs)) {
-                    (Ok(base), Ok(mine), Ok(theirs)) => merge(&base, &mine, &theirs, &output),
+                    (Ok(base), Ok(mine), Ok(theirs)) => {
+                        exchange::merge(&base, &mine, &theirs, &output)
+                    }
                     (Err(e), ..) | (_, Err(e), _) | (.., Err(e)) => Err(e),
                 }
             })
         }
+        Some(Command::Send { plan, output }) => exchange::send(&plan, &output),
+        Some(Command::Take {
+            plan,
+            copies,
+            output,
+            base,
+        }) => exchange::take(&plan, &copies, output.as_deref(), base.as_deref()),
         Some(Command::Format { file, output }) => load(&file).and_then(|plan| {
             let output = output.unwrap_or_else(|| file.clone());
             if output.as_os_str() == "-" {
@@ -355,21 +390,6 @@ fn write_export(export: &crate::export::Export, output: &Path) -> Result<(), Str
     Ok(())
 }
 
-/// Prints the changes from `old` to `new`; exit status 0 when there are none.
-fn diff(old: &Plan, new: &Plan) -> ExitCode {
-    let changes = compare::diff(old, new);
-    if changes.is_empty() {
-        say!("違いはありません。");
-        return ExitCode::SUCCESS;
-    }
-    let names = compare::report::Names::new(old, new);
-    say!("{}件の違いがあります。", changes.len());
-    for change in &changes {
-        say!("{}", compare::report::describe(change, &names));
-    }
-    ExitCode::from(1)
-}
-
 /// Reads a published page into a new plan file, listing what was left out.
 fn import(page: &Path, output: &Path) -> Result<(), String> {
     if output.exists() {
@@ -411,30 +431,4 @@ fn comparison(old: &Plan, new: &Plan, output: &Path, omit: bool) -> Result<(), S
     let export = crate::export::export_comparison(old, new, unchanged, created)
         .map_err(|e| e.to_string())?;
     write_export(&export, output)
-}
-
-/// Merges `theirs` into `mine` from `base`; writes `output` only without conflicts.
-fn merge(base: &Plan, mine: &Plan, theirs: &Plan, output: &Path) -> Result<(), String> {
-    let merge = compare::Merge::new(base, mine, theirs);
-    if !merge.conflicts.is_empty() {
-        let names = compare::report::Names::new(base, mine);
-        let mut message = format!(
-            "エラー: {}件の競合があるので、{} は書きませんでした。エディタの「取り込み…」で選んでください。",
-            merge.conflicts.len(),
-            output.display()
-        );
-        for conflict in &merge.conflicts {
-            message.push('\n');
-            message.push_str(&compare::report::describe_conflict(conflict, &names));
-        }
-        return Err(message);
-    }
-    let merged = merge.result(|_| compare::Side::Mine);
-    io::save(output, &merged).map_err(|e| format!("エラー: {}: {e}", output.display()))?;
-    say!(
-        "取り込みました: {}（変更 {}件）",
-        output.display(),
-        merge.change_count()
-    );
-    Ok(())
 }

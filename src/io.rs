@@ -334,6 +334,19 @@ pub fn to_ron(plan: &Plan) -> Result<String, ron::Error> {
     Ok(text)
 }
 
+/// Why the system refused a file operation, for the user: the usual kinds in
+/// Japanese, any other as the system says it.
+pub fn reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::PermissionDenied | K::ReadOnlyFilesystem => "書き込みが許されていません".to_owned(),
+        K::NotFound => "見つかりません".to_owned(),
+        K::StorageFull => "ディスクがいっぱいです".to_owned(),
+        K::AlreadyExists => "同じ名前のものがすでにあります".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
 /// The backup kept beside a plan file: `NAME.ron.bak`.
 pub fn backup_path(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_owned();

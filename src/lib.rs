@@ -19,6 +19,7 @@ pub mod check;
 pub mod cli;
 pub mod compare;
 pub mod edit;
+pub mod exchange;
 pub mod export;
 pub mod fonts;
 pub mod import;

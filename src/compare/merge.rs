@@ -50,6 +50,8 @@ pub struct Merge {
     order_conflicts: Vec<(Option<ItemId>, usize)>,
     /// The list entries both copies changed in different fields, merged.
     combined: Vec<Change>,
+    /// My copy's send mark, which the result keeps (a mark is not content).
+    sent: Option<crate::model::SendMark>,
 }
 
 impl Merge {
@@ -195,6 +197,7 @@ impl Merge {
             versions,
             order_conflicts,
             combined,
+            sent: mine.sent.clone(),
         }
     }
 
@@ -208,6 +211,7 @@ impl Merge {
             .collect();
         let mut plan = self.base.clone();
         apply_all(&mut plan, &taken);
+        plan.sent.clone_from(&self.sent);
         order::settle(&mut plan, &self.versions, |parent| {
             self.order_conflicts
                 .iter()

@@ -4,14 +4,14 @@
 //! the item before it in that copy and comes before the item after it; one put
 //! in first (last) stays before (after) everything there; a new one standing
 //! where the copy deleted an item (an initiative replaced) also stands where
-//! that item stands in the other copy. Where nothing decides (each copy put a
-//! different item at the same place), the items go by where they stood among
-//! the base's items, then by title.
+//! that item stands in the other copy.
 //!
 //! When those rules contradict each other in a list (mine `[a, c, b]`, theirs
 //! `[b, a, c]`; or one copy swapped two items and the other put one in between
-//! them), no order keeps both copies' intent: the list's order is a conflict,
-//! settled by giving one copy's rules the first say. So every order all
+//! them), or leave open which of two items the copies put at the same place
+//! comes first, no order is sure to keep both copies' intent: the list's order
+//! is a conflict, settled by giving one copy's rules the first say (and the
+//! open pair going by where each stood among the base's items, then title). So every order all
 //! versions agree on stays, and the result does not depend on which copy is
 //! named first.
 

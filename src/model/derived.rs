@@ -15,6 +15,7 @@ impl Plan {
         next.stage = super::Stage::Draft;
         next.page_date = None;
         next.revisions.clear();
+        next.sent = None;
         next.overall_evaluation.clear();
         next.future_direction.clear();
         for strategy in next.issues.iter_mut().flat_map(|i| i.strategies.iter_mut()) {

@@ -81,9 +81,24 @@ pub struct Plan {
     /// 表記のきまり: the ward's choices for the writing check (empty: the defaults).
     #[serde(default, skip_serializing_if = "Writing::is_default")]
     pub writing: Writing,
+    /// On a copy sent to the sections (各課に送る): which sending it came from,
+    /// so that taking it back finds the version sent (see `exchange`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent: Option<SendMark>,
     /// Which identities were given on the way in rather than read (see [`GivenIds`]).
     #[serde(skip)]
     pub given_ids: GivenIds,
+}
+
+/// The mark a copy sent to the sections carries: an identity for the sending
+/// and its day. Not the plan's content: comparing and merging leave it alone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SendMark {
+    /// The sending's identity (16 hex digits, like an item's).
+    pub id: ItemId,
+    /// The day it was sent.
+    pub date: NaiveDate,
 }
 
 /// Where the plan is in its year (版): 素案 for the 区政会議 in autumn, 案 once
@@ -345,6 +360,7 @@ impl Plan {
             contact: Contact::default(),
             wording: Wording::default(),
             writing: Writing::default(),
+            sent: None,
             given_ids: GivenIds::default(),
         }
     }

@@ -243,6 +243,7 @@ pub fn plan() -> impl Strategy<Value = Plan> {
                     fax,
                     email,
                 },
+                sent: None,
                 given_ids: Default::default(),
             },
         )
