@@ -113,7 +113,7 @@ fn merge_combines_different_fields_and_refuses_conflicts() {
         "{err}"
     );
     assert!(
-        err.contains("こちら: みんなでつくる") && err.contains("相手: だれもが"),
+        err.contains("こちら: «みんなでつくる、»") && err.contains("相手: «だれもが»"),
         "{err}"
     );
 }

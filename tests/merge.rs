@@ -262,3 +262,25 @@ fn a_bullet_both_deleted_beside_an_edited_one_merges_cleanly() {
     let result = merged_both_ways(&base, &mine, &theirs);
     assert_eq!(result.policy, mine.policy);
 }
+
+/// A conflict over a long text shows both versions with the differing part
+/// marked and the rest folded around it, as the change list marks changes.
+#[test]
+fn a_conflict_over_a_long_text_marks_and_folds_the_difference() {
+    let base = sample();
+    let mut mine = base.clone();
+    let mut theirs = base.clone();
+    let long = "区民の皆さんと地域の団体、企業、区役所が力を合わせ、".repeat(4);
+    mine.mission = format!("{long}だれもが安心して暮らせるまちをつくる。");
+    theirs.mission = format!("{long}だれもが住みつづけたいまちをつくる。");
+    let merge = Merge::new(&base, &mine, &theirs);
+    assert_eq!(merge.conflicts.len(), 1);
+    let names = compare::report::Names::new(&base, &mine);
+    let text = compare::report::describe_conflict(&merge.conflicts[0], &names);
+    let mine_line = text.lines().find(|l| l.contains("こちら:")).expect("mine");
+    let theirs_line = text.lines().find(|l| l.contains("相手:")).expect("theirs");
+    assert!(mine_line.contains("«安心して暮らせる»"), "{text}");
+    assert!(theirs_line.contains("«住みつづけたい»"), "{text}");
+    assert!(mine_line.contains('…'), "the long start is folded: {text}");
+    assert!(mine_line.chars().count() < 80, "{text}");
+}

@@ -122,35 +122,36 @@ fn merge_a_returned_copy_choosing_in_a_conflict() {
     io::save(&theirs, &returned).expect("theirs");
     let mut mine = sample();
     mine.goal = "みんなでつくるまち".to_owned();
-    let mut h = editor(mine.clone(), vec![base.clone(), theirs.clone()]);
+    let mut h = editor(mine.clone(), vec![]);
     let titles = std::rc::Rc::default();
     h.state_mut().dialogs = Box::new(ScriptedDialogs {
-        open: [Some(base.clone()), Some(theirs.clone())].into(),
+        open: [Some(theirs.clone()), None, Some(base.clone())].into(),
         titles: std::rc::Rc::clone(&titles),
         ..ScriptedDialogs::default()
     });
     h.state_mut().request(Command::Run(Action::Merge));
     h.run_steps(2);
-    // Each file has its own row, saying which one it is; nothing happens
-    // before both are chosen.
+    // A copy without a send mark (not written by 各課に送る) cannot find the
+    // version sent: the chooser asks for it, saying why, with the returned
+    // copy already in its row; nothing happens before both are chosen.
+    h.get_by_label_contains("送った印がありません");
     h.get_by_label_contains("送った版（相手に送ったときのファイル）");
+    h.get_by_label(&theirs.display().to_string());
     assert!(
         h.get_by_role_and_label(Role::Button, "変更を確かめる")
             .accesskit_node()
             .is_disabled()
     );
     click(&mut h, "送った版を選ぶ…");
-    click(&mut h, "戻ってきた版を選ぶ…");
     // Each file dialog says which file it asks for.
     assert_eq!(
         *titles.borrow(),
         [
+            "戻ってきた写しを選ぶ（いくつでも）",
             "送った版（相手に送ったときのファイル）",
-            "戻ってきた版（相手が直して返してきたファイル）"
         ]
     );
     h.get_by_label(&base.display().to_string());
-    h.get_by_label(&theirs.display().to_string());
     // The chooser grows to the width of the paths it shows over a frame or two
     // (a Windows temporary path is long enough to widen it, and its random
     // letters vary the width); the button is clicked where it has settled.
@@ -184,4 +185,60 @@ fn merge_a_returned_copy_choosing_in_a_conflict() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
     assert_eq!(*h.state().doc.plan(), mine, "one undo step");
+}
+
+/// 各課に送る… then 取り込み… of the copy that came back: the copy finds the
+/// version sent by its mark (no chooser), the panel counts the copy's own
+/// changes, 取り込む applies them as one undo step, and taking the same copy
+/// again changes nothing.
+#[test]
+fn a_sent_copy_is_taken_back_by_its_mark() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plan_path = dir.path().join("鶴見区運営方針.ron");
+    let copy = dir.path().join("各課へ.ron");
+    io::save(&plan_path, &sample()).expect("saves");
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_eframe({
+            let plan_path = plan_path.clone();
+            move |cc| PlanApp::new(cc, Document::opened(sample(), plan_path))
+        });
+    h.state_mut().dialogs = Box::new(ScriptedDialogs {
+        save: [Some(copy.clone())].into(),
+        open: [Some(copy.clone()), None, Some(copy.clone()), None].into(),
+        ..ScriptedDialogs::default()
+    });
+    h.run_steps(2);
+    h.state_mut().request(Command::Run(Action::Send));
+    h.run_steps(2);
+    h.get_by_label_contains("送る写しを書き出しました: 各課へ.ron");
+    let mut returned = io::load(&copy).expect("the copy");
+    assert!(returned.sent.is_some());
+    returned.issues[1].strategies[0].initiatives[0].budget = Some(15_000);
+    io::save(&copy, &returned).expect("saves");
+
+    h.state_mut().request(Command::Run(Action::Merge));
+    h.run_steps(2);
+    assert!(
+        h.state().merge_setup.is_none(),
+        "no chooser: the base was found"
+    );
+    h.get_by_label("取り込み: 各課へ.ron");
+    h.get_by_label_contains("戻ってきた写しの変更 1件、競合 0件");
+    click(&mut h, "取り込む");
+    assert_eq!(
+        h.state().doc.plan().issues[1].strategies[0].initiatives[0].budget,
+        Some(15_000)
+    );
+    h.get_by_label_contains("各課へ.ron を取り込みました（変更 1件）");
+
+    let before = h.state().doc.plan().clone();
+    h.state_mut().request(Command::Run(Action::Merge));
+    h.run_steps(2);
+    assert!(h.state().review.is_none());
+    h.get_by_label_contains("すでに取り込んであります");
+    assert_eq!(*h.state().doc.plan(), before);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(*h.state().doc.plan(), sample(), "one undo step");
 }

@@ -29,7 +29,9 @@ pub enum Action {
     Redo,
     /// Compare with another version (比較…).
     Compare,
-    /// Merge a returned copy, with the version sent out (取り込み…).
+    /// Write the copy to send to the sections, keeping the version sent (各課に送る…).
+    Send,
+    /// Take returned copies, each from the version it was sent as (取り込み…).
     Merge,
     /// Print: a PDF handed to the system's viewer to print from (印刷…).
     Print,
@@ -104,7 +106,7 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 23] = [
         Action::New,
         Action::Open,
         Action::ImportPage,
@@ -123,6 +125,7 @@ impl Action {
         Action::FindPrevious,
         Action::TogglePreview,
         Action::Compare,
+        Action::Send,
         Action::Merge,
         Action::Progress,
         Action::Help,
@@ -142,6 +145,7 @@ impl Action {
             Action::Undo => "元に戻す",
             Action::Redo => "やり直し",
             Action::Compare => "比較…",
+            Action::Send => "各課に送る…",
             Action::Merge => "取り込み…",
             Action::Progress => "振り返りの記入状況…",
             Action::Print => "印刷…",
@@ -166,7 +170,7 @@ impl Action {
             | Action::Replace
             | Action::FindNext
             | Action::FindPrevious => Menu::Edit,
-            Action::Compare | Action::Merge | Action::Progress => Menu::Review,
+            Action::Compare | Action::Send | Action::Merge | Action::Progress => Menu::Review,
             Action::TogglePreview => Menu::View,
             Action::About | Action::Help => Menu::Help,
             _ => Menu::File,
@@ -223,6 +227,7 @@ impl Action {
             | Action::ExportOverview
             | Action::NextYear
             | Action::Compare
+            | Action::Send
             | Action::Merge
             | Action::Progress
             | Action::About

@@ -9,6 +9,9 @@ pub trait Dialogs {
     /// A plan file to open, asked with `title` (開く, 比較する版, 送った版…);
     /// none when the user cancels.
     fn open_plan(&mut self, title: &str) -> Option<PathBuf>;
+    /// Plan files to open, one or several, asked with `title` (戻ってきた写し);
+    /// none when the user cancels.
+    fn open_plans(&mut self, title: &str) -> Vec<PathBuf>;
     /// A saved web page (.txt, .html) to import; none when cancelled.
     fn open_page(&mut self) -> Option<PathBuf>;
     /// Where to save a plan, suggesting `name`; none when cancelled.
@@ -66,6 +69,14 @@ impl Dialogs for SystemDialogs {
             .set_title(title)
             .add_filter("運営方針", &["ron"])
             .pick_file()
+    }
+
+    fn open_plans(&mut self, title: &str) -> Vec<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(title)
+            .add_filter("運営方針", &["ron"])
+            .pick_files()
+            .unwrap_or_default()
     }
 
     fn open_page(&mut self) -> Option<PathBuf> {
@@ -145,6 +156,17 @@ impl Dialogs for ScriptedDialogs {
     fn open_plan(&mut self, title: &str) -> Option<PathBuf> {
         self.titles.borrow_mut().push(title.to_owned());
         self.open.pop_front().flatten()
+    }
+
+    /// Takes the next answer, and every answer after it up to a `None` (which
+    /// it takes too): `[Some(a), Some(b), None]` chooses two files at once.
+    fn open_plans(&mut self, title: &str) -> Vec<PathBuf> {
+        self.titles.borrow_mut().push(title.to_owned());
+        let mut chosen = Vec::new();
+        while let Some(Some(path)) = self.open.pop_front() {
+            chosen.push(path);
+        }
+        chosen
     }
 
     fn open_page(&mut self) -> Option<PathBuf> {

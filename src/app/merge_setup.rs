@@ -38,6 +38,8 @@ pub struct MergeSetup {
     pub sent: Option<PathBuf>,
     /// 戻ってきた版.
     pub returned: Option<PathBuf>,
+    /// Why the window asks for the version sent (the copy has no known mark).
+    pub note: Option<String>,
 }
 
 impl MergeSetup {
@@ -73,6 +75,9 @@ pub fn merge_setup_ui(ctx: &egui::Context, setup: &MergeSetup) -> Vec<Click> {
                  開いている計画（こちらの版）に、相手が直したところを取り込みます。\n\
                  取り込む前に、変わるところの一覧が出ます。",
             );
+            if let Some(note) = &setup.note {
+                ui.colored_label(ui.visuals().warn_fg_color, note);
+            }
             ui.separator();
             for (n, which) in [MergeFile::Sent, MergeFile::Returned]
                 .into_iter()

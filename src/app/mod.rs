@@ -14,6 +14,7 @@ mod bars;
 pub mod command;
 pub mod dialogs;
 pub mod document;
+mod exchange;
 mod files;
 pub mod find;
 pub mod help;
@@ -154,6 +155,8 @@ pub struct PlanApp {
     pub progress: Option<progress::Progress>,
     /// The 取り込み… file chooser, while it is open.
     pub merge_setup: Option<merge_setup::MergeSetup>,
+    /// Returned copies still to take after the one being merged (取り込み…).
+    taking: Vec<PathBuf>,
     /// Whether the status line offers 元に戻す (after a delete).
     offer_undo: bool,
     /// Whether the status line describes the saved plan (保存しました), and goes
@@ -234,6 +237,7 @@ impl PlanApp {
             help: None,
             progress: None,
             merge_setup: None,
+            taking: Vec::new(),
             offer_undo: false,
             status_until_edit: false,
             folded: Vec::new(),

@@ -51,6 +51,8 @@ pub struct Merging {
     mine: Plan,
     /// The combined changes and conflicts.
     merge: Merge,
+    /// How many changes the returned copy made to the version sent.
+    returned: usize,
     /// The choice made for each conflict so far.
     choices: Vec<Option<Side>>,
     /// What taking the merge would change in the open plan, with the choices
@@ -61,13 +63,14 @@ pub struct Merging {
 }
 
 impl Merging {
-    fn new(doc: &Document, merge: Merge) -> Self {
+    fn new(doc: &Document, merge: Merge, returned: usize) -> Self {
         let choices = vec![None; merge.conflicts.len()];
         let mine = doc.plan();
         let mut merging = Merging {
             revision: doc.revision(),
             mine: mine.clone(),
             merge,
+            returned,
             choices,
             effect: Vec::new(),
             result: mine.clone(),
@@ -115,7 +118,8 @@ impl Review {
             } => {
                 if cache.as_ref().is_none_or(|c| c.revision != revision) {
                     let merge = Merge::new(base, plan, theirs);
-                    *cache = Some(Box::new(Merging::new(doc, merge)));
+                    let returned = compare::diff(base, theirs).len();
+                    *cache = Some(Box::new(Merging::new(doc, merge, returned)));
                 }
             }
         }
@@ -253,6 +257,7 @@ pub fn review_ui(
         } => {
             let Merging {
                 merge,
+                returned,
                 choices,
                 effect,
                 result,
@@ -260,8 +265,7 @@ pub fn review_ui(
             } = &**cache;
             ui.heading(format!("取り込み: {name}"));
             ui.label(format!(
-                "送った版からの変更 {}件、競合 {}件。下の一覧を確かめて「取り込む」を押すまで、計画は変わりません。",
-                merge.change_count(),
+                "戻ってきた写しの変更 {returned}件、競合 {}件。下の一覧を確かめて「取り込む」を押すまで、計画は変わりません。",
                 merge.conflicts.len()
             ));
             let names = Names::new(base, plan);
@@ -271,7 +275,9 @@ pub fn review_ui(
             }
             for (n, conflict) in merge.conflicts.iter().enumerate() {
                 ui.push_id(("conflict", n), |ui| {
-                    ui.label(describe_conflict(conflict, &names));
+                    for line in describe_conflict(conflict, &names).lines() {
+                        ui.label(marked_job(line, ui.visuals().text_color()));
+                    }
                     ui.horizontal(|ui| {
                         for (side, label) in
                             [(Side::Mine, "こちらを使う"), (Side::Theirs, "相手を使う")]

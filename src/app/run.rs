@@ -50,16 +50,8 @@ impl PlanApp {
                     review.choose(n, side);
                 }
             }
-            Command::FinishMerge => {
-                if let Some(merged) = self.review.as_ref().and_then(Review::merged) {
-                    self.doc.checkpoint();
-                    self.doc.replace(merged);
-                    self.review = None;
-                    self.set_status("取り込みました。確かめて保存してください。".to_owned());
-                    self.offer_undo = true;
-                }
-            }
-            Command::CloseReview => self.review = None,
+            Command::FinishMerge => self.finish_merge(),
+            Command::CloseReview => self.stop_taking(),
             Command::ImportText(text) => self.import_page(&text),
             Command::LoadPage => {
                 if let Some(path) = self.dialogs.open_page() {
@@ -169,7 +161,7 @@ impl PlanApp {
     }
 
     /// Loads another version to compare or merge; says why when it cannot.
-    fn load_other(&mut self, path: &Path) -> Option<Plan> {
+    pub(super) fn load_other(&mut self, path: &Path) -> Option<Plan> {
         match io::load(path) {
             Ok(plan) => Some(plan),
             Err(e) => {
@@ -230,7 +222,8 @@ impl PlanApp {
                     self.compare_with(&path);
                 }
             }
-            Action::Merge => self.merge_setup = Some(Default::default()),
+            Action::Send => self.send_copy(),
+            Action::Merge => self.take_copies(),
             Action::Find | Action::Replace => {
                 let bar = self.search.get_or_insert_with(Default::default);
                 bar.focus_query = true;
@@ -325,7 +318,7 @@ impl PlanApp {
 }
 
 /// A file's name, for the panel's title.
-fn file_name(path: &Path) -> String {
+pub(super) fn file_name(path: &Path) -> String {
     path.file_name()
         .unwrap_or_default()
         .to_string_lossy()

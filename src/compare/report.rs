@@ -232,9 +232,68 @@ pub fn describe_conflict(conflict: &Conflict, names: &Names) -> String {
         }
         _ => "両方で違う変更があります".to_owned(),
     };
+    // Two texts: the part that differs marked, long ones folded around it.
+    if let (
+        Change::Field {
+            new: Some(Value::Text(a)),
+            ..
+        },
+        Change::Field {
+            new: Some(Value::Text(b)),
+            ..
+        },
+    ) = (&conflict.mine, &conflict.theirs)
+        && !a.is_empty()
+        && !b.is_empty()
+    {
+        let (a, b) = marked(a, b);
+        return format!(
+            "競合: {what}\n  こちら: {}\n  相手: {}",
+            folded(&a),
+            folded(&b)
+        );
+    }
     format!(
         "競合: {what}\n  こちら: {}\n  相手: {}",
         side(&conflict.mine),
         side(&conflict.theirs)
     )
+}
+
+/// A marked text (see [`marked`]) shortened to the marks and 20 characters
+/// around each, with 「…」 where text is left out: a long paragraph that
+/// differs in one word shows that word.
+pub fn folded(text: &str) -> String {
+    const AROUND: usize = 20;
+    let chars: Vec<char> = text.chars().collect();
+    let mut keep = vec![false; chars.len()];
+    let mut inside = false;
+    for (n, c) in chars.iter().enumerate() {
+        if *c == '«' {
+            inside = true;
+        }
+        if inside {
+            let from = n.saturating_sub(AROUND);
+            let to = (n + AROUND + 1).min(chars.len());
+            keep[from..to].iter_mut().for_each(|k| *k = true);
+        }
+        if *c == '»' {
+            inside = false;
+        }
+    }
+    if !keep.contains(&true) || keep.iter().all(|k| *k) {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut skipping = false;
+    for (c, kept) in chars.iter().zip(&keep) {
+        if *kept {
+            out.push(*c);
+            skipping = false;
+        } else if !skipping {
+            out.push('…');
+            skipping = true;
+        }
+    }
+    out
 }

@@ -1,0 +1,127 @@
+//! 各課に送る and 取り込み… in the window: the copy to send is written with its
+//! mark and the version sent kept beside the plan (see [`crate::exchange`]);
+//! returned copies, one or several, are taken in turn, each finding its own
+//! base by its mark and shown in the merge panel before anything changes.
+//! A copy without a known mark opens the chooser to name its base by hand.
+
+use super::PlanApp;
+use super::question::Question;
+use super::review::Review;
+use crate::exchange;
+
+impl PlanApp {
+    /// 各課に送る…: writes the copy to send where the user chooses.
+    pub(super) fn send_copy(&mut self) {
+        let Some(plan_path) = self.doc.path.clone() else {
+            self.questions.ask(Question::Message(
+                "送る前に、計画をファイルに保存してください。送った版は計画のファイルの隣の「送った版」フォルダに残し、戻ってきた写しを取り込むときに使います。".to_owned(),
+            ));
+            return;
+        };
+        let stem = plan_path
+            .file_stem()
+            .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+        let Some(copy_path) = self.dialogs.save_plan(&format!("{stem}_送付用.ron")) else {
+            return;
+        };
+        let today = chrono::Local::now().date_naive();
+        match exchange::send(self.doc.plan(), &plan_path, &copy_path, today) {
+            Ok(_) => self.set_status(format!(
+                "送る写しを書き出しました: {}（送った版は「{}」フォルダに残しました。戻ってきたら 校閲 → 取り込み… で取り込めます）",
+                super::run::file_name(&copy_path),
+                exchange::FOLDER
+            )),
+            Err(e) => self.questions.ask(Question::Message(e)),
+        }
+    }
+
+    /// 取り込み…: asks for the returned copies and takes the first.
+    pub(super) fn take_copies(&mut self) {
+        let copies = self
+            .dialogs
+            .open_plans("戻ってきた写しを選ぶ（いくつでも）");
+        if copies.is_empty() {
+            return;
+        }
+        self.taking = copies;
+        self.next_copy();
+    }
+
+    /// Opens the merge of the next copy still to take, if any.
+    pub(super) fn next_copy(&mut self) {
+        while !self.taking.is_empty() {
+            let path = self.taking.remove(0);
+            let Some(copy) = self.load_other(&path) else {
+                continue;
+            };
+            let found = match &self.doc.path {
+                Some(plan_path) if exchange::taken_before(&copy, plan_path) => {
+                    self.set_status(format!(
+                        "{} はすでに取り込んであります。変更はありません。",
+                        super::run::file_name(&path)
+                    ));
+                    continue;
+                }
+                Some(plan_path) => exchange::base_of(&copy, plan_path),
+                // A copy without a mark says so first; one with a mark needs
+                // the plan's file, beside which the version sent is kept.
+                None if copy.sent.is_none() => exchange::base_of(&copy, std::path::Path::new(".")),
+                None => Err(
+                    "開いている計画はまだ保存されていないので、送った版を探せません。".to_owned(),
+                ),
+            };
+            match found {
+                Ok(base) => {
+                    self.review = Some(Review::Merge {
+                        base: Box::new(base),
+                        theirs: copy,
+                        name: super::run::file_name(&path),
+                        cache: None,
+                    });
+                }
+                Err(why) => {
+                    self.merge_setup = Some(super::merge_setup::MergeSetup {
+                        sent: None,
+                        returned: Some(path),
+                        note: Some(why),
+                    });
+                }
+            }
+            return;
+        }
+    }
+
+    /// 取り込む in the merge panel: the merged plan replaces the open one as
+    /// one undo step, the copy is noted as taken, and the next copy follows.
+    pub(super) fn finish_merge(&mut self) {
+        let Some(review) = self.review.take() else {
+            return;
+        };
+        let Some(merged) = review.merged() else {
+            self.review = Some(review);
+            return;
+        };
+        let changes = crate::compare::diff(self.doc.plan(), &merged).len();
+        self.doc.checkpoint();
+        self.doc.replace(merged);
+        let mut status = match &review {
+            Review::Merge { name, .. } => format!("{name} を取り込みました（変更 {changes}件）。"),
+            Review::Compare { .. } => String::new(),
+        };
+        if let (Review::Merge { theirs, .. }, Some(plan_path)) = (&review, &self.doc.path)
+            && let Err(e) = exchange::note_taken(theirs, plan_path)
+        {
+            status.push_str(&e);
+        }
+        status.push_str("確かめて保存してください。");
+        self.set_status(status);
+        self.offer_undo = true;
+        self.next_copy();
+    }
+
+    /// やめる: closes the panel and drops the copies not taken yet.
+    pub(super) fn stop_taking(&mut self) {
+        self.review = None;
+        self.taking.clear();
+    }
+}
