@@ -284,3 +284,27 @@ fn a_conflict_over_a_long_text_marks_and_folds_the_difference() {
     assert!(mine_line.contains('…'), "the long start is folded: {text}");
     assert!(mine_line.chars().count() < 80, "{text}");
 }
+
+/// Two copies each put an initiative at the end of the same strategy: which
+/// comes first is the list's order, a conflict that names both new items;
+/// either way both arrive.
+#[test]
+fn two_items_put_at_the_same_place_are_an_order_conflict_naming_both() {
+    let base = with_initiatives(&["a", "b"]);
+    let mine = reordered(&base, &["a", "b", "こちらの新しい取組"]);
+    let theirs = reordered(&base, &["a", "b", "相手の新しい取組"]);
+    let merge = Merge::new(&base, &mine, &theirs);
+    assert_eq!(merge.conflicts.len(), 1, "{:#?}", merge.conflicts);
+    let names = compare::report::Names::new(&base, &mine);
+    let text = compare::report::describe_conflict(&merge.conflicts[0], &names);
+    assert!(text.contains("こちらの新しい取組"), "{text}");
+    assert!(text.contains("相手の新しい取組"), "{text}");
+    assert_eq!(
+        titles(&merge.result(|_| Side::Mine)),
+        ["a", "b", "こちらの新しい取組", "相手の新しい取組"]
+    );
+    assert_eq!(
+        titles(&merge.result(|_| Side::Theirs)),
+        ["a", "b", "相手の新しい取組", "こちらの新しい取組"]
+    );
+}

@@ -199,8 +199,14 @@ fn ordered<K: Ord>(
         (false, true) => 2,
         _ => 0,
     };
+    // Settled for a copy, its items go first where nothing else decides.
+    let chosen = |id: &ItemId| match settled {
+        Some(Side::Mine) => !mine.contains(id),
+        Some(Side::Theirs) => !theirs.contains(id),
+        None => false,
+    };
     let (sorted, tie) = order.sorted(
-        |id| (stood(id), title(id), *id),
+        |id| (stood(id), chosen(id), title(id), *id),
         |a, b| stood(a) == stood(b) && copy_of(a) * copy_of(b) == 2,
     );
     (sorted, (doubt || tie) && settled.is_none())

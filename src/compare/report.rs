@@ -148,7 +148,16 @@ pub fn describe(change: &Change, names: &Names) -> String {
                     .unwrap_or_default(),
                 _ => String::new(),
             };
-            format!("追加: {}{budget}", names.titled(subtree.id(), false))
+            // An item only the other copy has (in a conflict) goes by its title.
+            let mut name = names.titled(subtree.id(), false);
+            if name.is_empty() {
+                name = match subtree {
+                    Subtree::Issue(i) => format!("経営課題 {}", i.title),
+                    Subtree::Strategy(s) => format!("戦略 {}", s.title),
+                    Subtree::Initiative(k) => format!("具体的取組 {}", k.title),
+                };
+            }
+            format!("追加: {name}{budget}")
         }
         Change::Deleted { subtree } => format!("削除: {}", names.titled(subtree.id(), true)),
         Change::Moved { id, .. } => {
