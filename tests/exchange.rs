@@ -63,6 +63,12 @@ fn a_sent_copy_comes_back_and_is_taken_without_naming_its_base() {
     mine.goal.push_str("（改）");
     io::save(&plan, &mine).expect("saves");
 
+    // Taken into another file first (-o), the copy still counts as not taken
+    // into the plan itself.
+    let elsewhere = dir.path().join("試し.ron");
+    let out = run(&[&"take", &plan, &copy, &"-o", &elsewhere]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(elsewhere.exists());
     let out = run(&[&"take", &plan, &copy]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(text(&out).contains("変更 1件"), "{}", text(&out));

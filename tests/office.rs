@@ -364,7 +364,8 @@ fn f1_opens_the_guide_with_the_shortcuts() {
     h.run_steps(2);
     h.get_by_label("写しを送る・取り込む").click();
     h.run_steps(2);
-    h.get_by_label_contains("校閲 → 取り込み… を選びます");
+    h.get_by_label_contains("校閲 → 各課に送る… を選び");
+    h.get_by_label_contains("校閲 → 取り込み… を選び");
     h.get_by_label("ショートカット").click();
     h.run_steps(2);
     h.get_by_label("Ctrl+F");

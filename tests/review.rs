@@ -189,8 +189,8 @@ fn merge_a_returned_copy_choosing_in_a_conflict() {
 
 /// 各課に送る… then 取り込み… of the copy that came back: the copy finds the
 /// version sent by its mark (no chooser), the panel counts the copy's own
-/// changes, 取り込む applies them as one undo step, and taking the same copy
-/// again changes nothing.
+/// changes, 取り込む applies them as one undo step, and once saved, taking
+/// the same copy again changes nothing.
 #[test]
 fn a_sent_copy_is_taken_back_by_its_mark() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -232,6 +232,11 @@ fn a_sent_copy_is_taken_back_by_its_mark() {
     );
     h.get_by_label_contains("各課へ.ron を取り込みました（変更 1件）");
 
+    // Once saved, the plan's file holds the copy: it is noted as taken, and
+    // taking it again changes nothing.
+    h.state_mut().request(Command::Run(Action::Save));
+    h.run_steps(2);
+    assert!(!h.state_mut().doc.is_dirty());
     let before = h.state().doc.plan().clone();
     h.state_mut().request(Command::Run(Action::Merge));
     h.run_steps(2);

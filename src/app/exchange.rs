@@ -108,15 +108,37 @@ impl PlanApp {
             Review::Merge { name, .. } => format!("{name} を取り込みました（変更 {changes}件）。"),
             Review::Compare { .. } => String::new(),
         };
-        if let (Review::Merge { theirs, .. }, Some(plan_path)) = (&review, &self.doc.path)
-            && let Err(e) = exchange::note_taken(theirs, plan_path)
-        {
-            status.push_str(&e);
+        if let Review::Merge { theirs, .. } = review {
+            self.taken_unsaved.push(theirs);
         }
         status.push_str("確かめて保存してください。");
         self.set_status(status);
         self.offer_undo = true;
         self.next_copy();
+    }
+
+    /// After a save to `path`: the copies taken since the last save that the
+    /// saved plan holds (taking one again would change nothing: the take was
+    /// not undone) are noted as taken, so that taking them again later changes
+    /// nothing even after further edits. A note that cannot be written is said.
+    pub(super) fn note_taken_copies(&mut self, path: &std::path::Path) {
+        let plan = self.doc.plan().clone();
+        let mut failed = Vec::new();
+        for copy in std::mem::take(&mut self.taken_unsaved) {
+            let Ok(base) = exchange::base_of(&copy, path) else {
+                continue;
+            };
+            let merge = crate::compare::Merge::new(&base, &plan, &copy);
+            let holds = merge.conflicts.is_empty()
+                && crate::compare::diff(&plan, &merge.result(|_| crate::compare::Side::Mine))
+                    .is_empty();
+            if holds && let Err(e) = exchange::note_taken(&copy, path) {
+                failed.push(e);
+            }
+        }
+        if !failed.is_empty() {
+            self.questions.ask(Question::Message(failed.join("\n")));
+        }
     }
 
     /// やめる: closes the panel and drops the copies not taken yet.

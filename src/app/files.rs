@@ -44,6 +44,7 @@ impl PlanApp {
             self.remember(path.clone());
         }
         self.doc = doc;
+        self.taken_unsaved.clear();
         self.load_notes.clear();
         self.selection = Selection::Basics;
         self.recovery_clock = None;
@@ -82,6 +83,7 @@ impl PlanApp {
                 self.set_status(format!("保存しました: {}", path.display()));
                 self.status_until_edit = true;
                 self.remember(path.clone());
+                self.note_taken_copies(&path);
                 self.doc.mark_saved(path);
                 self.sync_recovery_now();
                 true

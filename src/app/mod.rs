@@ -157,6 +157,9 @@ pub struct PlanApp {
     pub merge_setup: Option<merge_setup::MergeSetup>,
     /// Returned copies still to take after the one being merged (取り込み…).
     taking: Vec<PathBuf>,
+    /// Copies taken since the plan was last saved: noted as taken when a save
+    /// writes them into the plan's file (see `exchange`).
+    taken_unsaved: Vec<Plan>,
     /// Whether the status line offers 元に戻す (after a delete).
     offer_undo: bool,
     /// Whether the status line describes the saved plan (保存しました), and goes
@@ -238,6 +241,7 @@ impl PlanApp {
             progress: None,
             merge_setup: None,
             taking: Vec::new(),
+            taken_unsaved: Vec::new(),
             offer_undo: false,
             status_until_edit: false,
             folded: Vec::new(),

@@ -134,8 +134,12 @@ pub(super) fn take(
         return Ok(());
     }
     io::save(output, &plan).map_err(|e| format!("エラー: {}: {e}", output.display()))?;
-    for copy in &taken {
-        exchange::note_taken(copy, plan_path).map_err(|e| format!("警告: {e}"))?;
+    // Noted as taken only when the plan itself took them: with -o, the plan
+    // file has not changed, and taking the copies into it must still work.
+    if io::same_file(output, plan_path) {
+        for copy in &taken {
+            exchange::note_taken(copy, plan_path).map_err(|e| format!("警告: {e}"))?;
+        }
     }
     say!("取り込みました: {}", output.display());
     Ok(())
