@@ -10,10 +10,10 @@
 //! `[b, a, c]`; or one copy swapped two items and the other put one in between
 //! them), or leave open which of two items the copies put at the same place
 //! comes first, no order is sure to keep both copies' intent: the list's order
-//! is a conflict, settled by giving one copy's rules the first say (and the
-//! open pair going by where each stood among the base's items, then title). So every order all
-//! versions agree on stays, and the result does not depend on which copy is
-//! named first.
+//! is a conflict, settled by giving one copy's rules and items the first say.
+//! Where nothing decides otherwise, items go by where they stood among the
+//! base's items, then by title. So every order all versions agree on stays,
+//! and the result does not depend on which copy is named first.
 
 use std::collections::{HashMap, HashSet};
 
