@@ -51,13 +51,7 @@ pub fn send(
     let mut copy = plan.clone();
     copy.sent = Some(mark.clone());
     let folder = folder(plan_path);
-    std::fs::create_dir_all(&folder).map_err(|e| {
-        format!(
-            "送った版を残すフォルダ {} を作れませんでした（{}）。フォルダに書き込めるか確かめてください。何も書いていません。",
-            folder.display(),
-            io::reason(&e)
-        )
-    })?;
+    make_folder(&folder, "送った版を残す").map_err(|e| format!("{e}何も書いていません。"))?;
     let kept = folder.join(format!("{}_{}.ron", today.format("%Y-%m-%d"), mark.id));
     io::save(&kept, &copy).map_err(|e| {
         format!(
@@ -122,16 +116,22 @@ pub fn note_taken(copy: &Plan, plan_path: &Path) -> Result<(), String> {
         return Ok(());
     };
     let dir = folder(plan_path).join(TAKEN);
-    std::fs::create_dir_all(&dir).map_err(|e| {
-        format!(
-            "取り込んだ写しを {} に残せませんでした（{}）。",
-            dir.display(),
-            io::reason(&e)
-        )
-    })?;
+    make_folder(&dir, "取り込んだ写しを残す")?;
     let free = (1..)
         .map(|n| dir.join(format!("{}_{n}.ron", mark.id)))
         .find(|p| !p.exists())
         .unwrap_or_else(|| dir.join(format!("{}.ron", mark.id)));
     io::save(&free, copy).map_err(|e| format!("取り込んだ写しを残せませんでした: {e}"))
+}
+
+/// Makes the folder `dir` (with its parents), saying what it is `for` if the
+/// system refuses.
+fn make_folder(dir: &Path, purpose: &str) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| {
+        format!(
+            "{purpose}フォルダ {} を作れませんでした（{}）。フォルダに書き込めるか確かめてください。",
+            dir.display(),
+            io::reason(&e)
+        )
+    })
 }

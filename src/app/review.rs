@@ -118,7 +118,10 @@ impl Review {
             } => {
                 if cache.as_ref().is_none_or(|c| c.revision != revision) {
                     let merge = Merge::new(base, plan, theirs);
-                    let returned = compare::diff(base, theirs).len();
+                    // The copy's own changes do not change with the open plan.
+                    let returned = cache
+                        .as_ref()
+                        .map_or_else(|| compare::diff(base, theirs).len(), |c| c.returned);
                     *cache = Some(Box::new(Merging::new(doc, merge, returned)));
                 }
             }

@@ -212,6 +212,17 @@ fn ordered<K: Ord>(
     (sorted, (doubt || tie) && settled.is_none())
 }
 
+/// The places in the base of the nearest base items before and after `id`
+/// in `copy` (none: it has none on that side).
+fn around(copy: &[ItemId], base: &[ItemId], id: ItemId) -> Option<(Option<usize>, Option<usize>)> {
+    let n = copy.iter().position(|x| *x == id)?;
+    let place = |y: &ItemId| base.iter().position(|b| b == y);
+    Some((
+        copy[..n].iter().rev().find_map(place),
+        copy[n + 1..].iter().find_map(place),
+    ))
+}
+
 /// The first base item the copy deleted (`held`: what it holds anywhere) that
 /// lay between the base items around `id` in `copy`: the item `id` took the
 /// place of, if any.
@@ -221,14 +232,9 @@ fn took_place(
     held: &HashSet<ItemId>,
     id: ItemId,
 ) -> Option<ItemId> {
-    let n = copy.iter().position(|x| *x == id)?;
-    let place = |y: &ItemId| base.iter().position(|b| b == y);
-    let from = copy[..n].iter().rev().find_map(place).map_or(0, |p| p + 1);
-    let to = copy[n + 1..].iter().find_map(place).unwrap_or(base.len());
-    base.get(from..to)?
-        .iter()
-        .copied()
-        .find(|d| !held.contains(d))
+    let (before, after) = around(copy, base, id)?;
+    let gap = base.get(before.map_or(0, |p| p + 1)..after.unwrap_or(base.len()))?;
+    gap.iter().copied().find(|d| !held.contains(d))
 }
 
 /// Where the item `id`, which the base lacks, stands in `copy` among the base's
@@ -236,13 +242,9 @@ fn took_place(
 /// and after it there (so twice the middle of the gap it is in; a gap left by
 /// deleted base items counts whole).
 fn between(copy: &[ItemId], base: &[ItemId], id: ItemId) -> Option<i64> {
-    let n = copy.iter().position(|x| *x == id)?;
-    let place = |y: &ItemId| base.iter().position(|b| b == y).map(|p| p as i64);
-    let before = copy[..n].iter().rev().find_map(place).unwrap_or(-1);
-    let after = copy[n + 1..]
-        .iter()
-        .find_map(place)
-        .unwrap_or(base.len() as i64);
+    let (before, after) = around(copy, base, id)?;
+    let before = before.map_or(-1, |p| p as i64);
+    let after = after.unwrap_or(base.len()) as i64;
     Some(before + after)
 }
 
