@@ -221,7 +221,7 @@ pub fn main() -> ExitCode {
                 let count = next.copy_evaluations_from(&plan);
                 say!("自己評価を「前年度までの実績」に書き加えました: {count}件");
             }
-            io::save(&output, &next).map_err(|e| e.to_string())?;
+            io::save(&output, &next).map_err(|e| format!("エラー: {}: {e}", output.display()))?;
             say!(
                 "{}を作りました: {}",
                 blocks::title(&next, blocks::Medium::Print),
@@ -297,7 +297,7 @@ pub fn main() -> ExitCode {
                 say_raw!("{}", io::to_ron(&plan).map_err(|e| e.to_string())?);
                 return Ok(());
             }
-            io::save(&output, &plan).map_err(|e| e.to_string())?;
+            io::save(&output, &plan).map_err(|e| format!("エラー: {}: {e}", output.display()))?;
             say!("保存しました: {}", output.display());
             Ok(())
         }),
@@ -400,6 +400,9 @@ fn import(page: &Path, output: &Path) -> Result<(), String> {
     }
     let text = crate::import::read_page(page).map_err(|e| format!("エラー: {e}"))?;
     let imported = crate::import::import(&text);
+    if let Some(message) = imported.nothing_found() {
+        return Err(format!("エラー: {}: {message}", page.display()));
+    }
     io::save(output, &imported.plan).map_err(|e| format!("エラー: {}: {e}", output.display()))?;
     let plan = &imported.plan;
     say!(
@@ -410,6 +413,9 @@ fn import(page: &Path, output: &Path) -> Result<(), String> {
         plan.strategies().count(),
         plan.initiatives().count()
     );
+    if let Some(note) = imported.look_alike_note() {
+        say!("{note}");
+    }
     if !imported.report.is_empty() {
         say!("取り込まなかった行: {}行", imported.report.len());
         for note in &imported.report {

@@ -25,7 +25,7 @@ pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be opened or read.
-    #[error("ファイルを読み込めません: {0}")]
+    #[error("ファイルを読み込めません: {}", reason(.0))]
     Io(#[from] io::Error),
     /// Over [`MAX_FILE_BYTES`].
     #[error(
@@ -313,7 +313,7 @@ fn position_of(valid: &[u8]) -> (usize, usize) {
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     /// Writing, flushing or renaming failed; the previous file is untouched.
-    #[error("保存できませんでした: {0}")]
+    #[error("保存できませんでした: {}", reason(.0))]
     Io(#[from] io::Error),
     /// The plan could not be turned into RON (not expected for a valid plan).
     #[error("保存用の書式に変換できませんでした: {0}")]
@@ -335,15 +335,33 @@ pub fn to_ron(plan: &Plan) -> Result<String, ron::Error> {
 }
 
 /// Why the system refused a file operation, for the user: the usual kinds in
-/// Japanese, any other as the system says it.
+/// Japanese, any other as the system says it (without the paths of temporary
+/// files). A message this program wrote itself is kept as it is.
 pub fn reason(e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
+    let ours = e.get_ref().is_some_and(|inner| inner.is::<write::Said>());
+    if ours || (e.kind() == K::Other && e.get_ref().is_some()) {
+        return e.to_string();
+    }
     match e.kind() {
-        K::PermissionDenied | K::ReadOnlyFilesystem => "書き込みが許されていません".to_owned(),
+        K::PermissionDenied => "書き込みや読み込みが許されていません".to_owned(),
+        K::ReadOnlyFilesystem => "読み取り専用の場所なので書き込めません".to_owned(),
         K::NotFound => "見つかりません".to_owned(),
-        K::StorageFull => "ディスクがいっぱいです".to_owned(),
+        K::StorageFull | K::QuotaExceeded => "ディスクがいっぱいです".to_owned(),
         K::AlreadyExists => "同じ名前のものがすでにあります".to_owned(),
-        _ => e.to_string(),
+        K::IsADirectory => "フォルダーです（ファイルを指定してください）".to_owned(),
+        K::NotADirectory => "途中にフォルダーでないものがあります".to_owned(),
+        K::InvalidFilename => "ファイル名に使えない文字があるか、長すぎます".to_owned(),
+        K::FileTooLarge => "ファイルが大きすぎます".to_owned(),
+        K::ResourceBusy | K::ExecutableFileBusy => "ほかのプログラムが使っています".to_owned(),
+        K::TimedOut | K::NetworkDown | K::HostUnreachable | K::StaleNetworkFileHandle => {
+            "ネットワークの場所に届きません".to_owned()
+        }
+        _ => match e.raw_os_error() {
+            // The OS's own words without a temporary path a wrapper may add.
+            Some(code) => std::io::Error::from_raw_os_error(code).to_string(),
+            None => e.to_string(),
+        },
     }
 }
 

@@ -556,3 +556,72 @@ fn a_saved_html_page_imports_like_its_text() {
     }
     nothing_lost(&page, &from_html);
 }
+
+/// A page copied from a PDF viewer (the 平成29年度 大正区 page): its Kangxi
+/// radicals (「運営⽅針」 with U+2F45, 「3⽉31⽇」) become the ordinary
+/// characters, so the title, the date and the headings are read, and the
+/// import says how many; its policy numbered 「1.」 with no space is a
+/// numbered list, not one paragraph with the numbers in its text.
+#[test]
+fn a_page_copied_from_a_pdf_with_look_alikes_and_numbers_with_full_stops() {
+    let page = include_str!("fixtures/h29-pdf-copy-page.txt");
+    let imported = import(page);
+    let plan = &imported.plan;
+    assert_eq!((plan.fiscal_year, plan.ward.as_str()), (2017, "大正区"));
+    assert_eq!(
+        plan.page_date,
+        chrono::NaiveDate::from_ymd_opt(2017, 3, 31),
+        "the date read"
+    );
+    assert_eq!(imported.look_alikes, 9);
+    assert!(
+        imported
+            .look_alike_note()
+            .is_some_and(|n| n.contains("9字")),
+        "{:?}",
+        imported.look_alike_note()
+    );
+    assert_eq!(plan.goal, "・だれもが安心して暮らせるまち");
+    assert_eq!(
+        plan.policy,
+        [
+            "区民主体のまちづくり",
+            "安全・安心のまちづくり",
+            "人にやさしい窓口"
+        ]
+    );
+    assert!(plan.policy_lead.is_empty(), "{:?}", plan.policy_lead);
+    let web = blocks::plain_text(&blocks::blocks(plan, Medium::Web));
+    assert!(
+        !web.chars()
+            .any(|c| ward_plan::model::text::ordinary(c).is_some()),
+        "{web}"
+    );
+    assert!(
+        ward_plan::proof::proofread(plan)
+            .iter()
+            .all(|f| f.span.rule != ward_plan::proof::rules::LOOK_ALIKE)
+    );
+}
+
+/// 校正 names a look-alike character left in a plan and fixes it in one click.
+#[test]
+fn a_look_alike_left_in_a_plan_is_named_and_fixed() {
+    let mut plan = sample();
+    plan.goal = "区民の⽣活を⽀える".to_owned();
+    let findings: Vec<_> = ward_plan::proof::proofread(&plan)
+        .into_iter()
+        .filter(|f| f.span.rule == ward_plan::proof::rules::LOOK_ALIKE)
+        .collect();
+    assert_eq!(findings.len(), 2, "{findings:?}");
+    assert!(
+        findings[0].message.contains("U+2F63"),
+        "{}",
+        findings[0].message
+    );
+    assert_eq!(
+        ward_plan::proof::fix_all(&mut plan, ward_plan::proof::rules::LOOK_ALIKE),
+        2
+    );
+    assert_eq!(plan.goal, "区民の生活を支える");
+}

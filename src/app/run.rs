@@ -124,11 +124,19 @@ impl PlanApp {
     /// left out are listed in a message.
     fn import_page(&mut self, text: &str) {
         let imported = crate::import::import(text);
+        if let Some(message) = imported.nothing_found() {
+            self.questions.ask(Question::Message(message));
+            return;
+        }
         let name = blocks::title(&imported.plan, Medium::Web);
+        let look_alikes = imported
+            .look_alike_note()
+            .map(|note| format!("{note}。"))
+            .unwrap_or_default();
         self.install(Document::unsaved(imported.plan, &name));
         self.import_text = None;
         self.set_status(format!(
-            "{name}を取り込みました。確かめて、名前を付けて保存してください。"
+            "{name}を取り込みました。{look_alikes}確かめて、名前を付けて保存してください。"
         ));
         if !imported.report.is_empty() {
             let lines: Vec<String> = imported.report.iter().map(ToString::to_string).collect();

@@ -41,18 +41,24 @@ pub fn entry(line: &str) -> Option<Entry<'_>> {
     })
 }
 
-/// The text after ①–⑳ or (1)–(99).
+/// The text after ①–⑳, (1)–(99), or 1.–99. (「1.区民主体のまちづくり」, as
+/// some wards number the policy's pillars; not 「1.5倍」, a number).
 fn numbered(line: &str) -> Option<&str> {
     let mut chars = line.chars();
     if chars.next().is_some_and(|c| ('①'..='⑳').contains(&c)) {
         return Some(chars.as_str());
     }
-    let inner = line.strip_prefix('(')?;
+    let (inner, close) = match line.strip_prefix('(') {
+        Some(inner) => (inner, &[')'][..]),
+        None => (line, &['.', '．'][..]),
+    };
     let digits = inner.chars().take_while(char::is_ascii_digit).count();
     if !(1..=2).contains(&digits) {
         return None;
     }
-    inner[digits..].strip_prefix(')')
+    let rest = inner[digits..].strip_prefix(close)?;
+    let decimal = close[0] == '.' && rest.starts_with(|c: char| c.is_ascii_digit());
+    (!decimal).then_some(rest)
 }
 
 #[cfg(test)]
@@ -79,6 +85,9 @@ mod tests {
             "(1) 見守りを広げる",
             "①見守りを広げる",
             "(12)見守りを広げる",
+            "1.見守りを広げる",
+            "2. 見守りを広げる",
+            "10．見守りを広げる",
         ] {
             assert_eq!(
                 entry(line).map(|e| (e.text, e.numbered)),
@@ -94,6 +103,9 @@ mod tests {
             "-5℃の朝",
             "(R5~R7作成合計目標)",
             "(123) 多すぎる番号",
+            "1.5倍に増えた",
+            "2026.4.1",
+            "1.",
             "・",
             "――――",
             "ー",

@@ -174,7 +174,10 @@ pub fn classify(raw: &str) -> Line {
     if let Some(title) = title(&line) {
         return title;
     }
-    if let Some(date) = crate::wareki::parse_date_western(&line) {
+    // The page's date, as the city writes it (2017年3月31日) or in 和暦.
+    if let Some(date) =
+        crate::wareki::parse_date_western(&line).or_else(|| crate::wareki::parse_date(&line))
+    {
         return Line::Date(date);
     }
     let b = bare(&line);

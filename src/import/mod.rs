@@ -35,6 +35,41 @@ pub struct Imported {
     pub plan: Plan,
     /// Lines not taken into the plan.
     pub report: Vec<Note>,
+    /// Look-alike characters (Kangxi radicals, compatibility ideographs, as
+    /// pages copied from PDFs carry) made the ordinary ideographs.
+    pub look_alikes: usize,
+}
+
+impl Imported {
+    /// What the import says of the look-alike characters it made ordinary.
+    pub fn look_alike_note(&self) -> Option<String> {
+        (self.look_alikes > 0).then(|| {
+            format!(
+                "見た目が同じで別の文字（部首の「⽅」や互換漢字など、PDFからコピーした文に混じる文字）を、ふつうの漢字に直しました: {}字",
+                self.look_alikes
+            )
+        })
+    }
+
+    /// Why the page is refused when no part of a plan was found in it (a
+    /// binary file, another document): the message names what was looked for.
+    pub fn nothing_found(&self) -> Option<String> {
+        let plan = &self.plan;
+        let empty = [
+            &plan.goal,
+            &plan.mission,
+            &plan.policy_lead,
+            &plan.policy_closing,
+        ]
+        .iter()
+        .all(|text| text.trim().is_empty())
+            && plan.policy.is_empty()
+            && plan.issues.is_empty();
+        empty.then(|| {
+            "運営方針の部分が見つかりませんでした。探したのは「目標」「使命」「基本的な考え方」「経営課題」の見出しと、「経営課題1」「【1-1】」のように番号の付いた項目です。区の運営方針のページの本文をコピーしたテキストか、保存したHTMLを選んでください。何も作っていません。"
+                .to_owned()
+        })
+    }
 }
 
 impl fmt::Display for Note {
@@ -77,8 +112,14 @@ pub fn page_lines(text: &str) -> Vec<String> {
 
 /// Reads a published page's text.
 pub fn import(text: &str) -> Imported {
+    // 「運営⽅針」 with U+2F45: the headings, dates and words below are looked
+    // for in ordinary characters.
+    let (text, look_alikes) = crate::model::text::ordinary_text(text)
+        .map_or((std::borrow::Cow::Borrowed(text), 0), |(t, n)| {
+            (t.into(), n)
+        });
     let mut b = build::Builder::new();
-    for (n, raw) in page_lines(text).iter().enumerate() {
+    for (n, raw) in page_lines(&text).iter().enumerate() {
         b.line(n + 1, raw);
     }
     let mut plan = b.plan;
@@ -96,5 +137,6 @@ pub fn import(text: &str) -> Imported {
     Imported {
         plan,
         report: b.report,
+        look_alikes,
     }
 }

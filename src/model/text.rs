@@ -226,9 +226,82 @@ pub fn clean(text: &str) -> Option<String> {
     )
 }
 
+/// The ordinary ideograph a look-alike stands for: a Kangxi radical
+/// (U+2F00–2FDF: 「⽅」 for 方, 「⽇」 for 日), a CJK compatibility ideograph
+/// (U+F900–FAFF, U+2F800–2FA1F), or one of the radical forms that text copied
+/// from PDFs carries. They print the same and defeat search, 校正 and dates.
+pub fn ordinary(c: char) -> Option<char> {
+    let code = u32::from(c);
+    let unified = |c: char| {
+        let mut out = None;
+        let mut count = 0;
+        unicode_normalization::char::decompose_compatible(c, |d| {
+            out = Some(d);
+            count += 1;
+        });
+        out.filter(|&d| count == 1 && d != c)
+    };
+    match code {
+        0x2F00..=0x2FDF | 0xF900..=0xFAFF | 0x2F800..=0x2FA1F => unified(c),
+        // CJK Radicals Supplement: Unicode gives only ⺟ and ⻳ an equivalence;
+        // these are the forms PDF text extraction is known to produce.
+        0x2E80..=0x2EFF => match c {
+            '⺟' => Some('母'),
+            '⺠' => Some('民'),
+            '⻄' => Some('西'),
+            '⻑' => Some('長'),
+            '⻘' => Some('青'),
+            '⻝' => Some('食'),
+            '⻤' => Some('鬼'),
+            '⻩' => Some('黄'),
+            '⻫' => Some('斉'),
+            '⻭' => Some('歯'),
+            '⻯' => Some('竜'),
+            '⻲' => Some('亀'),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `text` with every look-alike (see [`ordinary`]) made ordinary, and how many
+/// there were; `None` when there were none.
+pub fn ordinary_text(text: &str) -> Option<(String, usize)> {
+    if !text.chars().any(|c| ordinary(c).is_some()) {
+        return None;
+    }
+    let mut count = 0;
+    let text = text
+        .chars()
+        .map(|c| match ordinary(c) {
+            Some(o) => {
+                count += 1;
+                o
+            }
+            None => c,
+        })
+        .collect();
+    Some((text, count))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn look_alikes_become_ordinary_ideographs() {
+        // As copied from the 平成29年度 大正区 PDF: Kangxi radicals.
+        assert_eq!(
+            ordinary_text("運営⽅針 平成29年4⽉1⽇ ⾰新 ⽬標"),
+            Some(("運営方針 平成29年4月1日 革新 目標".to_owned(), 5))
+        );
+        // Compatibility ideographs (U+F9xx, U+FAxx) and a radical form.
+        assert_eq!(ordinary('\u{F9DC}'), Some('隆'));
+        assert_eq!(ordinary('⻑'), Some('長'));
+        // Ordinary text, and the twelve unified ideographs in the compatibility block.
+        assert_eq!(ordinary_text("方針と﨑"), None);
+        assert_eq!(ordinary('方'), None);
+    }
 
     #[test]
     fn pasted_line_ends_become_newlines_and_other_controls_go() {

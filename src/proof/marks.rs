@@ -13,6 +13,27 @@ pub(super) fn is_ideograph(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
+/// Kangxi radicals and compatibility ideographs, each with its ordinary
+/// ideograph: they look right and are not the same character to search,
+/// 校正 or a reader's screen reader.
+pub(super) fn look_alikes(t: &Text<'_>, out: &mut Vec<Finding>) {
+    for (i, c) in t.text.chars().enumerate() {
+        if let Some(o) = crate::model::text::ordinary(c) {
+            out.push(t.finding(
+                rules::LOOK_ALIKE,
+                (i, i + 1),
+                c.to_string(),
+                format!(
+                    "{}の「{c}」(U+{:04X}): 「{o}」と同じに見えて別の文字です（PDFからコピーした文に混じります）。検索や校正にかからないので、「{o}」に直します。",
+                    t.name,
+                    u32::from(c)
+                ),
+                Some(o.to_string()),
+            ));
+        }
+    }
+}
+
 /// Doubled 。 and 、, brackets left open or closed twice, half-width katakana and
 /// half-width marks.
 pub(super) fn punctuation(t: &Text<'_>, chars: &[char], out: &mut Vec<Finding>) {

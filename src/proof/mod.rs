@@ -19,7 +19,7 @@ use crate::model::fields::Field;
 use crate::model::walk::{self, Value};
 use crate::model::{ItemPath, Plan};
 use lookup::{Keep, inside_quotes, word_findings};
-use marks::{amounts, digit_widths, is_prose, punctuation, sentences, spaces};
+use marks::{amounts, digit_widths, is_prose, look_alikes, punctuation, sentences, spaces};
 
 /// One thing to look at in the writing.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,6 +80,8 @@ pub mod rules {
     pub const SPACES: &str = "空白";
     /// A sentence of over [`super::LONG_SENTENCE`] characters: a hint.
     pub const LONG: &str = "長い文";
+    /// A Kangxi radical or compatibility ideograph standing for an ordinary one.
+    pub const LOOK_ALIKE: &str = "紛らわしい文字";
 
     /// Every rule, with what it looks for, as the settings list them.
     pub const ALL: &[(&str, &str)] = &[
@@ -102,6 +104,10 @@ pub mod rules {
         (SENTENCE_END, "文章の欄の終わりに「。」がない"),
         (SPACES, "文中の空白、行末の空白"),
         (LONG, "120文字を超える文（ヒント）"),
+        (
+            LOOK_ALIKE,
+            "見た目が同じで別の文字（部首の⽅ → 方、互換漢字。PDFからのコピーに混じる）",
+        ),
     ];
 }
 
@@ -185,6 +191,13 @@ pub fn proofread(plan: &Plan) -> Vec<Finding> {
                 || ('\u{ff61}'..='\u{ff9f}').contains(&c)
         });
         let prose = is_prose(t.field) && !ascii;
+        let odd = !ascii
+            && t.text
+                .chars()
+                .any(|c| crate::model::text::ordinary(c).is_some());
+        if odd {
+            look_alikes(t, &mut out);
+        }
         if ascii_digits || marks || prose {
             let chars: Vec<char> = t.text.chars().collect();
             if marks {
