@@ -2,8 +2,14 @@
 //! exactly once, with its replacement; the variant pages of other wards, imported,
 //! give no false alarm.
 
+use proptest::prelude::*;
+use ward_plan::model::address::text_mut;
 use ward_plan::proof::{proofread, rules};
 use ward_plan::{Plan, import};
+
+// The generators; this suite uses only the mutated plans.
+#[allow(dead_code)]
+mod common;
 
 /// A plan whose texts break each rule once, and nothing else.
 fn one_of_each() -> Plan {
@@ -38,6 +44,8 @@ fn one_of_each() -> Plan {
         format!("{}を進める。", "地域".repeat(60)),
         // 数字の幅: one full-width digit among half-width ones.
         "講習会を年２回開く。".to_owned(),
+        // 紛らわしい文字: the Kangxi radical ⽅ (U+2F45) for 方.
+        "運営\u{2F45}針に沿って進める。".to_owned(),
     ];
     plan
 }
@@ -74,6 +82,7 @@ fn one_violation_of_each_rule_is_found_once() {
             (rules::SPACES, "　", Some("")),
             (rules::LONG, long.as_str(), None),
             (rules::DIGITS, "２", Some("2")),
+            (rules::LOOK_ALIKE, "\u{2F45}", Some("方")),
         ]
     );
     // Every rule has its case here.
@@ -103,6 +112,7 @@ fn fixing_everything_fixable_leaves_only_what_needs_a_person() {
         rules::SENTENCE_END,
         rules::SPACES,
         rules::DIGITS,
+        rules::LOOK_ALIKE,
     ] {
         assert_eq!(ward_plan::proof::fix_all(&mut plan, rule), 1, "{rule}");
     }
@@ -114,6 +124,7 @@ fn fixing_everything_fixable_leaves_only_what_needs_a_person() {
     assert_eq!(plan.policy[11], "区民の安全を守る。");
     assert_eq!(plan.policy[1], "こどもの安全を守る。");
     assert_eq!(plan.policy[5], "相談は年間1,500件を見込む。");
+    assert_eq!(plan.policy[14], "運営方針に沿って進める。");
 }
 
 /// Other wards' pages, as the import reads them, give no finding (judged
@@ -153,4 +164,32 @@ fn a_plan_written_to_the_rules_gets_no_finding() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].span.found, "子ども");
     assert_eq!(found[0].span.replacement, None);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// Plans of the family with long runs of marks pasted in: every finding
+    /// points at the characters it names, inside its field, and the whole
+    /// check (the content warnings too) runs to its end. How long it takes is
+    /// `cargo bench --bench proof -- check_mutated` (README).
+    #[test]
+    fn every_finding_in_a_mutated_plan_points_at_what_it_names(
+        plan in common::mutated_plan(400)
+    ) {
+        let warnings = ward_plan::check::check(&plan);
+        let findings = proofread(&plan);
+        prop_assert!(warnings.len() >= findings.len());
+        let mut copy = plan.clone();
+        let mut fields = std::collections::HashMap::new();
+        for f in &findings {
+            let chars = fields.entry(f.span.key).or_insert_with(|| {
+                let text = text_mut(&mut copy, &f.span.key).expect("the finding's field exists");
+                text.chars().collect::<Vec<char>>()
+            });
+            prop_assert!(f.span.start < f.span.end && f.span.end <= chars.len(), "{f:?}");
+            let named: String = chars[f.span.start..f.span.end].iter().collect();
+            prop_assert_eq!(&named, &f.span.found);
+        }
+    }
 }

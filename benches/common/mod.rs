@@ -34,3 +34,35 @@ pub fn ten_times() -> Plan {
     plan.ensure_ids();
     plan
 }
+
+/// The kinds of long runs a pasted or mistyped field can hold, each with what
+/// it repeats: every one is a finding (or a word to keep) at every place, so a
+/// check that does work per finding in the length of its field is quadratic here.
+#[allow(dead_code)] // the proof benchmark's only
+pub const RUNS: [(&str, &str); 14] = [
+    ("doubled_commas", "、"),
+    ("doubled_pairs", "、、あ"),
+    ("unmatched_closes", "」"),
+    ("doubled_stops", "。。"),
+    ("unclosed_opens", "（"),
+    ("nested_parens", "(あ"),
+    ("quotes", "「事」"),
+    ("amounts", "1000件 "),
+    ("half_kana", "ｱ、"),
+    ("spaces", "あ "),
+    ("kana_words", "事が"),
+    ("look_alikes", "\u{2F45}"),
+    ("look_alikes_apart", "\u{2F45}あ"),
+    ("kept_words", "子ども・子育て支援法、"),
+];
+
+/// The sample with `unit` repeated until the mission is `chars` characters long,
+/// and 子ども・子育て支援法 among the words to keep.
+#[allow(dead_code)] // the proof benchmark's only
+pub fn long_run(unit: &str, chars: usize) -> Plan {
+    let mut plan = sample();
+    let n = chars.div_ceil(unit.chars().count());
+    plan.mission = unit.repeat(n);
+    plan.writing.keep.push("子ども・子育て支援法".to_string());
+    plan
+}

@@ -45,7 +45,7 @@ impl Imported {
     pub fn look_alike_note(&self) -> Option<String> {
         (self.look_alikes > 0).then(|| {
             format!(
-                "見た目が同じで別の文字（部首の「⽅」や互換漢字など、PDFからコピーした文に混じる文字）を、ふつうの漢字に直しました: {}字",
+                "見た目が同じで別の文字（部首の形の「方」や互換漢字など、PDFからコピーした文に混じる文字）を、ふつうの漢字に直しました: {}字",
                 self.look_alikes
             )
         })

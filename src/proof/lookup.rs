@@ -70,12 +70,17 @@ pub(super) struct Hit {
 /// The ward's words to keep (直さない言葉), found in a text in one pass.
 pub(super) struct Keep(Option<AhoCorasick>);
 
+/// The longest entry read as a word to keep: a law's or a programme's name
+/// fits; a paragraph pasted into the list is not a word, and an automaton
+/// over one would take minutes to build on every check.
+const KEEP_WORD_MAX_CHARS: usize = 64;
+
 impl Keep {
     pub(super) fn new(words: &[String]) -> Keep {
         let words: Vec<&str> = words
             .iter()
             .map(|w| w.trim())
-            .filter(|w| !w.is_empty())
+            .filter(|w| !w.is_empty() && w.chars().nth(KEEP_WORD_MAX_CHARS).is_none())
             .collect();
         if words.is_empty() {
             return Keep(None);
@@ -92,12 +97,40 @@ impl Keep {
         let Some(ac) = &self.0 else {
             return Vec::new();
         };
+        let mut chars = CharCount::new(text);
         ac.find_iter(text)
-            .map(|m| {
-                let start = text[..m.start()].chars().count();
-                (start, start + text[m.start()..m.end()].chars().count())
-            })
+            .map(|m| (chars.at(m.start()), chars.at(m.end())))
             .collect()
+    }
+}
+
+/// Character positions of byte offsets into a text, asked in increasing order
+/// (as matches come): each character is counted once, so a field of 100,000
+/// findings is not counted from its start 100,000 times.
+pub(super) struct CharCount<'t> {
+    text: &'t str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'t> CharCount<'t> {
+    pub(super) fn new(text: &'t str) -> Self {
+        CharCount {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The character position of byte `byte`, which is at or after the last asked.
+    pub(super) fn at(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            // Out of order: count from the start (never the case for matches).
+            return self.text[..byte].chars().count();
+        }
+        self.chars += self.text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
     }
 }
 
@@ -107,9 +140,9 @@ pub(super) fn word_findings(texts: &[Text<'_>], choices: &Writing, out: &mut Vec
     let (ac, patterns) = automaton();
     let mut hits = Vec::new();
     for (n, t) in texts.iter().enumerate() {
+        let mut chars = CharCount::new(&t.text);
         for m in ac.find_iter(t.text.as_ref()) {
-            let start = t.text[..m.start()].chars().count();
-            let end = start + t.text[m.start()..m.end()].chars().count();
+            let (start, end) = (chars.at(m.start()), chars.at(m.end()));
             // A kept name (子ども・子育て支援法) neither counts nor is flagged.
             if t.keeps(start, end) {
                 continue;
@@ -251,17 +284,21 @@ pub(super) fn word_findings(texts: &[Text<'_>], choices: &Writing, out: &mut Vec
     }
 }
 
-/// Whether character `at` of `text` is inside 「…」.
-pub(super) fn inside_quotes(text: &str, at: usize) -> bool {
+/// For each character of `text` (and its end), whether it is inside 「…」:
+/// counted once per text, not once per finding.
+pub(super) fn inside_quotes(text: &str) -> Vec<bool> {
     let mut depth = 0i32;
-    for c in text.chars().take(at) {
+    let mut inside = Vec::with_capacity(text.len() / 3 + 1);
+    for c in text.chars() {
+        inside.push(depth > 0);
         match c {
             '「' => depth += 1,
             '」' => depth -= 1,
             _ => {}
         }
     }
-    depth > 0
+    inside.push(depth > 0);
+    inside
 }
 
 /// The form used most; the first in the list on a tie.

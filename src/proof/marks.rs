@@ -17,20 +17,32 @@ pub(super) fn is_ideograph(c: char) -> bool {
 /// ideograph: they look right and are not the same character to search,
 /// 校正 or a reader's screen reader.
 pub(super) fn look_alikes(t: &Text<'_>, out: &mut Vec<Finding>) {
-    for (i, c) in t.text.chars().enumerate() {
-        if let Some(o) = crate::model::text::ordinary(c) {
-            out.push(t.finding(
-                rules::LOOK_ALIKE,
-                (i, i + 1),
-                c.to_string(),
-                format!(
-                    "{}の「{c}」(U+{:04X}): 「{o}」と同じに見えて別の文字です（PDFからコピーした文に混じります）。検索や校正にかからないので、「{o}」に直します。",
-                    t.name,
-                    u32::from(c)
-                ),
-                Some(o.to_string()),
-            ));
-        }
+    let chars: Vec<char> = t.text.chars().collect();
+    let ordinary = crate::model::text::ordinary;
+    // A run of them (年⽉⽇ has two) is one finding and one fix.
+    for run in runs(&chars, |c| ordinary(c).is_some()) {
+        let found: String = chars[run.clone()].iter().collect();
+        let fixed: String = chars[run.clone()]
+            .iter()
+            .map(|&c| ordinary(c).unwrap_or(c))
+            .collect();
+        let codes: Vec<String> = chars[run.clone()]
+            .iter()
+            .take(3)
+            .map(|&c| format!("U+{:04X}", u32::from(c)))
+            .collect();
+        let more = if run.len() > 3 { "…" } else { "" };
+        out.push(t.finding(
+            rules::LOOK_ALIKE,
+            (run.start, run.end),
+            found,
+            format!(
+                "{}に「{fixed}」と同じに見えて別の文字（{}{more}）があります（PDFからコピーした文に混じります）。検索や校正にかからないので、「{fixed}」に直します。",
+                t.name,
+                codes.join("、"),
+            ),
+            Some(fixed),
+        ));
     }
 }
 
@@ -46,14 +58,18 @@ pub(super) fn punctuation(t: &Text<'_>, chars: &[char], out: &mut Vec<Finding>) 
         let found = chars[start..end].iter().collect();
         out.push(t.finding(rule, (start, end), found, message, replacement));
     };
-    for (i, pair) in chars.windows(2).enumerate() {
-        if pair[0] == pair[1] && (pair[0] == '。' || pair[0] == '、') {
+    // A run of the same mark (「、、、」) is one finding, fixed to one mark.
+    for doubled in ['。', '、'] {
+        for run in runs(chars, |c| c == doubled)
+            .into_iter()
+            .filter(|r| r.len() > 1)
+        {
             push(
                 rules::DOUBLED,
-                i,
-                i + 2,
-                format!("{}: 「{}」が重なっています。", t.name, pair[0]),
-                Some(pair[0].to_string()),
+                run.start,
+                run.end,
+                format!("{}: 「{doubled}」が重なっています。", t.name),
+                Some(doubled.to_string()),
             );
         }
     }
@@ -174,12 +190,20 @@ pub(super) fn half_width_marks(t: &Text<'_>, chars: &[char], out: &mut Vec<Findi
     // A pair of ( ) is Japanese when what it holds is; one alone, by its neighbour.
     let mut pair_of = vec![None; chars.len()];
     let mut open = Vec::new();
+    // Japanese characters before each place: what a pair holds is a difference,
+    // not a scan (nested pairs would make it quadratic).
+    let mut japanese_before = Vec::with_capacity(chars.len() + 1);
+    japanese_before.push(0usize);
+    for &c in chars {
+        japanese_before
+            .push(japanese_before.last().copied().unwrap_or(0) + usize::from(is_japanese(c)));
+    }
     for (i, &c) in chars.iter().enumerate() {
         match c {
             '(' => open.push(i),
             ')' => {
                 if let Some(o) = open.pop() {
-                    let inside = chars[o + 1..i].iter().any(|&c| is_japanese(c));
+                    let inside = japanese_before[i] > japanese_before[o + 1];
                     pair_of[o] = Some(inside);
                     pair_of[i] = Some(inside);
                 }

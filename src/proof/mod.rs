@@ -106,7 +106,7 @@ pub mod rules {
         (LONG, "120文字を超える文（ヒント）"),
         (
             LOOK_ALIKE,
-            "見た目が同じで別の文字（部首の⽅ → 方、互換漢字。PDFからのコピーに混じる）",
+            "見た目が同じで別の文字（部首の形の「方」や互換漢字。PDFからのコピーに混じる）",
         ),
     ];
 }
@@ -128,7 +128,10 @@ struct Text<'a> {
 impl Text<'_> {
     /// Whether characters `start..end` overlap a word the ward keeps.
     fn keeps(&self, start: usize, end: usize) -> bool {
-        self.kept.iter().any(|&(a, b)| start < b && a < end)
+        // The words are found in order and never overlap: the first that ends
+        // after `start` is the only one that may overlap.
+        let first = self.kept.partition_point(|&(_, b)| b <= start);
+        self.kept.get(first).is_some_and(|&(a, _)| a < end)
     }
 
     /// A finding about characters `start..end` of this text, which read `found`.
@@ -222,16 +225,25 @@ pub fn proofread(plan: &Plan) -> Vec<Finding> {
     });
     // Words inside 「」 may quote a name (子ども・子育て支援法): said, never
     // changed by a click.
+    let mut quotes: rustc_hash::FxHashMap<FieldKey, Vec<bool>> = Default::default();
     for f in &mut out {
-        let quoted = text_of(f).is_some_and(|t| inside_quotes(&t.text, f.span.start));
-        if f.span.replacement.is_some() && quoted {
+        if f.span.replacement.is_none() {
+            continue;
+        }
+        let Some(t) = text_of(f) else {
+            continue;
+        };
+        let inside = quotes
+            .entry(t.key)
+            .or_insert_with(|| inside_quotes(&t.text));
+        if inside.get(f.span.start).copied().unwrap_or(false) {
             f.span.replacement = None;
             f.message
                 .push_str("「」の中なので、名前の引用ならそのままにしてください。");
         }
     }
     // Document order: by field, then by place in it.
-    out.sort_by_key(|f| (order.get(&f.span.key).copied(), f.span.start));
+    out.sort_by_cached_key(|f| (order.get(&f.span.key).copied(), f.span.start));
     out
 }
 

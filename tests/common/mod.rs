@@ -248,3 +248,73 @@ pub fn plan() -> impl Strategy<Value = Plan> {
             },
         )
 }
+
+/// What a pasted or mistyped field repeats: marks doubled and unmatched,
+/// brackets nested, half-width kana and marks, spaces, amounts, words 校正
+/// names, look-alike characters and a word the plan keeps.
+const UNITS: [&str; 16] = [
+    "、",
+    "。",
+    "」",
+    "（",
+    "(あ",
+    "「事」",
+    "1000件 ",
+    "ｱ、",
+    "あ ",
+    "事が",
+    "\u{2F45}",
+    "子ども・子育て支援法、",
+    "、、あ",
+    "\u{2F45}あ",
+    "）（",
+    "です。である。",
+];
+
+/// One field's new text: runs of `UNITS` (up to `longest` characters each)
+/// mixed with arbitrary text.
+fn field_text(longest: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            3 => (prop::sample::select(UNITS.to_vec()), 1..longest).prop_map(|(unit, chars)| {
+                unit.repeat(chars.div_ceil(unit.chars().count()))
+            }),
+            1 => text(),
+        ],
+        1..4,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+/// The sample with some of its text fields replaced, or added to at either
+/// end, by `field_text`: plans of the family the check meets, long runs of
+/// marks included.
+#[allow(dead_code)] // the proof tests' and the benchmark's, not every suite's
+pub fn mutated_plan(longest: usize) -> impl Strategy<Value = Plan> {
+    let fields = {
+        let mut plan = ward_plan::sample();
+        let mut n = 0;
+        plan.each_text_mut(&mut |_| n += 1);
+        n
+    };
+    prop::collection::vec((0..fields, 0..3u8, field_text(longest)), 1..5).prop_map(
+        move |mutations| {
+            let mut plan = ward_plan::sample();
+            plan.writing.keep.push("子ども・子育て支援法".to_string());
+            for (target, how, new) in mutations {
+                let mut n = 0;
+                plan.each_text_mut(&mut |text| {
+                    if n == target {
+                        match how {
+                            0 => *text = new.clone(),
+                            1 => text.insert_str(0, &new),
+                            _ => text.push_str(&new),
+                        }
+                    }
+                    n += 1;
+                });
+            }
+            plan
+        },
+    )
+}
