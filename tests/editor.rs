@@ -306,7 +306,7 @@ fn a_recovery_copy_is_written_and_offered_after_a_crash() {
     h.key_press(Key::Escape);
     h.run_steps(2);
     assert!(
-        !recovery.join("recovery.ron").exists(),
+        ward_plan::recovery::find(&recovery).is_none(),
         "not before a minute"
     );
     // Move the clock on: a minute and more with unsaved changes.
@@ -314,7 +314,10 @@ fn a_recovery_copy_is_written_and_offered_after_a_crash() {
         h.input_mut().time = Some(t);
         h.step();
     }
-    assert!(recovery.join("recovery.ron").exists(), "copy written");
+    assert!(
+        ward_plan::recovery::find(&recovery).is_some(),
+        "copy written"
+    );
     drop(h); // the "crash": no save, no close
 
     let mut h = harness();
@@ -324,6 +327,68 @@ fn a_recovery_copy_is_written_and_offered_after_a_crash() {
     h.run_steps(2);
     assert_eq!(h.state().doc.plan().goal, "停電の前に書いた目標");
     assert!(h.state().is_dirty(), "restored work still needs saving");
+}
+
+/// A window on `recovery` whose goal was typed a minute and more ago: its
+/// recovery copy is written.
+fn window_with_unsaved_goal(recovery: &std::path::Path, goal: &str) -> Harness<'static, PlanApp> {
+    let mut h = harness();
+    h.state_mut().set_recovery_dir(Some(recovery.to_owned()));
+    h.run_steps(2);
+    h.get_by_label("目標・使命").click();
+    h.run_steps(2);
+    retype(&mut h, "区の目標", goal);
+    h.key_press(Key::Escape);
+    for t in [40.0, 80.0] {
+        h.input_mut().time = Some(t);
+        h.step();
+    }
+    h
+}
+
+/// The recovery copies in `dir`.
+fn copies(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir)
+        .map(|d| {
+            d.flatten()
+                .filter(|e| e.path().extension().is_some_and(|x| x == "ron"))
+                .count()
+        })
+        .unwrap_or(0)
+}
+
+#[test]
+fn two_windows_keep_their_own_recovery_copies_and_both_survive_a_crash() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let recovery = dir.path().join("recovery");
+    let this_year = window_with_unsaved_goal(&recovery, "今年の目標");
+    assert_eq!(copies(&recovery), 1);
+    // A second window beside it: the first one's copy is not its to offer.
+    let last_year = window_with_unsaved_goal(&recovery, "去年の目標");
+    assert!(
+        last_year.state().questions.current().is_none(),
+        "the second window asks about the first one's copy"
+    );
+    assert_eq!(copies(&recovery), 2, "each window has its own copy");
+
+    // Both crash: the next window offers both, one after the other.
+    drop(this_year);
+    drop(last_year);
+    let mut h = harness();
+    h.state_mut().set_recovery_dir(Some(recovery.clone()));
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::Button, "破棄する").click();
+    h.run_steps(2);
+    assert_eq!(copies(&recovery), 1, "the discarded copy is gone");
+    h.get_by_role_and_label(Role::Button, "復元する").click();
+    h.run_steps(2);
+    assert_eq!(h.state().doc.plan().goal, "去年の目標");
+    // The restored work is this window's copy now, and only that.
+    assert_eq!(copies(&recovery), 1);
+    assert_eq!(
+        ward_plan::recovery::find(&recovery).map(|r| r.plan.goal),
+        Some("去年の目標".to_owned())
+    );
 }
 
 #[test]

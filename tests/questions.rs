@@ -74,6 +74,7 @@ fn type_goal(h: &mut Harness<'_, PlanApp>) {
 }
 
 mod dropped;
+mod support;
 
 fn drop_file(h: &mut Harness<'_, PlanApp>, path: PathBuf) {
     h.input_mut().dropped_files.push(dropped::dropped(path));
@@ -262,4 +263,57 @@ fn unsaved_work_is_kept_as_a_copy_when_the_window_goes_without_asking() {
         recovery::find(&desk.recovery()).map(|r| r.plan.goal),
         Some(TYPED.to_owned())
     );
+}
+
+/// `鶴見区.ron.bak` beside the desk's plan, holding the plan before its last
+/// save (the goal 「前の版の目標」); the plan itself has moved on.
+fn desk_with_backup() -> (Desk, PathBuf) {
+    let desk = Desk::new();
+    let mut before = sample();
+    before.goal = "前の版の目標".to_owned();
+    io::save(&desk.mine(), &before).expect("save");
+    io::save(&desk.mine(), &sample()).expect("save again: the backup is made");
+    let backup = desk.dir.path().join("鶴見区.ron.bak");
+    assert_eq!(io::load(&backup).expect("backup").goal, "前の版の目標");
+    (desk, backup)
+}
+
+#[test]
+fn a_backup_opens_as_a_new_plan_and_ctrl_s_never_writes_over_it() {
+    let (desk, backup) = desk_with_backup();
+    let kept = std::fs::read(&backup).expect("backup bytes");
+    let saved_as = desk.dir.path().join("戻した版.ron");
+    let mut h = editor(&desk);
+    let titles = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    h.state_mut().dialogs = Box::new(ScriptedDialogs {
+        open: [Some(backup.clone())].into(),
+        save: [Some(saved_as.clone())].into(),
+        titles: titles.clone(),
+        ..ScriptedDialogs::default()
+    });
+    support::menu(&mut h, "ファイル", "前の版を開く…");
+    assert_eq!(titles.borrow().as_slice(), ["前の版を開く"]);
+    assert_eq!(h.state().doc.plan().goal, "前の版の目標");
+    assert_eq!(
+        h.state().doc.path,
+        None,
+        "the backup is not the document's file"
+    );
+    assert!(h.state().is_dirty(), "a plan that must be saved to be kept");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(3);
+    assert_eq!(std::fs::read(&backup).expect("backup bytes"), kept);
+    assert_eq!(io::load(&saved_as).expect("saved").goal, "前の版の目標");
+    assert_eq!(h.state().doc.path.as_deref(), Some(saved_as.as_path()));
+}
+
+#[test]
+fn a_dropped_backup_opens_as_a_new_plan() {
+    let (desk, backup) = desk_with_backup();
+    let mut h = editor(&desk);
+    drop_file(&mut h, backup.clone());
+    assert_eq!(h.state().doc.plan().goal, "前の版の目標");
+    assert_eq!(h.state().doc.path, None);
+    assert!(h.state().is_dirty());
 }

@@ -13,6 +13,9 @@ pub enum Action {
     New,
     /// Open a file chosen in a dialog.
     Open,
+    /// Open a backup (`.bak`, the version before the last save) as a new,
+    /// unsaved plan, so saving never overwrites the backup (前の版を開く…).
+    OpenBackup,
     /// Save to the current file (or ask for one).
     Save,
     /// Save under a new name.
@@ -106,9 +109,10 @@ const fn cmd_shift(key: Key) -> KeyboardShortcut {
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 23] = [
+    pub const ALL: [Action; 24] = [
         Action::New,
         Action::Open,
+        Action::OpenBackup,
         Action::ImportPage,
         Action::Save,
         Action::SaveAs,
@@ -137,6 +141,7 @@ impl Action {
         match self {
             Action::New => "新規",
             Action::Open => "開く…",
+            Action::OpenBackup => "前の版を開く…",
             Action::Save => "上書き保存",
             Action::SaveAs => "名前を付けて保存…",
             Action::ExportPdf => "PDFに書き出し…",
@@ -223,7 +228,8 @@ impl Action {
             Action::FindPrevious => &FIND_PREVIOUS,
             Action::Help => &HELP,
             Action::Quit => &QUIT,
-            Action::ExportPdf
+            Action::OpenBackup
+            | Action::ExportPdf
             | Action::ExportOverview
             | Action::NextYear
             | Action::Compare
@@ -331,7 +337,7 @@ impl Command {
     pub fn replaces_document(&self) -> bool {
         matches!(
             self,
-            Command::Run(Action::New | Action::Open | Action::NextYear)
+            Command::Run(Action::New | Action::Open | Action::OpenBackup | Action::NextYear)
                 | Command::OpenPath(_)
                 | Command::ImportText(_)
                 | Command::Restore(_)

@@ -12,6 +12,8 @@ pub trait Dialogs {
     /// Plan files to open, one or several, asked with `title` (戻ってきた写し);
     /// none when the user cancels.
     fn open_plans(&mut self, title: &str) -> Vec<PathBuf>;
+    /// A backup (`ファイル名.ron.bak`) to open (前の版を開く); none when cancelled.
+    fn open_backup(&mut self) -> Option<PathBuf>;
     /// A saved web page (.txt, .html) to import; none when cancelled.
     fn open_page(&mut self) -> Option<PathBuf>;
     /// Where to save a plan, suggesting `name`; none when cancelled.
@@ -77,6 +79,13 @@ impl Dialogs for SystemDialogs {
             .add_filter("運営方針", &["ron"])
             .pick_files()
             .unwrap_or_default()
+    }
+
+    fn open_backup(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("前の版を開く（保存の前の内容: ファイル名.ron.bak）")
+            .add_filter("前の版", &["bak"])
+            .pick_file()
     }
 
     fn open_page(&mut self) -> Option<PathBuf> {
@@ -167,6 +176,11 @@ impl Dialogs for ScriptedDialogs {
             chosen.push(path);
         }
         chosen
+    }
+
+    fn open_backup(&mut self) -> Option<PathBuf> {
+        self.titles.borrow_mut().push("前の版を開く".to_owned());
+        self.open.pop_front().flatten()
     }
 
     fn open_page(&mut self) -> Option<PathBuf> {

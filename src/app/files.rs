@@ -12,8 +12,22 @@ use crate::{io, recovery};
 
 impl PlanApp {
     /// Opens a plan file; on failure the open plan stays as it was.
+    /// A backup (`.bak`) opens as a new plan that must be saved under a name:
+    /// Ctrl+S never writes over the backup.
     pub(super) fn open(&mut self, path: &Path) {
+        let backup = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("bak"));
         match io::load_noting(path) {
+            Ok((plan, notes)) if backup => {
+                let name = path.file_name().unwrap_or_default().to_string_lossy();
+                self.install(Document::unsaved(plan, &format!("{name} の内容")));
+                self.set_status(format!(
+                    "前の版 {} を新しい計画として開きました。前の版のファイルはそのままです。残すときは「名前を付けて保存」で保存してください。",
+                    path.display()
+                ));
+                self.note_load(notes);
+            }
             Ok((plan, notes)) => {
                 self.install(Document::opened(plan, path.to_owned()));
                 self.set_status(format!("開きました: {}", path.display()));
@@ -52,11 +66,33 @@ impl PlanApp {
     }
 
     /// Puts a recovery copy in the window as unsaved changes to its file.
+    /// The copy now lives on as this window's own; any other copies left wait
+    /// for the next window (this one holds one plan).
     pub(super) fn restore(&mut self, found: &recovery::Recovered) {
         let on_disk = found.original.as_deref().and_then(|p| io::load(p).ok());
         let doc = Document::restored(found.plan.clone(), found.original.clone(), on_disk);
         self.install(doc);
-        self.set_status("前回の編集内容を復元しました。保存してください。".to_owned());
+        if let Some(orphan) = self.orphans.pop_front() {
+            orphan.discard();
+        }
+        let others = self.orphans.len();
+        self.orphans.clear();
+        self.set_status(if others == 0 {
+            "前回の編集内容を復元しました。保存してください。".to_owned()
+        } else {
+            format!(
+                "前回の編集内容を復元しました。保存してください。復元用の控えがほかに{others}件あります: ward-plan をもう一つ起動すると尋ねます。"
+            )
+        });
+    }
+
+    /// 破棄する: the copy asked about goes, and the next one left, if any, is asked about.
+    pub(super) fn discard_orphan(&mut self) {
+        if let Some(orphan) = self.orphans.pop_front() {
+            orphan.discard();
+        }
+        self.ask_about_next_orphan();
+        self.sync_recovery_now();
     }
 
     /// Saves to the document's file, asking for one if it has none. True when
@@ -108,21 +144,21 @@ impl PlanApp {
     /// unsaved changes, nothing for a saved one. Does nothing while a recovery
     /// copy waits for its answer: that copy is the user's work.
     pub(super) fn sync_recovery_now(&mut self) {
-        let Some(dir) = self.recovery_dir.clone() else {
-            return;
-        };
-        if self.questions.recovery_unanswered() {
+        if self.recovery.is_none() || self.questions.recovery_unanswered() {
             return;
         }
         if self.doc.is_dirty() {
-            self.write_recovery(&dir);
-        } else {
-            recovery::clear(&dir);
+            self.write_recovery();
+        } else if let Some(slot) = &self.recovery {
+            slot.clear();
         }
     }
 
-    pub(super) fn write_recovery(&mut self, dir: &Path) {
-        if let Err(e) = recovery::write(dir, self.doc.plan(), self.doc.path.as_deref()) {
+    pub(super) fn write_recovery(&mut self) {
+        let Some(slot) = &self.recovery else {
+            return;
+        };
+        if let Err(e) = slot.write(self.doc.plan(), self.doc.path.as_deref()) {
             self.set_status(format!("復元用の控えを書けませんでした: {e}"));
         }
     }
@@ -130,16 +166,13 @@ impl PlanApp {
     /// At exit: the work is saved, or knowingly discarded, or kept as a recovery
     /// copy; an unanswered copy stays as it is.
     pub(super) fn on_exit_keep_work(&mut self) {
-        let Some(dir) = self.recovery_dir.clone() else {
-            return;
-        };
-        if self.questions.recovery_unanswered() {
+        if self.recovery.is_none() || self.questions.recovery_unanswered() {
             return;
         }
         if !self.quit_confirmed && self.doc.has_unsaved_work() {
-            self.write_recovery(&dir);
-        } else {
-            recovery::clear(&dir);
+            self.write_recovery();
+        } else if let Some(slot) = &self.recovery {
+            slot.clear();
         }
     }
 }

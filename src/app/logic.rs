@@ -35,11 +35,12 @@ impl PlanApp {
                 .collect()
         });
         for path in dropped {
-            if path.extension().is_some_and(|e| e == "ron") {
+            let kind = path.extension().map(|e| e.to_ascii_lowercase());
+            if kind.as_ref().is_some_and(|e| e == "ron" || e == "bak") {
                 self.run(ctx, Command::OpenPath(path));
             } else {
                 self.set_status(format!(
-                    "{} は運営方針のファイル（.ron）ではないので開きません。",
+                    "{} は運営方針のファイル（.ron、前の版は .bak）ではないので開きません。",
                     path.display()
                 ));
             }
@@ -70,9 +71,9 @@ impl PlanApp {
 
     /// Writes a recovery copy once a minute while there are unsaved changes.
     fn keep_recovery_copy(&mut self, ctx: &egui::Context) {
-        let Some(dir) = self.recovery_dir.clone() else {
+        if self.recovery.is_none() {
             return;
-        };
+        }
         if !self.doc.is_dirty() || self.questions.recovery_unanswered() {
             self.recovery_clock = None;
             return;
@@ -80,7 +81,7 @@ impl PlanApp {
         let now = ctx.input(|i| i.time);
         let since = *self.recovery_clock.get_or_insert(now);
         if now - since >= RECOVERY_INTERVAL {
-            self.write_recovery(&dir);
+            self.write_recovery();
             self.recovery_clock = Some(now);
         }
         ctx.request_repaint_after(std::time::Duration::from_secs_f64(RECOVERY_INTERVAL));

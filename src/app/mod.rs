@@ -112,8 +112,11 @@ pub struct PlanApp {
     pub dialogs: Box<dyn Dialogs>,
     /// 最近使ったファイル, newest first.
     pub recent: Vec<PathBuf>,
-    /// Where recovery copies go; none in tests that do not ask for one.
-    recovery_dir: Option<PathBuf>,
+    /// This window's recovery copy; none in tests that do not ask for one.
+    recovery: Option<crate::recovery::Slot>,
+    /// Copies left by windows that are gone, the one being asked about first;
+    /// each held (locked) so no other window offers it at the same time.
+    orphans: std::collections::VecDeque<crate::recovery::Orphan>,
     /// When the last recovery copy was written, or the changes began (egui time).
     recovery_clock: Option<f64>,
     /// The user confirmed quitting (nothing unsaved, or 保存しない).
@@ -219,7 +222,8 @@ impl PlanApp {
             questions: Questions::default(),
             dialogs: Box::new(SystemDialogs::default()),
             recent: Vec::new(),
-            recovery_dir: None,
+            recovery: None,
+            orphans: Default::default(),
             recovery_clock: None,
             quit_confirmed: false,
             status: String::new(),
@@ -262,12 +266,31 @@ impl PlanApp {
     }
 
     /// Where to keep recovery copies (none by default, so tests never touch the
-    /// user's folder); asks about a copy left there by a crash.
+    /// user's folder): takes this window's own copy there, and asks about a
+    /// copy left by a window that crashed or closed with unsaved work.
     pub fn set_recovery_dir(&mut self, dir: Option<PathBuf>) {
-        if let Some(found) = dir.as_deref().and_then(crate::recovery::find) {
+        let Some(dir) = dir else {
+            self.recovery = None;
+            return;
+        };
+        match crate::recovery::Slot::claim(&dir) {
+            Ok(slot) => self.recovery = Some(slot),
+            Err(e) => self.set_status(format!(
+                "復元用の控えを置けません（{}）: {}",
+                dir.display(),
+                crate::io::reason(&e)
+            )),
+        }
+        self.orphans = crate::recovery::orphans(&dir).into();
+        self.ask_about_next_orphan();
+    }
+
+    /// Asks 復元しますか about the first copy left by a window that is gone.
+    fn ask_about_next_orphan(&mut self) {
+        if let Some(orphan) = self.orphans.front() {
+            let found = orphan.found.clone();
             self.questions.ask(Question::Recover(Box::new(found)));
         }
-        self.recovery_dir = dir;
     }
 
     /// Whether the plan has changes that are not saved.

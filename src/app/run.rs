@@ -89,7 +89,13 @@ impl PlanApp {
                 self.doc.checkpoint();
                 if self.doc.edit(|plan| crate::proof::fix(plan, &span)) {
                     let to = span.replacement.unwrap_or_default();
-                    self.set_status(format!("「{}」を「{to}」に直しました。", span.found));
+                    // A look-alike may have no glyph in the app's fonts: name it, not draw it.
+                    let found = if crate::model::text::ordinary_text(&span.found).is_some() {
+                        "紛らわしい文字".to_string()
+                    } else {
+                        format!("「{}」", span.found)
+                    };
+                    self.set_status(format!("{found}を「{to}」に直しました。"));
                     self.offer_undo = true;
                 }
             }
@@ -190,6 +196,11 @@ impl PlanApp {
             }
             Action::Open => {
                 if let Some(path) = self.dialogs.open_plan("開く") {
+                    self.open(&path);
+                }
+            }
+            Action::OpenBackup => {
+                if let Some(path) = self.dialogs.open_backup() {
                     self.open(&path);
                 }
             }
@@ -299,7 +310,7 @@ impl PlanApp {
             (Question::Recover(found), Answer::Restore) => {
                 self.run(ctx, Command::Restore(found));
             }
-            (Question::Recover(_), Answer::DropRecovery) => self.sync_recovery_now(),
+            (Question::Recover(_), Answer::DropRecovery) => self.discard_orphan(),
             (Question::Delete { id, .. }, Answer::Delete) => {
                 if let Some(path) = self.doc.plan().locate(id) {
                     self.doc.checkpoint();
