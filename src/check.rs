@@ -175,7 +175,13 @@ pub fn check(plan: &Plan) -> Vec<Warning> {
         at: f.at,
         field: f.field,
         message: match &f.span.replacement {
-            Some(r) => format!("{}（→「{r}」）", f.message),
+            Some(r) => {
+                let mut message = f.message;
+                message.push_str("（→「");
+                message.push_str(r);
+                message.push_str("」）");
+                message
+            }
             None => f.message,
         },
         kind: Kind::Writing,

@@ -26,21 +26,23 @@ pub(super) fn look_alikes(t: &Text<'_>, out: &mut Vec<Finding>) {
             .iter()
             .map(|&c| ordinary(c).unwrap_or(c))
             .collect();
-        let codes: Vec<String> = chars[run.clone()]
-            .iter()
-            .take(3)
-            .map(|&c| format!("U+{:04X}", u32::from(c)))
-            .collect();
-        let more = if run.len() > 3 { "…" } else { "" };
+        // The message names the characters by code point (the app's fonts
+        // may not draw them) and is short: a pasted page can hold thousands.
+        use std::fmt::Write as _;
+        let mut message = format!("{}に「{fixed}」に見えて別の文字（", t.name);
+        for (n, &c) in chars[run.clone()].iter().take(3).enumerate() {
+            let sep = if n > 0 { "、" } else { "" };
+            let _ = write!(message, "{sep}U+{:04X}", u32::from(c));
+        }
+        if run.len() > 3 {
+            message.push('…');
+        }
+        message.push_str("）があります。PDFからのコピーに混じる字で、検索や校正にかかりません。");
         out.push(t.finding(
             rules::LOOK_ALIKE,
             (run.start, run.end),
             found,
-            format!(
-                "{}に「{fixed}」と同じに見えて別の文字（{}{more}）があります（PDFからコピーした文に混じります）。検索や校正にかからないので、「{fixed}」に直します。",
-                t.name,
-                codes.join("、"),
-            ),
+            message,
             Some(fixed),
         ));
     }
