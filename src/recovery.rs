@@ -135,11 +135,6 @@ impl Slot {
     pub fn clear(&self) {
         self.files.clear();
     }
-
-    /// The copy's plan file.
-    pub fn path(&self) -> PathBuf {
-        self.files.plan()
-    }
 }
 
 impl Drop for Slot {
@@ -175,25 +170,12 @@ impl Orphan {
 /// The copies in `dir` that no running window owns and that load, oldest
 /// first, each locked for this window until it is discarded or dropped.
 pub fn orphans(dir: &Path) -> Vec<Orphan> {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut ids = Vec::new();
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if let Some(id) = name.strip_suffix(".ron") {
-            ids.push(id.to_owned());
-        } else if let Some(id) = name.strip_suffix(".lock") {
-            remove_stale_lock(dir, id, &entry);
-        }
+    for files in listed(dir, ".lock") {
+        remove_if_stale(&files);
     }
-    let mut found: Vec<Orphan> = ids
+    let mut found: Vec<Orphan> = listed(dir, ".ron")
         .into_iter()
-        .filter_map(|id| {
-            let files = Files {
-                dir: dir.to_owned(),
-                id,
-            };
+        .filter_map(|files| {
             // A running window holds its lock: its copy is not ours to offer.
             let lock = files.try_lock(false)?;
             let found = files.read()?;
@@ -208,15 +190,27 @@ pub fn orphans(dir: &Path) -> Vec<Orphan> {
     found
 }
 
-/// A lock file without a copy, a day old and not held: left by a window
-/// that crashed with nothing unsaved.
-fn remove_stale_lock(dir: &Path, id: &str, entry: &fs::DirEntry) {
-    let files = Files {
-        dir: dir.to_owned(),
-        id: id.to_owned(),
+/// The copies' files in `dir` whose names end in `suffix` (`.ron`, `.lock`).
+fn listed(dir: &Path, suffix: &str) -> Vec<Files> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
     };
-    let old = entry
-        .metadata()
+    entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            Some(Files {
+                dir: dir.to_owned(),
+                id: name.strip_suffix(suffix)?.to_owned(),
+            })
+        })
+        .collect()
+}
+
+/// Removes a lock file without a copy, a day old and not held: left by a
+/// window that crashed with nothing unsaved.
+fn remove_if_stale(files: &Files) {
+    let old = fs::metadata(files.lock())
         .and_then(|m| m.modified())
         .ok()
         .and_then(|t| t.elapsed().ok())
@@ -238,18 +232,9 @@ pub fn write(dir: &Path, plan: &Plan, original: Option<&Path>) -> Result<(), io:
 
 /// The newest copy in `dir` that loads, whoever owns it (for tests and tools).
 pub fn find(dir: &Path) -> Option<Recovered> {
-    let entries = fs::read_dir(dir).ok()?;
-    entries
-        .flatten()
-        .filter_map(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            let id = name.strip_suffix(".ron")?.to_owned();
-            Files {
-                dir: dir.to_owned(),
-                id,
-            }
-            .read()
-        })
+    listed(dir, ".ron")
+        .iter()
+        .filter_map(Files::read)
         .max_by_key(|r| r.written)
 }
 

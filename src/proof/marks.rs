@@ -16,11 +16,10 @@ pub(super) fn is_ideograph(c: char) -> bool {
 /// Kangxi radicals and compatibility ideographs, each with its ordinary
 /// ideograph: they look right and are not the same character to search,
 /// 校正 or a reader's screen reader.
-pub(super) fn look_alikes(t: &Text<'_>, out: &mut Vec<Finding>) {
-    let chars: Vec<char> = t.text.chars().collect();
+pub(super) fn look_alikes(t: &Text<'_>, chars: &[char], out: &mut Vec<Finding>) {
     let ordinary = crate::model::text::ordinary;
     // A run of them (年⽉⽇ has two) is one finding and one fix.
-    for run in runs(&chars, |c| ordinary(c).is_some()) {
+    for run in runs(chars, |c| ordinary(c).is_some()) {
         let found: String = chars[run.clone()].iter().collect();
         let fixed: String = chars[run.clone()]
             .iter()

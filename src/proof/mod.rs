@@ -198,11 +198,11 @@ pub fn proofread(plan: &Plan) -> Vec<Finding> {
             && t.text
                 .chars()
                 .any(|c| crate::model::text::ordinary(c).is_some());
-        if odd {
-            look_alikes(t, &mut out);
-        }
-        if ascii_digits || marks || prose {
+        if odd || ascii_digits || marks || prose {
             let chars: Vec<char> = t.text.chars().collect();
+            if odd {
+                look_alikes(t, &chars, &mut out);
+            }
             if marks {
                 punctuation(t, &chars, &mut out);
                 spaces(t, &chars, &mut out);
