@@ -366,5 +366,6 @@ impl eframe::App for PlanApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.view(ui);
+        crate::ui::ime::hold_candidate_window(ui.ctx());
     }
 }

@@ -2,6 +2,7 @@
 //! edits; they never do file I/O.
 
 pub mod forms;
+pub mod ime;
 pub mod outline;
 pub mod preview;
 pub mod widgets;

@@ -41,8 +41,15 @@ pub fn field_id(key: FieldKey) -> egui::Id {
     egui::Id::unique(("field", key))
 }
 
-/// Adds `edit` as the input of `key`, taking a waiting focus request for it.
-fn add_field(ui: &mut Ui, key: FieldKey, edit: TextEdit<'_>) -> Response {
+/// Adds the input of `key` over `text`, made by `edit`, taking a waiting focus
+/// request for it. While an input method composes in it, the input edits a copy
+/// (see [`Composition`]): `text` and the response's change wait for the commit.
+fn add_field(
+    ui: &mut Ui,
+    key: FieldKey,
+    text: &mut String,
+    edit: impl FnOnce(&mut String) -> TextEdit<'_>,
+) -> Response {
     let id = field_id(key);
     let now = ui.ctx().cumulative_pass_nr();
     let request = ui
@@ -58,9 +65,74 @@ fn add_field(ui: &mut Ui, key: FieldKey, edit: TextEdit<'_>) -> Response {
         ui.memory_mut(|m| m.request_focus(id));
         ui.data_mut(|d| d.remove::<(FocusRequest, u64)>(focus_request_id()));
     }
-    let response = ui.add(edit.id(id));
+    let response = composing_field(ui, id, text, edit);
     if request.is_some() {
         response.scroll_to_me(Some(egui::Align::Center));
+    }
+    response
+}
+
+/// A field while an input method composes in it: the field's text with the
+/// composition (the reading typed, not yet converted and committed) inside it.
+/// Until the commit this is not the user's text, as in every Japanese editor:
+/// the plan keeps `from`, so the composition marks nothing unsaved, makes no undo
+/// step, and reaches neither the preview, the checks nor the recovery copy; Esc
+/// leaves the plan exactly as it was.
+#[derive(Clone)]
+struct Composition {
+    /// What the field shows: `from` with the composition in it.
+    shown: String,
+    /// The field's text when the composition started.
+    from: String,
+    /// The pass that last drew the field.
+    pass: u64,
+}
+
+/// Shows the input `id` over `text`, or over the copy held for a composition in it.
+fn composing_field(
+    ui: &mut Ui,
+    id: egui::Id,
+    text: &mut String,
+    edit: impl FnOnce(&mut String) -> TextEdit<'_>,
+) -> Response {
+    let held_id = id.with("composition");
+    let pass = ui.ctx().cumulative_pass_nr();
+    let held = ui
+        .data(|d| d.get_temp::<Composition>(held_id))
+        // Changed under the composition (an undo from the menu): the plan wins.
+        .filter(|c| c.from == *text)
+        // A field that went out of view mid-composition (another item chosen)
+        // comes back without it.
+        .filter(|c| c.pass + 1 >= pass);
+    let input_method_speaks = ui.memory(|m| m.has_focus(id))
+        && ui.input(|i| {
+            i.events.iter().any(|e| {
+                matches!(
+                    e,
+                    egui::Event::Ime(egui::ImeEvent::Preedit { .. } | egui::ImeEvent::Commit(_))
+                )
+            })
+        });
+    if held.is_none() && !input_method_speaks {
+        ui.data_mut(|d| d.remove::<Composition>(held_id));
+        return ui.add(edit(text).id(id));
+    }
+    let was_composing = held.is_some();
+    let mut shown = held.map_or_else(|| text.clone(), |c| c.shown);
+    let mut response = ui.add(edit(&mut shown).id(id));
+    let composing =
+        response.has_focus() && ui.input(|i| super::ime::composing_after(&i.events, was_composing));
+    response.flags.set(egui::response::Flags::CHANGED, false);
+    if composing {
+        let from = text.clone();
+        ui.data_mut(|d| d.insert_temp(held_id, Composition { shown, from, pass }));
+    } else {
+        // Committed, cancelled, or the field left (which commits it).
+        ui.data_mut(|d| d.remove::<Composition>(held_id));
+        if shown != *text {
+            *text = shown;
+            response.mark_changed();
+        }
     }
     response
 }
@@ -68,11 +140,9 @@ fn add_field(ui: &mut Ui, key: FieldKey, edit: TextEdit<'_>) -> Response {
 /// A one-line text field under its label.
 pub fn line(ui: &mut Ui, label: &str, key: FieldKey, text: &mut String) -> Response {
     let l = ui.label(label);
-    add_field(
-        ui,
-        key,
-        TextEdit::singleline(text).desired_width(f32::INFINITY),
-    )
+    add_field(ui, key, text, |t| {
+        TextEdit::singleline(t).desired_width(f32::INFINITY)
+    })
     .labelled_by(l.id)
 }
 
@@ -86,13 +156,11 @@ pub fn line_with_hint(
     hint: &str,
 ) -> Response {
     let l = ui.label(label);
-    add_field(
-        ui,
-        key,
-        TextEdit::singleline(text)
+    add_field(ui, key, text, |t| {
+        TextEdit::singleline(t)
             .hint_text(hint)
-            .desired_width(f32::INFINITY),
-    )
+            .desired_width(f32::INFINITY)
+    })
     .labelled_by(l.id)
 }
 
@@ -109,13 +177,11 @@ pub fn paragraph(ui: &mut Ui, label: &str, key: FieldKey, text: &mut String) -> 
             l
         })
         .inner;
-    add_field(
-        ui,
-        key,
-        TextEdit::multiline(text)
+    add_field(ui, key, text, |t| {
+        TextEdit::multiline(t)
             .desired_width(f32::INFINITY)
-            .desired_rows(2),
-    )
+            .desired_rows(2)
+    })
     .labelled_by(l.id)
 }
 
@@ -251,8 +317,10 @@ pub fn stepper(
         *value -= 1;
         text = value.to_string();
     }
-    let mut response =
-        add_field(ui, key, TextEdit::singleline(&mut text).desired_width(48.0)).labelled_by(label);
+    let mut response = add_field(ui, key, &mut text, |t| {
+        TextEdit::singleline(t).desired_width(48.0)
+    })
+    .labelled_by(label);
     if ui
         .add_enabled(*value < hi, egui::Button::new("＋"))
         .clicked()
@@ -332,11 +400,9 @@ fn parsed<T: Clone + PartialEq>(
     let mut response = ui
         .horizontal(|ui| {
             before(ui, value);
-            let r = add_field(
-                ui,
-                key,
-                TextEdit::singleline(&mut text).desired_width(160.0),
-            )
+            let r = add_field(ui, key, &mut text, |t| {
+                TextEdit::singleline(t).desired_width(160.0)
+            })
             .labelled_by(l.id);
             after(ui, value);
             r
