@@ -54,15 +54,32 @@ pub fn hold_candidate_window(ctx: &egui::Context) {
     let composing = ctx.input(|i| composing_after(&i.events, spot.composing));
     ctx.output_mut(|o| match &mut o.ime {
         Some(ime) => {
-            if composing && let Some(held) = spot.last {
-                ime.cursor_rect = held;
-            }
-            spot.last = Some(ime.cursor_rect);
+            let cursor = match spot.last {
+                Some(held) if composing => held,
+                _ => ime.cursor_rect,
+            };
+            spot.last = Some(cursor);
             spot.composing = composing;
+            ime.cursor_rect = below_for_xim(cursor);
         }
         None => spot = Spot::default(),
     });
     ctx.data_mut(|d| d.insert_temp(id, spot));
+}
+
+/// The text cursor as X11's input methods want it. XIM takes one point, the
+/// spot, which its specification puts on the text's baseline, and fcitx5 opens
+/// the candidate window just under it; egui-winit hands over the cursor's top, so
+/// the window covered the lower part of the reading. The cursor's bottom is the
+/// spot. Windows, macOS and Wayland take the whole rectangle and place their
+/// windows beside it themselves.
+fn below_for_xim(cursor: egui::Rect) -> egui::Rect {
+    let x11 = cfg!(target_os = "linux") && std::env::var_os("WAYLAND_DISPLAY").is_none();
+    if x11 {
+        cursor.translate(egui::vec2(0.0, cursor.height()))
+    } else {
+        cursor
+    }
 }
 
 #[cfg(test)]
