@@ -124,6 +124,8 @@ export XMODIFIERS=@im=fcitx LANG=ja_JP.UTF-8 HOME=$WORK XDG_DATA_HOME=$WORK/data
 case $BIN in
     *.exe)
         export WGPU_BACKEND=vulkan WINEDEBUG=-all
+        # A wineserver started for another display has no window driver for this one.
+        wineserver -k 2>/dev/null || true
         wine "$BIN" "$(winepath -w "$WORK/plan.ron")" >"$WORK/app.log" 2>&1 &
         ;;
     *) "$BIN" "$WORK/plan.ron" >"$WORK/app.log" 2>&1 & ;;

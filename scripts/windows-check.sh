@@ -14,7 +14,10 @@
 #   7. the installer, built from Cargo.toml's packager table
 #      (scripts/windows-installer.sh), installed silently, its Start-menu shortcut
 #      and .ron association read back, the installed editor opening a .ron, and
-#      uninstalled without a trace.
+#      uninstalled without a trace;
+#   8. Japanese typed through a real input method (Mozc on fcitx5, which Wine's
+#      X11 driver hands to the program as Windows IME messages): scripts/ime-check.sh
+#      on ward-plan.exe.
 #
 #   bash scripts/windows-check.sh
 #
@@ -277,5 +280,9 @@ if wine reg query 'HKCU\Software\Classes\.ron' >/dev/null 2>&1 \
     fail "uninstall left the association"
 fi
 echo "uninstalled: no folder, no shortcut, no association"
+
+# 8. A real input method ----------------------------------------------------------
+step "Japanese typed through Mozc (scripts/ime-check.sh)"
+OUT=$RUN/ime bash scripts/ime-check.sh "$BIN/ward-plan.exe" || fail "the input method check"
 
 step "windows check passed"
