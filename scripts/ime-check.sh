@@ -3,8 +3,8 @@
 # under Xvfb, as a person types it:
 #
 #   1. a reading typed at 100 ms a key: its last key changes what the field shows;
-#   2. while the reading is composed, the window title carries no unsaved mark
-#      (a composition is not an edit);
+#   2. while the reading is composed, the window title carries no unsaved mark and
+#      the print preview does not change (a composition is not an edit);
 #   3. Esc cancels the composition: the field shows what it showed before, and the
 #      title is still clean;
 #   4. the reading typed again at 100 ms a key, with a stray key and a Backspace
@@ -12,7 +12,8 @@
 #      showing alike is what tells that no update was held back: the field once
 #      showed the reading as it was one key before (「…しｎ」 for 「…しん」, and
 #      「…しんｘ」 after the Backspace);
-#   5. Space converts it (区運営方針), Return commits it: now the title is marked;
+#   5. Space converts it (区運営方針), Return commits it: now the title is marked
+#      and the preview shows it;
 #   6. Ctrl+S saves, and the saved plan holds 「鶴見区区運営方針」.
 #
 #   scripts/ime-check.sh [path/to/ward-plan | path/to/ward-plan.exe]
@@ -147,9 +148,15 @@ check() { # check NAME CONDITION...: prints ok or FAIL, goes on either way
     shift
     if "$@"; then echo "ok: $name"; else echo "FAIL: $name"; FAILED=1; fi
 }
-# The field 区名 and the candidate window under it, as a picture.
+# The field 区名 and the candidate window under it, and the print preview's title
+# (令和4年度 鶴見区運営方針, which shows 区名), as pictures.
 FIELD=(-crop 640x90+360+150 +repage)
-shot() { import -window root "$OUT/$1.png"; convert "$OUT/$1.png" "${FIELD[@]}" "$OUT/$1-field.png"; }
+PREVIEW_TITLE=(-crop 420x34+900+128 +repage)
+shot() {
+    import -window root "$OUT/$1.png"
+    convert "$OUT/$1.png" "${FIELD[@]}" "$OUT/$1-field.png"
+    convert "$OUT/$1.png" "${PREVIEW_TITLE[@]}" "$OUT/$1-preview.png"
+}
 # Takes pictures until two in a row are the same (the window and the input method
 # have caught up with the keys), then keeps the last as NAME.
 settle() {
@@ -186,6 +193,8 @@ check "the last key of a reading typed at 100 ms a key shows" \
 # 2. A composition is not an edit.
 echo "title while composing: $(title)"
 check "no unsaved mark in the title while composing" clean_title
+check "the preview does not change while composing" \
+    same "$OUT/before-preview.png" "$OUT/reading-preview.png"
 
 # 3. Esc cancels it.
 xdotool key Escape
@@ -208,6 +217,7 @@ xdotool key Return
 settle committed
 echo "title after the commit: $(title)"
 check "the commit marks the plan unsaved" marked_title
+check "the commit changes the preview" differ "$OUT/before-preview.png" "$OUT/committed-preview.png"
 
 # 6. Ctrl+S as held keys (under Wine a Ctrl pressed and released with the s at once
 # typed an s; see the README).
