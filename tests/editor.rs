@@ -302,6 +302,39 @@ fn a_composition_is_not_an_edit_until_it_is_committed() {
     assert_eq!(h.state().doc.plan().goal, format!("{goal}区運営だ"));
 }
 
+/// Ctrl+Z in the field after a commit takes back the committed text whole, never
+/// to a reading the input method was still composing, however long the pauses
+/// while it was typed.
+#[test]
+fn undo_after_a_commit_never_brings_back_an_uncommitted_reading() {
+    let mut h = harness();
+    h.run_steps(2);
+    h.get_by_label("目標・使命").click();
+    h.run_steps(2);
+    h.get_by_label("区の目標").focus();
+    h.run_steps(2);
+    h.key_press(Key::End);
+    wait(&mut h, 2.0);
+    let goal = sample().goal;
+    for reading in ["く", "くう", "くうん"] {
+        preedit(&mut h, reading);
+        // A pause to think, longer than egui's undo settles in.
+        wait(&mut h, 2.0);
+        wait(&mut h, 0.1);
+    }
+    h.event(Event::Ime(ImeEvent::Commit("区運".to_owned())));
+    wait(&mut h, 2.0);
+    wait(&mut h, 0.1);
+    assert_eq!(h.state().doc.plan().goal, format!("{goal}区運"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().doc.plan().goal,
+        goal,
+        "one undo takes the commit back"
+    );
+}
+
 /// Leaving a field in the middle of a composition keeps what it shows, as the
 /// input methods commit it when the field loses the keyboard.
 #[test]
