@@ -302,6 +302,56 @@ fn deleting_an_issue_asks_and_undo_brings_it_back_with_its_budget() {
     assert_eq!(*h.state().doc.plan(), sample());
 }
 
+/// The status line's 元に戻す undoes the change its message names or is not
+/// there: once another change is made after a delete (or a replace-all), the
+/// button goes, and Ctrl+Z-style undo stays with the menu.
+#[test]
+fn the_status_line_undo_goes_once_another_change_is_made() {
+    let mut h = editor();
+    h.get_by_label("経営課題1 だれもが地域で安心して暮らせるまちづくり")
+        .click();
+    h.run_steps(2);
+    click(&mut h, "削除");
+    click(&mut h, "削除する");
+    h.get_by_label("経営課題1を削除しました。");
+    h.get_by_role_and_label(Role::Button, "元に戻す");
+    // Another change: the button would now undo it, not the delete.
+    h.get_by_label("目標・使命").click();
+    h.run_steps(2);
+    retype(&mut h, "区の目標", "新しい目標");
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    assert!(
+        h.query_by_role_and_label(Role::Button, "元に戻す")
+            .is_none(),
+        "the button stayed after a later change"
+    );
+    assert_eq!(h.state().doc.plan().issues.len(), 4);
+    assert_eq!(h.state().doc.plan().goal, "新しい目標");
+
+    // The same after すべて置換.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::H);
+    h.run_steps(2);
+    type_into(&mut h, "検索", "こども");
+    type_into(&mut h, "置換後", "子ども");
+    h.run_steps(2);
+    click(&mut h, "すべて置換");
+    h.get_by_role_and_label(Role::Button, "元に戻す");
+    // The outline's entry (a hit in the replace bar's list has the same name).
+    h.get_all_by_label("目標・使命")
+        .next()
+        .expect("the outline entry")
+        .click();
+    h.run_steps(2);
+    retype(&mut h, "区の目標", "もう一つの目標");
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    assert!(
+        h.query_by_role_and_label(Role::Button, "元に戻す")
+            .is_none()
+    );
+}
+
 #[test]
 fn an_empty_new_item_is_deleted_without_a_question() {
     let mut h = editor();

@@ -92,9 +92,10 @@ impl PlanApp {
             if !self.status.is_empty() {
                 ui.separator();
                 ui.label(&self.status);
-                if self.offer_undo && self.doc.can_undo() && ui.button("元に戻す").clicked() {
+                let still_last = self.undo_offer == Some(self.doc.revision());
+                if still_last && self.doc.can_undo() && ui.button("元に戻す").clicked() {
                     commands.push(Command::Run(Action::Undo));
-                    self.offer_undo = false;
+                    self.undo_offer = None;
                 }
             }
             if !self.folded.is_empty() {
@@ -110,7 +111,12 @@ impl PlanApp {
     /// Sets the status line.
     pub(super) fn set_status(&mut self, text: String) {
         self.status = text;
-        self.offer_undo = false;
+        self.undo_offer = None;
         self.status_until_edit = false;
+    }
+
+    /// Offers 元に戻す in the status line for the change just made.
+    pub(super) fn offer_undo(&mut self) {
+        self.undo_offer = Some(self.doc.revision());
     }
 }

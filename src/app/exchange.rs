@@ -113,7 +113,7 @@ impl PlanApp {
         }
         status.push_str("確かめて保存してください。");
         self.set_status(status);
-        self.offer_undo = true;
+        self.offer_undo();
         self.next_copy();
     }
 

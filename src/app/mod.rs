@@ -163,8 +163,10 @@ pub struct PlanApp {
     /// Copies taken since the plan was last saved: noted as taken when a save
     /// writes them into the plan's file (see `exchange`).
     taken_unsaved: Vec<Plan>,
-    /// Whether the status line offers 元に戻す (after a delete).
-    offer_undo: bool,
+    /// The revision the status line's 元に戻す belongs to (after a delete, a
+    /// replace-all, a fix): the button shows only while the plan is still at it,
+    /// so it undoes the change its message names or is not there.
+    undo_offer: Option<u64>,
     /// Whether the status line describes the saved plan (保存しました), and goes
     /// once the plan is changed again.
     status_until_edit: bool,
@@ -246,7 +248,7 @@ impl PlanApp {
             merge_setup: None,
             taking: Vec::new(),
             taken_unsaved: Vec::new(),
-            offer_undo: false,
+            undo_offer: None,
             status_until_edit: false,
             folded: Vec::new(),
         }

@@ -96,7 +96,7 @@ impl PlanApp {
                         format!("「{}」", span.found)
                     };
                     self.set_status(format!("{found}を「{to}」に直しました。"));
-                    self.offer_undo = true;
+                    self.offer_undo();
                 }
             }
             Command::FixAll(rule) => {
@@ -105,7 +105,9 @@ impl PlanApp {
                 self.set_status(format!(
                     "{rule}を{count}か所直しました（元に戻すで一度に戻せます）。"
                 ));
-                self.offer_undo = count > 0;
+                if count > 0 {
+                    self.offer_undo();
+                }
             }
             Command::Theme(theme) => {
                 self.settings.theme = theme;
@@ -314,10 +316,11 @@ impl PlanApp {
             (Question::Delete { id, .. }, Answer::Delete) => {
                 if let Some(path) = self.doc.plan().locate(id) {
                     self.doc.checkpoint();
-                    self.say_deleted(path);
+                    let name = self.item_name(path);
                     let target = crate::edit::Target::Item(path);
                     let delete = crate::edit::Edit::Delete(target);
                     self.doc.edit(|plan| crate::edit::apply(plan, delete));
+                    self.say_deleted(&name);
                 }
             }
             (Question::CopyEvaluations(last), Answer::Copy) => {
@@ -327,7 +330,9 @@ impl PlanApp {
                     "{}件の自己評価を「前年度までの実績」に書き加えました。",
                     count
                 ));
-                self.offer_undo = count > 0;
+                if count > 0 {
+                    self.offer_undo();
+                }
             }
             (_, Answer::Cancel | Answer::Ok) => {}
             // An answer that does not fit the question: ask it again.

@@ -74,6 +74,8 @@ impl PlanApp {
                 query.text
             )
         });
-        self.offer_undo = count > 0;
+        if count > 0 {
+            self.offer_undo();
+        }
     }
 }

@@ -271,10 +271,15 @@ impl PlanApp {
                 e,
                 Edit::AddIssue | Edit::AddStrategy(_) | Edit::AddInitiative(..)
             );
-            if let Edit::Delete(edit::Target::Item(path)) = e {
-                self.say_deleted(path);
+            let deleted = match e {
+                Edit::Delete(edit::Target::Item(path)) => Some(self.item_name(path)),
+                _ => None,
+            };
+            let applied = self.doc.edit(|plan| edit::apply(plan, e));
+            if let Some(name) = deleted {
+                self.say_deleted(&name);
             }
-            if let Some(path) = self.doc.edit(|plan| edit::apply(plan, e))
+            if let Some(path) = applied
                 && let Some(part) = self.doc.plan().get(path)
             {
                 self.selection = Selection::Item(part.id());
@@ -293,15 +298,20 @@ impl PlanApp {
         }
     }
 
-    /// Says in the status line what a delete took, with 元に戻す beside it.
-    pub(super) fn say_deleted(&mut self, path: ItemPath) {
-        let name = crate::numbering::outline(self.doc.plan())
+    /// The outline name of the item at `path` (経営課題2 子育てを応援するまちづくり).
+    pub(super) fn item_name(&self, path: ItemPath) -> String {
+        crate::numbering::outline(self.doc.plan())
             .into_iter()
             .find(|o| o.path == path)
             .map(|o| o.name())
-            .unwrap_or_default();
+            .unwrap_or_default()
+    }
+
+    /// Says in the status line what the delete just made took, with 元に戻す
+    /// beside it.
+    pub(super) fn say_deleted(&mut self, name: &str) {
         self.set_status(format!("{name}を削除しました。"));
-        self.offer_undo = true;
+        self.offer_undo();
     }
 
     /// The warnings of the plan check; clicking one shows its item's form.
