@@ -125,7 +125,7 @@ pub fn delete_question(plan: &Plan, path: ItemPath) -> Option<String> {
     if !with.is_empty() {
         message.push_str(&format!("{}も一緒に削除されます。", with.join("、")));
     }
-    message.push_str("\n削除した後でも「元に戻す」（入力欄の外で Ctrl+Z）で戻せます。");
+    message.push_str("\n削除した後でも「元に戻す」（Ctrl+Z）で戻せます。");
     Some(message)
 }
 

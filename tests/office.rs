@@ -302,6 +302,73 @@ fn deleting_an_issue_asks_and_undo_brings_it_back_with_its_budget() {
     assert_eq!(*h.state().doc.plan(), sample());
 }
 
+/// Moves the harness clock on by `seconds` and runs a frame at that time.
+fn wait(h: &mut Harness<'_, PlanApp>, seconds: f64) {
+    let now = h.ctx.input(|i| i.time);
+    h.input_mut().time = Some(now + seconds);
+    h.step();
+}
+
+/// Ctrl+Z undoes the plan's last change wherever the cursor is: in another field
+/// than the one typed in, and in the one being typed in (one history, not a
+/// field's own beside the plan's); a number field shows the value undone to. In
+/// the search box it is the box's own.
+#[test]
+fn ctrl_z_undoes_the_last_change_wherever_the_cursor_is() {
+    let mut h = editor();
+    let undo = |h: &mut Harness<'_, PlanApp>| {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run_steps(2);
+    };
+    h.get_by_label("目標・使命").click();
+    h.run_steps(2);
+    type_into(&mut h, "区の目標", "を");
+    wait(&mut h, 2.0);
+    wait(&mut h, 0.1);
+    let typed = format!("{}を", sample().goal);
+    assert_eq!(h.state().doc.plan().goal, typed);
+    // The cursor in another field, which has nothing of its own to undo.
+    h.get_by_label("区の使命").focus();
+    h.run_steps(2);
+    undo(&mut h);
+    assert_eq!(h.state().doc.plan().goal, sample().goal);
+    assert_eq!(
+        h.get_by_label("区の目標").value().as_deref(),
+        Some(&*sample().goal)
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run_steps(2);
+    assert_eq!(h.state().doc.plan().goal, typed);
+
+    // In the field being typed in: the plan's history, the same steps.
+    type_into(&mut h, "区の使命", "ね");
+    undo(&mut h);
+    assert_eq!(h.state().doc.plan().mission, sample().mission);
+    assert_eq!(h.state().doc.plan().goal, typed, "one step at a time");
+
+    // A number field being typed in shows the value undone to.
+    h.get_by_label("基本情報").click();
+    h.run_steps(2);
+    let year = "年度（西暦の始まりの年）";
+    retype(&mut h, year, "2030");
+    assert_eq!(h.state().doc.plan().fiscal_year, 2030);
+    undo(&mut h);
+    assert_eq!(h.state().doc.plan().fiscal_year, sample().fiscal_year);
+    assert_eq!(value_of(&h, year), sample().fiscal_year.to_string());
+
+    // The search box keeps its own.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(2);
+    type_into(&mut h, "検索", "まち");
+    let plan = h.state().doc.plan().clone();
+    undo(&mut h);
+    assert_eq!(
+        *h.state().doc.plan(),
+        plan,
+        "Ctrl+Z in the search box left the plan"
+    );
+}
+
 /// The status line's 元に戻す undoes the change its message names or is not
 /// there: once another change is made after a delete (or a replace-all), the
 /// button goes, and Ctrl+Z-style undo stays with the menu.

@@ -241,9 +241,11 @@ impl Action {
         }
     }
 
-    /// Whether a focused text field has its own meaning for the shortcut: each
-    /// field undoes its own typing first (egui's TextEdit keeps an undo history),
-    /// and the plan's history takes over once no field has focus.
+    /// Whether a focused text field other than the plan's own has its own
+    /// meaning for the shortcut: Ctrl+Z in the search box undoes the search
+    /// text, as in Word's find box. In the plan's fields, and anywhere else, it
+    /// is the plan's one history (typing there settles into its steps), so it
+    /// undoes the last change wherever the cursor is.
     pub fn yields_to_text_field(self) -> bool {
         matches!(self, Action::Undo | Action::Redo)
     }
@@ -350,7 +352,7 @@ impl Command {
 /// does not act on it too. Shortcuts with more modifiers are tried first, so that
 /// Ctrl+Shift+Z is redo and not undo.
 pub fn pressed(ctx: &egui::Context, enabled: impl Fn(Action) -> bool) -> Vec<Action> {
-    let text_focused = ctx.text_edit_focused();
+    let text_focused = ctx.text_edit_focused() && !crate::ui::widgets::plan_field_has_focus(ctx);
     let mut candidates: Vec<(Action, KeyboardShortcut)> = Action::ALL
         .into_iter()
         .filter(|a| !(text_focused && a.yields_to_text_field()))

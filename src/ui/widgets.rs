@@ -41,6 +41,17 @@ pub fn field_id(key: FieldKey) -> egui::Id {
     egui::Id::unique(("field", key))
 }
 
+fn plan_field_focus_id() -> egui::Id {
+    egui::Id::unique("ward-plan focused plan field")
+}
+
+/// Whether the keyboard is in one of the plan's fields (not the search box or a
+/// dialog's): there Ctrl+Z is the plan's undo, not the field's own.
+pub fn plan_field_has_focus(ctx: &egui::Context) -> bool {
+    let focused = ctx.memory(egui::Memory::focused);
+    focused.is_some() && ctx.data(|d| d.get_temp::<egui::Id>(plan_field_focus_id())) == focused
+}
+
 /// Adds the input of `key` over `text`, made by `edit`, taking a waiting focus
 /// request for it. While an input method composes in it, the input edits a copy
 /// (see [`Composition`]): `text` and the response's change wait for the commit.
@@ -66,6 +77,9 @@ fn add_field(
         ui.data_mut(|d| d.remove::<(FocusRequest, u64)>(focus_request_id()));
     }
     let response = composing_field(ui, id, text, edit);
+    if response.has_focus() {
+        ui.data_mut(|d| d.insert_temp(plan_field_focus_id(), id));
+    }
     if request.is_some() {
         response.scroll_to_me(Some(egui::Align::Center));
     }
@@ -327,10 +341,20 @@ pub fn stepper(
 ) -> Response {
     let was = *value;
     let draft_id = draft_id(key);
+    let (lo, hi) = (*range.start(), *range.end());
     let mut text = ui
         .data(|d| d.get_temp::<String>(draft_id))
+        // A number typed is taken at once, so a draft that reads as another one
+        // was overtaken by a change made elsewhere (an undo): show the value.
+        .filter(|d| {
+            let typed: String = d.trim().chars().map(crate::wareki::ascii_digit).collect();
+            typed
+                .parse::<i32>()
+                .ok()
+                .filter(|n| range.contains(n))
+                .is_none_or(|n| n == *value)
+        })
         .unwrap_or_else(|| value.to_string());
-    let (lo, hi) = (*range.start(), *range.end());
     if ui
         .add_enabled(*value > lo, egui::Button::new("−"))
         .clicked()
@@ -416,6 +440,13 @@ fn parsed<T: Clone + PartialEq>(
     let draft_id = draft_id(key);
     let mut text = ui
         .data(|d| d.get_temp::<String>(draft_id))
+        // A valid entry is taken at once, so a draft that reads as another value
+        // was overtaken by a change made elsewhere (an undo): show the value. An
+        // unreadable draft stays until it is corrected.
+        .filter(|d| match d.trim() {
+            "" => value.is_none(),
+            typed => parse(typed).is_none_or(|v| Some(v) == *value),
+        })
         .unwrap_or_else(|| value.as_ref().map(&format).unwrap_or_default());
     let was = value.clone();
     let mut response = ui
