@@ -304,7 +304,7 @@ fn a_composition_is_not_an_edit_until_it_is_committed() {
 
 /// Ctrl+Z in the field after a commit takes back the committed text whole, never
 /// to a reading the input method was still composing, however long the pauses
-/// while it was typed.
+/// while it was typed: the plan's history, which Ctrl+Z undoes, never saw them.
 #[test]
 fn undo_after_a_commit_never_brings_back_an_uncommitted_reading() {
     let mut h = harness();

@@ -100,10 +100,6 @@ struct Composition {
     from: String,
     /// The pass that last drew the field.
     pass: u64,
-    /// The field's own undo history (Ctrl+Z while it has the cursor) from before
-    /// the composition, put back at its end: the readings the input method showed
-    /// on the way are not steps to undo to.
-    undo: egui::util::undoer::Undoer<(CCursorRange, String)>,
 }
 
 /// Shows the input `id` over `text`, or over the copy held for a composition in it.
@@ -136,12 +132,6 @@ fn composing_field(
         return ui.add(edit(text).id(id));
     }
     let was_composing = held.is_some();
-    let undo = match &held {
-        Some(c) => c.undo.clone(),
-        None => egui::text_edit::TextEditState::load(ui.ctx(), id)
-            .unwrap_or_default()
-            .undoer(),
-    };
     let mut shown = held.map_or_else(|| text.clone(), |c| c.shown);
     let mut response = ui.add(edit(&mut shown).id(id));
     let composing =
@@ -149,21 +139,10 @@ fn composing_field(
     response.flags.set(egui::response::Flags::CHANGED, false);
     if composing {
         let from = text.clone();
-        let held = Composition {
-            shown,
-            from,
-            pass,
-            undo,
-        };
-        ui.data_mut(|d| d.insert_temp(held_id, held));
+        ui.data_mut(|d| d.insert_temp(held_id, Composition { shown, from, pass }));
     } else {
         // Committed, cancelled, or the field left (which commits it).
         ui.data_mut(|d| d.remove::<Composition>(held_id));
-        if was_composing && let Some(mut state) = egui::text_edit::TextEditState::load(ui.ctx(), id)
-        {
-            state.set_undoer(undo);
-            state.store(ui.ctx(), id);
-        }
         if shown != *text {
             *text = shown;
             response.mark_changed();
