@@ -302,6 +302,99 @@ fn deleting_an_issue_asks_and_undo_brings_it_back_with_its_budget() {
     assert_eq!(*h.state().doc.plan(), sample());
 }
 
+/// The search bar's widgets never overlap, at any window width from 400 px,
+/// with the box empty or holding a word.
+#[test]
+fn the_search_bar_never_draws_one_widget_over_another() {
+    for width in (400..=1400).step_by(100) {
+        let mut h = editor_sized(sample(), egui::vec2(width as f32, 700.0));
+        h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+        h.run_steps(3);
+        for query in ["", "まち"] {
+            if !query.is_empty() {
+                type_into(&mut h, "検索", query);
+                h.run_steps(2);
+            }
+            let mut rects = vec![
+                (
+                    "検索 (label)",
+                    h.get_by_role_and_label(Role::Label, "検索").rect(),
+                ),
+                (
+                    "検索 (box)",
+                    h.get_by_role_and_label(Role::TextInput, "検索").rect(),
+                ),
+                (
+                    "全角・半角",
+                    h.get_by_label("全角・半角を区別しない").rect(),
+                ),
+            ];
+            for button in ["前へ", "次へ", "閉じる"] {
+                rects.push((button, h.get_by_role_and_label(Role::Button, button).rect()));
+            }
+            for (i, (a, ra)) in rects.iter().enumerate() {
+                for (b, rb) in &rects[i + 1..] {
+                    let overlap = ra.intersect(*rb);
+                    assert!(
+                        !overlap.is_positive() || overlap.area() < 1.0,
+                        "at {width} px with {query:?}: {a} {ra:?} overlaps {b} {rb:?}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn shown_status(h: &Harness<'_, PlanApp>, part: &str) -> bool {
+    h.query_all_by_label_contains(part).next().is_some()
+}
+
+/// The hit list shows several rows and follows 次へ to the hit shown.
+#[test]
+fn the_hit_list_follows_the_hit_shown() {
+    let mut h = editor();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(2);
+    type_into(&mut h, "検索", "まち");
+    h.run_steps(2);
+    let rows: Vec<egui::Rect> = h
+        .get_all_by_role(Role::Button)
+        .filter(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l.contains("【まち】"))
+        })
+        .map(|n| n.rect())
+        .collect();
+    assert!(rows.len() > 12, "{} hits", rows.len());
+    let (top, pitch) = (rows[0].top(), rows[1].top() - rows[0].top());
+    // The outline starts under the search bar: the list above it has room.
+    let below = h
+        .get_all_by_label("基本情報")
+        .map(|n| n.rect().top())
+        .fold(f32::INFINITY, f32::min);
+    let in_view = ((below - top) / pitch).floor();
+    assert!(in_view >= 6.0, "only {in_view} rows in view");
+    for _ in 0..12 {
+        click(&mut h, "次へ");
+    }
+    assert!(shown_status(&h, "件中12件目"));
+    let current = h
+        .get_all_by_role(Role::Button)
+        .filter(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l.contains("【まち】"))
+        })
+        .nth(11)
+        .expect("the 12th hit")
+        .rect();
+    assert!(
+        current.top() >= top - 1.0 && current.bottom() <= below,
+        "the 12th hit {current:?} is out of the list's view ({top}..{below})"
+    );
+}
+
 /// Moves the harness clock on by `seconds` and runs a frame at that time.
 fn wait(h: &mut Harness<'_, PlanApp>, seconds: f64) {
     let now = h.ctx.input(|i| i.time);

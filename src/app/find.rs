@@ -19,6 +19,9 @@ pub struct SearchBar {
     pub current: Option<usize>,
     /// Put the cursor in 検索 when it is next drawn.
     pub focus_query: bool,
+    /// The hit the list was last scrolled to: it follows 次へ and 前へ, and is
+    /// left alone otherwise so the list can be scrolled by hand.
+    scrolled_to: Option<usize>,
     /// The hits, with the plan's revision and the query they were found for.
     cache: Option<(u64, Query, Vec<Hit>)>,
 }
@@ -103,12 +106,15 @@ pub fn search_bar_ui(ui: &mut egui::Ui, bar: &mut SearchBar, doc: &Document) -> 
         {
             commands.push(Command::Run(Action::FindNext));
         }
-        ui.label(match (count, bar.current) {
-            (_, _) if bar.query.text.is_empty() => String::new(),
-            (0, _) => "見つかりません".to_owned(),
-            (n, Some(c)) => format!("{n}件中{}件目", c + 1),
-            (n, None) => format!("{n}件"),
-        });
+        // No empty label while nothing is asked: with one at the end of a wrapped
+        // row, 閉じる was drawn over the widgets before it (seen at 400 px).
+        if !bar.query.text.is_empty() {
+            ui.label(match (count, bar.current) {
+                (0, _) => "見つかりません".to_owned(),
+                (n, Some(c)) => format!("{n}件中{}件目", c + 1),
+                (n, None) => format!("{n}件"),
+            });
+        }
         if ui.button("閉じる").clicked() {
             commands.push(Command::CloseSearch);
         }
@@ -140,10 +146,19 @@ pub fn search_bar_ui(ui: &mut egui::Ui, bar: &mut SearchBar, doc: &Document) -> 
         });
     }
     let current = bar.current;
+    let scroll = current.is_some() && bar.scrolled_to != current;
+    bar.scrolled_to = current;
     let hits = bar.hits(doc);
     if !hits.is_empty() {
+        // Seven rows or so, not three: the panel keeps the height it had, so the
+        // list asks for its height rather than taking what is left.
+        let rows = 7.0;
+        let spacing = ui.spacing();
+        let label = ui.text_style_height(&egui::TextStyle::Body) + 2.0 * spacing.button_padding.y;
+        let row = label.max(spacing.interact_size.y) + spacing.item_spacing.y;
         egui::ScrollArea::vertical()
-            .max_height(120.0)
+            .min_scrolled_height(rows * row)
+            .max_height(rows * row)
             .id_salt("search hits")
             .show(ui, |ui| {
                 for (n, hit) in hits.iter().enumerate() {
@@ -151,8 +166,12 @@ pub fn search_bar_ui(ui: &mut egui::Ui, bar: &mut SearchBar, doc: &Document) -> 
                         "{}: …{}【{}】{}…",
                         hit.name, hit.before, hit.found, hit.after
                     );
-                    if ui.selectable_label(current == Some(n), text).clicked() {
+                    let label = ui.selectable_label(current == Some(n), text);
+                    if label.clicked() {
                         commands.push(Command::ShowHit(n));
+                    }
+                    if scroll && current == Some(n) {
+                        label.scroll_to_me(Some(egui::Align::Center));
                     }
                 }
             });
