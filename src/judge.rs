@@ -113,6 +113,9 @@ fn read_number(text: &str) -> Option<(f64, String)> {
 pub fn read_target(indicator: &Indicator) -> Result<Target, String> {
     let written = format!("{}{}", indicator.target, indicator.unit);
     let shown = written.trim();
+    if shown.is_empty() {
+        return Err("目標値が未入力です".to_owned());
+    }
     let Some((value, unit)) = read_number(shown) else {
         return Err(format!("目標値「{shown}」を数として読めません"));
     };
@@ -134,6 +137,9 @@ pub fn read_target(indicator: &Indicator) -> Result<Target, String> {
 /// cannot be read or is in another unit.
 pub fn judge(target: &Target, result: &str) -> Result<Judgement, String> {
     let shown = result.trim();
+    if shown.is_empty() {
+        return Err("実績が未入力です".to_owned());
+    }
     let Some((value, unit)) = read_number(shown) else {
         return Err(format!("実績「{shown}」を数として読めません"));
     };
@@ -235,6 +241,9 @@ mod tests {
         assert!(why("高める", "", "82%").contains("数として"));
         assert!(why("80", "%以上", "8割").contains("単位"));
         assert!(why("80", "%以上", "集計中").contains("数として"));
+        // Nothing written yet is said as such, not as 「」 that cannot be read.
+        assert_eq!(why("80", "%以上", " "), "実績が未入力です");
+        assert_eq!(why("", "", "82%"), "目標値が未入力です");
         assert!(judged("3", "万人以上", "31,000人").is_err(), "3万 is not 3");
     }
 
