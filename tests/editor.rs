@@ -402,11 +402,12 @@ fn closing_with_unsaved_changes_asks_first() {
     h.run_steps(1);
     request_close(&mut h);
     h.run_steps(2);
-    h.get_by_label("変更が保存されていません。保存しますか？");
+    // It names the plan it asks about.
+    h.get_by_label("「見本」の変更が保存されていません。保存しますか？");
     h.get_by_role_and_label(Role::Button, "キャンセル").click();
     h.run_steps(2);
     assert!(
-        h.query_by_label("変更が保存されていません。保存しますか？")
+        h.query_by_label_contains("の変更が保存されていません。保存しますか？")
             .is_none()
     );
     assert_eq!(h.state().doc.plan().goal, "変更した目標");

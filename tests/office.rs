@@ -654,7 +654,7 @@ fn quit_asks_about_unsaved_changes() {
     h.run_steps(1);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
     h.run_steps(2);
-    h.get_by_label("変更が保存されていません。保存しますか？");
+    h.get_by_label_contains("の変更が保存されていません。保存しますか？");
 }
 
 #[test]

@@ -165,7 +165,7 @@ fn ctrl_o_never_replaces_unsaved_work_whatever_is_asked() {
     type_goal(&mut h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run_steps(2);
-    h.get_by_label("変更が保存されていません。保存しますか？");
+    h.get_by_label_contains("の変更が保存されていません。保存しますか？");
     assert_eq!(h.state().doc.plan().goal, TYPED);
     click(&mut h, "保存しない");
     assert_eq!(h.state().doc.plan().ward, "北区", "opened after 保存しない");
@@ -196,7 +196,7 @@ fn a_recovery_copy_survives_a_drop_while_its_question_is_open() {
     );
     // 復元する asks about the edit first (キャンセル keeps it)...
     click(&mut h, "復元する");
-    h.get_by_label("変更が保存されていません。保存しますか？");
+    h.get_by_label_contains("の変更が保存されていません。保存しますか？");
     assert!(
         recovery::find(&desk.recovery()).is_some(),
         "still kept while asked"
@@ -229,7 +229,7 @@ fn cancelling_the_open_dialog_after_discard_keeps_the_work_unsaved() {
     );
     h.state_mut().request(Command::Close);
     h.run_steps(2);
-    h.get_by_label("変更が保存されていません。保存しますか？");
+    h.get_by_label_contains("の変更が保存されていません。保存しますか？");
 }
 
 #[test]

@@ -88,15 +88,44 @@ impl PlanApp {
     }
 
     fn send_title(&mut self, ctx: &egui::Context) {
-        let mark = if self.doc.is_dirty() { "● " } else { "" };
-        let stage = self.doc.plan().stage.suffix();
-        let title = format!(
-            "{mark}{}{stage} — ward-plan 区運営方針エディタ",
-            self.doc.display_name()
+        let title = window_title(
+            self.doc.is_dirty(),
+            &self.doc.display_name(),
+            &self.doc.plan().stage.suffix(),
         );
         if title != self.shown_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.shown_title = title;
         }
+    }
+}
+
+/// The window's title: the unsaved mark, the file's name and the plan's stage
+/// (（素案）), unless the name already says it (区運営方針R5（素案）.ron).
+fn window_title(dirty: bool, name: &str, stage: &str) -> String {
+    let mark = if dirty { "● " } else { "" };
+    let says_it = name.strip_suffix(".ron").unwrap_or(name).ends_with(stage);
+    let stage = if says_it { "" } else { stage };
+    format!("{mark}{name}{stage} — ward-plan 区運営方針エディタ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::window_title;
+
+    #[test]
+    fn the_title_names_the_stage_once() {
+        assert_eq!(
+            window_title(false, "plan.ron", "（素案）"),
+            "plan.ron（素案） — ward-plan 区運営方針エディタ"
+        );
+        assert_eq!(
+            window_title(true, "区運営方針R5（素案）.ron", "（素案）"),
+            "● 区運営方針R5（素案）.ron — ward-plan 区運営方針エディタ"
+        );
+        assert_eq!(
+            window_title(false, "見本", ""),
+            "見本 — ward-plan 区運営方針エディタ"
+        );
     }
 }

@@ -89,14 +89,17 @@ impl Questions {
     }
 }
 
-/// Draws `question` in a modal; returns the answer clicked, if any.
-pub fn question_ui(ctx: &egui::Context, question: &Question) -> Option<Answer> {
+/// Draws `question` in a modal; returns the answer clicked, if any. `name` is
+/// the plan's (its file's) name, which the unsaved-changes question names.
+pub fn question_ui(ctx: &egui::Context, question: &Question, name: &str) -> Option<Answer> {
     let mut answer = None;
     egui::Modal::new(egui::Id::unique("question")).show(ctx, |ui| {
         ui.set_max_width(520.0);
         let buttons: &[(&str, Answer)] = match question {
             Question::Unsaved(_) => {
-                ui.label("変更が保存されていません。保存しますか？");
+                ui.label(format!(
+                    "「{name}」の変更が保存されていません。保存しますか？"
+                ));
                 &[
                     ("保存", Answer::Save),
                     ("保存しない", Answer::Discard),

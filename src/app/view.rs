@@ -146,7 +146,7 @@ impl PlanApp {
             }
         }
         if let Some(q) = self.questions.current()
-            && let Some(answer) = question::question_ui(&ctx, q)
+            && let Some(answer) = question::question_ui(&ctx, q, &self.doc.display_name())
         {
             commands.push(Command::Answer(answer));
         }
