@@ -300,6 +300,9 @@ fn deleting_an_issue_asks_and_undo_brings_it_back_with_its_budget() {
     h.get_by_label("経営課題1を削除しました。");
     click(&mut h, "元に戻す");
     assert_eq!(*h.state().doc.plan(), sample());
+    // The item brought back is the one shown.
+    let back = h.state().doc.plan().issues[0].id;
+    assert_eq!(h.state().selection, Selection::Item(back));
 }
 
 /// The search bar's widgets never overlap, at any window width from 400 px,

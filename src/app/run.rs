@@ -16,6 +16,25 @@ use crate::model::Plan;
 use crate::{compare, io};
 
 impl PlanApp {
+    /// Undoes or redoes one step, and shows an item it brings back (a delete
+    /// undone) in the form, so the user sees what came back.
+    fn step_history(&mut self, step: fn(&mut Document)) {
+        let ids = |plan: &Plan| -> Vec<crate::model::ItemId> {
+            crate::numbering::outline(plan)
+                .into_iter()
+                .map(|o| o.part.id())
+                .collect()
+        };
+        let before = ids(self.doc.plan());
+        step(&mut self.doc);
+        if let Some(back) = ids(self.doc.plan())
+            .into_iter()
+            .find(|id| !before.contains(id))
+        {
+            self.selection = crate::ui::Selection::Item(back);
+        }
+    }
+
     /// Runs a command. One that would replace a plan with unsaved changes (or
     /// close the window) becomes a question instead, whatever else is open.
     pub(super) fn run(&mut self, ctx: &egui::Context, command: Command) {
@@ -230,8 +249,8 @@ impl PlanApp {
                         .ask(Question::CopyEvaluations(Box::new(last)));
                 }
             }
-            Action::Undo => self.doc.undo(),
-            Action::Redo => self.doc.redo(),
+            Action::Undo => self.step_history(Document::undo),
+            Action::Redo => self.step_history(Document::redo),
             Action::Print => self.print(ctx),
             Action::ImportPage => self.import_text = Some(String::new()),
             Action::TogglePreview => self.settings.show_preview ^= true,
