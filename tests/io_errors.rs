@@ -118,6 +118,25 @@ fn syntax_error_gives_position() {
     assert_eq!(err.position().map(|p| p.0), Some(4));
 }
 
+/// A comma missing at the end of a line is reported on that line, after its last
+/// character, not at the start of the next line where the parser noticed it.
+#[test]
+fn a_missing_comma_is_placed_where_it_is_missing() {
+    let (line_no, line) = SAMPLE
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.trim_start().starts_with("ward: "))
+        .expect("the ward line");
+    let broken = SAMPLE.replacen(line, line.trim_end_matches(','), 1);
+    let err = parse_err(&broken);
+    assert!(err.to_string().contains("カンマ"), "{err}");
+    assert_eq!(
+        err.position(),
+        Some((line_no + 1, line.trim_end_matches(',').chars().count() + 1)),
+        "{err}"
+    );
+}
+
 #[test]
 fn bad_date_and_bad_enum_are_explained() {
     let err = parse_err(&SAMPLE.replacen("\"2023-06-09\"", "\"2023-13-09\"", 1));

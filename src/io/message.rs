@@ -13,12 +13,27 @@ pub(super) fn syntax_error(text: &str, e: SpannedError) -> LoadError {
     } else {
         japanese_message(&e.code)
     };
+    let (mut line, mut column) = (e.span.start.line, e.span.start.col);
+    if matches!(e.code, RonError::ExpectedComma) {
+        (line, column) = after_text_before(text, line, column);
+    }
     LoadError::Syntax {
-        line: e.span.start.line,
-        column: e.span.start.col,
+        line,
+        column,
         message,
         detail: e.code.to_string(),
     }
+}
+
+/// The place just after the last character that is not a space before (line,
+/// column): where a comma the parser found missing only at the next field belongs,
+/// at the end of the line before.
+fn after_text_before(text: &str, line: usize, column: usize) -> (usize, usize) {
+    let end = text.len() - rest_from(text, line, column).len();
+    let before = text[..end].trim_end();
+    let line = before.matches('\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[start..].chars().count() + 1)
 }
 
 /// Whether a syntax error comes from the file stopping too early, whatever the
