@@ -131,16 +131,57 @@ fn wording_ui(ui: &mut Ui, plan: &mut Plan) -> bool {
         "{}（空欄なら年度の標準。{{年度}} {{番号}} {{名称}} は印刷時に入ります）",
         f::WORDING.label
     ));
-    let era = plan.era();
     let mut changed = false;
     for heading in Heading::ALL {
         let field = f::wording_field(heading);
         let key = plan_key(field).within(&f::WORDING);
+        let standard = standard_as_printed(plan, heading);
         let text = plan.wording.get_mut(heading);
-        let standard = heading.standard(era);
         changed |= widgets::line_with_hint(ui, field.label, key, text, &standard).changed();
     }
     changed
+}
+
+/// The era's standard heading as it prints for this plan's first item of its
+/// kind (【令和4年度 区運営の…】, 経営課題1 だれもが…): the greyed hint of an empty
+/// wording field, which shows no {年度} {番号} {名称} to puzzle over.
+fn standard_as_printed(plan: &Plan, heading: crate::model::Heading) -> String {
+    use crate::model::Heading;
+    let issue = plan.issues.first();
+    let strategy = issue.and_then(|i| i.strategies.first());
+    let initiative = strategy.and_then(|s| s.initiatives.first());
+    let (number, title) = match heading {
+        Heading::Issue => ("1", issue.map(|i| i.title.as_str())),
+        Heading::Strategy => ("1-1", strategy.map(|s| s.title.as_str())),
+        Heading::Initiative => ("1-1-1", initiative.map(|i| i.title.as_str())),
+        _ => ("", None),
+    };
+    let title = title.filter(|t| !t.trim().is_empty()).unwrap_or("（名称）");
+    let year = crate::wareki::format_fiscal_year(plan.fiscal_year);
+    crate::model::Wording::default().print(heading, plan.era(), &year, number, title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::standard_as_printed;
+    use crate::model::Heading;
+
+    #[test]
+    fn the_hint_shows_the_heading_as_printed() {
+        let plan = crate::sample();
+        assert_eq!(
+            standard_as_printed(&plan, Heading::Issue),
+            format!("経営課題1 {}", plan.issues[0].title)
+        );
+        assert_eq!(
+            standard_as_printed(&plan, Heading::Policy),
+            "【令和4年度 区運営の基本的な考え方(区長の方針)】"
+        );
+        for heading in Heading::ALL {
+            let hint = standard_as_printed(&plan, heading);
+            assert!(!hint.contains('{'), "{heading:?}: {hint}");
+        }
+    }
 }
 
 /// 表記のきまり: the ward's choices for the writing check, saved in the plan so
