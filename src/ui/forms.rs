@@ -161,29 +161,6 @@ fn standard_as_printed(plan: &Plan, heading: crate::model::Heading) -> String {
     crate::model::Wording::default().print(heading, plan.era(), &year, number, title)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::standard_as_printed;
-    use crate::model::Heading;
-
-    #[test]
-    fn the_hint_shows_the_heading_as_printed() {
-        let plan = crate::sample();
-        assert_eq!(
-            standard_as_printed(&plan, Heading::Issue),
-            format!("経営課題1 {}", plan.issues[0].title)
-        );
-        assert_eq!(
-            standard_as_printed(&plan, Heading::Policy),
-            "【令和4年度 区運営の基本的な考え方(区長の方針)】"
-        );
-        for heading in Heading::ALL {
-            let hint = standard_as_printed(&plan, heading);
-            assert!(!hint.contains('{'), "{heading:?}: {hint}");
-        }
-    }
-}
-
 /// 表記のきまり: the ward's choices for the writing check, saved in the plan so
 /// that a copy sent to a section checks the same way.
 fn writing_ui(ui: &mut Ui, plan: &mut Plan) -> bool {
@@ -395,6 +372,29 @@ fn printed_number(plan: &Plan, path: ItemPath) -> String {
                 parts.push(at(&sibling_numbers(&strategy.initiatives), k));
             }
             label(&parts)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::standard_as_printed;
+    use crate::model::Heading;
+
+    #[test]
+    fn the_hint_shows_the_heading_as_printed() {
+        let plan = crate::sample();
+        assert_eq!(
+            standard_as_printed(&plan, Heading::Issue),
+            format!("経営課題1 {}", plan.issues[0].title)
+        );
+        assert_eq!(
+            standard_as_printed(&plan, Heading::Policy),
+            "【令和4年度 区運営の基本的な考え方(区長の方針)】"
+        );
+        for heading in Heading::ALL {
+            let hint = standard_as_printed(&plan, heading);
+            assert!(!hint.contains('{'), "{heading:?}: {hint}");
         }
     }
 }
