@@ -583,6 +583,30 @@ fn f1_opens_the_guide_with_the_shortcuts() {
     h.run_steps(2);
     h.get_by_label("Ctrl+F");
     h.get_by_label("F1");
+    // Every topic opens and draws (a glyph the fonts lack would panic here),
+    // among them the year's: 版, 振り返り, 指標, 復元, and 概要版 under 印刷.
+    for topic in ward_plan::app::help::TOPICS {
+        h.get_by_label(topic.title).click();
+        h.run_steps(2);
+        let start: String = topic.body.chars().take(20).collect();
+        h.get_by_label_contains(&start);
+    }
+    for title in [
+        "版（素案・案・確定）",
+        "振り返りの記入状況",
+        "アウトカム指標の達成状況",
+        "復元と前の版",
+    ] {
+        assert!(
+            ward_plan::app::help::TOPICS
+                .iter()
+                .any(|t| t.title == title),
+            "{title}"
+        );
+    }
+    h.get_by_label("印刷とPDF").click();
+    h.run_steps(2);
+    h.get_by_label_contains("概要版をPDFに書き出す…");
 }
 
 #[test]
