@@ -105,6 +105,26 @@ fn search_finds_a_word_in_a_strategy_text_and_opens_that_field() {
     h.run_steps(3);
     let strategy = &sample().issues[0].strategies[0];
     assert_eq!(h.state().selection, Selection::Item(strategy.id));
+    h.get_by_label("1件中1件目");
+    // The keyboard stays in 検索: Enter again goes on (to the same, only hit)
+    // and never types a line end over the text found.
+    assert_eq!(
+        h.ctx.memory(|m| m.focused()),
+        Some(egui::Id::unique("search query")),
+        "Enter in 検索 keeps the cursor there"
+    );
+    for _ in 0..3 {
+        h.key_press(Key::Enter);
+        h.run_steps(3);
+    }
+    assert_eq!(
+        *h.state().doc.plan(),
+        sample(),
+        "Enter in 検索 changed the plan"
+    );
+    // Closing the bar (Esc) puts the cursor in the field, the words selected.
+    h.key_press(Key::Escape);
+    h.run_steps(3);
     let key = FieldKey::of(Some(strategy.id), &fields::STRATEGY_TEXT);
     assert_eq!(
         h.ctx.memory(|m| m.focused()),
@@ -117,7 +137,6 @@ fn search_finds_a_word_in_a_strategy_text_and_opens_that_field() {
         .expect("in the text");
     let start = strategy.text[..start].chars().count();
     assert_eq!(selected_in(&h, key), Some((start, start + 9)));
-    h.get_by_label("1件中1件目");
 }
 
 #[test]
@@ -765,6 +784,7 @@ fn every_text_field_of_the_walk_can_take_the_cursor() {
                 key,
                 start: 0,
                 end: 0,
+                keyboard: true,
             },
         );
         h.run_steps(3);

@@ -19,6 +19,9 @@ pub struct SearchBar {
     pub current: Option<usize>,
     /// Put the cursor in 検索 when it is next drawn.
     pub focus_query: bool,
+    /// The step to a hit was asked from the bar itself (Enter, 前へ, 次へ), so
+    /// the keyboard stays in 検索.
+    pub from_box: bool,
     /// The hit the list was last scrolled to: it follows 次へ and 前へ, and is
     /// left alone otherwise so the list can be scrolled by hand.
     scrolled_to: Option<usize>,
@@ -84,6 +87,7 @@ pub fn search_bar_ui(ui: &mut egui::Ui, bar: &mut SearchBar, doc: &Document) -> 
             )
         });
         if query.lost_focus() && enter {
+            bar.from_box = true;
             commands.push(Command::Run(if ui.input(|i| i.modifiers.shift) {
                 Action::FindPrevious
             } else {
@@ -98,12 +102,14 @@ pub fn search_bar_ui(ui: &mut egui::Ui, bar: &mut SearchBar, doc: &Document) -> 
             .add_enabled(count > 0, egui::Button::new("前へ"))
             .clicked()
         {
+            bar.from_box = true;
             commands.push(Command::Run(Action::FindPrevious));
         }
         if ui
             .add_enabled(count > 0, egui::Button::new("次へ"))
             .clicked()
         {
+            bar.from_box = true;
             commands.push(Command::Run(Action::FindNext));
         }
         // No empty label while nothing is asked: with one at the end of a wrapped

@@ -81,10 +81,17 @@ impl PlanApp {
                 }
             }
             Command::CloseImport => self.import_text = None,
-            Command::ShowHit(n) => self.show_hit(ctx, n),
+            Command::ShowHit(n) => self.show_hit(ctx, n, true),
             Command::ReplaceHit(n) => self.replace_hit(ctx, n),
             Command::ReplaceAll => self.replace_all(),
-            Command::CloseSearch => self.search = None,
+            Command::CloseSearch => {
+                // Closing the bar on a hit puts the keyboard in its field, the
+                // found text selected, as closing Word's find box does.
+                if let Some(n) = self.search.as_ref().and_then(|b| b.current) {
+                    self.show_hit(ctx, n, true);
+                }
+                self.search = None;
+            }
             Command::PickMergeFile(which) => {
                 if let Some(path) = self.dialogs.open_plan(which.label())
                     && let Some(setup) = &mut self.merge_setup
@@ -101,6 +108,7 @@ impl PlanApp {
                     key,
                     start: 0,
                     end: 0,
+                    keyboard: true,
                 };
                 crate::ui::widgets::request_focus(ctx, request);
             }
@@ -273,8 +281,13 @@ impl PlanApp {
                 let forward = action == Action::FindNext;
                 match &mut self.search {
                     Some(bar) if !bar.query.text.is_empty() => {
+                        // Asked from the search box (Enter, 前へ, 次へ): the
+                        // keyboard stays there, so Enter goes on to the next hit
+                        // instead of typing a line end over the one shown.
+                        let from_box = std::mem::take(&mut bar.from_box);
+                        bar.focus_query |= from_box;
                         if let Some(n) = bar.step(&self.doc, forward) {
-                            self.show_hit(ctx, n);
+                            self.show_hit(ctx, n, !from_box);
                         }
                     }
                     _ => {

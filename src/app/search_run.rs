@@ -5,8 +5,9 @@ use super::PlanApp;
 use crate::ui::Selection;
 
 impl PlanApp {
-    /// Shows hit `n` of the search: its form, with the found text selected.
-    pub(super) fn show_hit(&mut self, ctx: &egui::Context, n: usize) {
+    /// Shows hit `n` of the search: its form, with the found text selected and,
+    /// if `keyboard`, the keyboard in it.
+    pub(super) fn show_hit(&mut self, ctx: &egui::Context, n: usize, keyboard: bool) {
         let Some(bar) = &mut self.search else {
             return;
         };
@@ -24,6 +25,7 @@ impl PlanApp {
                 key: hit.key,
                 start: hit.start,
                 end: hit.end,
+                keyboard,
             },
         );
     }
@@ -51,7 +53,8 @@ impl PlanApp {
             self.set_status(format!("{}の「{}」を置換しました。", hit.name, hit.found));
         }
         if count > 0 {
-            self.show_hit(ctx, next % count);
+            // The keyboard stays with the 置換 button, for the next one.
+            self.show_hit(ctx, next % count, false);
         }
     }
 

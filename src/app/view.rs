@@ -291,6 +291,7 @@ impl PlanApp {
                             key,
                             start: 0,
                             end: 0,
+                            keyboard: true,
                         },
                     );
                 }
@@ -367,6 +368,7 @@ impl PlanApp {
                             key: span.key,
                             start: span.start,
                             end: span.end,
+                            keyboard: true,
                         }));
                     }
                 }

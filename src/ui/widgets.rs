@@ -19,6 +19,10 @@ pub struct FocusRequest {
     pub start: usize,
     /// One past the last.
     pub end: usize,
+    /// Whether the field takes the keyboard. A hit shown from the search box
+    /// leaves it there, so Enter goes on to the next hit instead of typing a
+    /// line end over the one shown.
+    pub keyboard: bool,
 }
 
 fn focus_request_id() -> egui::Id {
@@ -73,7 +77,9 @@ fn add_field(
         let range = CCursorRange::two(CCursor::new(r.start), CCursor::new(r.end));
         state.cursor.set_char_range(Some(range));
         state.store(ui.ctx(), id);
-        ui.memory_mut(|m| m.request_focus(id));
+        if r.keyboard {
+            ui.memory_mut(|m| m.request_focus(id));
+        }
         ui.data_mut(|d| d.remove::<(FocusRequest, u64)>(focus_request_id()));
     }
     let response = composing_field(ui, id, text, edit);
