@@ -78,12 +78,14 @@ key() { xdotool key --window "$WIN" --clearmodifiers "$@"; sleep 0.2; wait_idle;
 wait_idle
 
 # 1. Paste from another program into 検索 (Ctrl+F puts the cursor there), then
-#    Enter opens the 区の目標 field with the found words selected.
+#    Enter shows the hit in 区の目標 and Esc closes the bar with the cursor in that
+#    field, the found words selected.
 printf 'みまもり、支えあう' | xclip -selection clipboard
 sleep 0.3
 key ctrl+f
 key ctrl+v
 key Return
+key Escape
 # 2. Paste two lines over the selection, as Word puts them on the clipboard
 #    (a line break inside a paragraph is U+000B), and save.
 printf '見守り、\v支え合う' | xclip -selection clipboard
@@ -126,6 +128,7 @@ printf '見守り' | xclip -selection clipboard
 sleep 0.3
 key ctrl+v
 key Return
+key Escape
 key ctrl+a
 key ctrl+c
 sleep 0.5
