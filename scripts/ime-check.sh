@@ -149,9 +149,10 @@ check() { # check NAME CONDITION...: prints ok or FAIL, goes on either way
     if "$@"; then echo "ok: $name"; else echo "FAIL: $name"; FAILED=1; fi
 }
 # The field 区名 and the candidate window under it, and the print preview's title
-# (令和4年度 鶴見区運営方針, which shows 区名), as pictures.
+# (令和4年度 鶴見区運営方針, which shows 区名), as pictures. Tall enough for both
+# the native window and Wine's, which stands about 22 px lower.
 FIELD=(-crop 640x90+360+150 +repage)
-PREVIEW_TITLE=(-crop 420x34+900+128 +repage)
+PREVIEW_TITLE=(-crop 420x80+900+120 +repage)
 shot() {
     import -window root "$OUT/$1.png"
     convert "$OUT/$1.png" "${FIELD[@]}" "$OUT/$1-field.png"
