@@ -158,18 +158,24 @@ shot() {
     convert "$OUT/$1.png" "${FIELD[@]}" "$OUT/$1-field.png"
     convert "$OUT/$1.png" "${PREVIEW_TITLE[@]}" "$OUT/$1-preview.png"
 }
-# Takes pictures until two in a row are the same (the window and the input method
-# have caught up with the keys), then keeps the last as NAME.
+# Takes a picture every half second until three in a row are the same (the window
+# and the input method have caught up with the keys: on a software renderer under
+# load a frame can take a few hundred ms), then keeps the last as NAME.
 settle() {
-    local name=$1 i
+    local name=$1 i still=0
     shot "$name"
-    for i in $(seq 1 40); do
+    for i in $(seq 1 60); do
         sleep 0.5
         cp "$OUT/$name-field.png" "$OUT/.previous.png"
         shot "$name"
-        same "$OUT/$name-field.png" "$OUT/.previous.png" && return 0
+        if same "$OUT/$name-field.png" "$OUT/.previous.png"; then
+            still=$((still + 1))
+            [ "$still" -ge 2 ] && return 0
+        else
+            still=0
+        fi
     done
-    echo "the window did not settle in 20 s"
+    echo "the window did not settle in 30 s"
 }
 same() { [ "$(compare -metric AE "$1" "$2" null: 2>&1 || true)" = 0 ]; }
 differ() { ! same "$@"; }
