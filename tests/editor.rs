@@ -11,7 +11,7 @@ use ward_plan::io;
 use ward_plan::sample;
 
 mod support;
-use support::menu;
+use support::{goal_cursor_at_end, menu, wait};
 
 fn harness_with(
     plan: ward_plan::Plan,
@@ -67,13 +67,6 @@ fn opens_the_sample_in_japanese() {
     h.run_steps(2);
     h.get_by_role_and_label(Role::Button, "上書き保存 Ctrl+S");
     assert!(!h.state().is_dirty());
-}
-
-/// Moves the harness clock on by `seconds` and runs one frame at that time.
-fn wait(h: &mut Harness<'_, PlanApp>, seconds: f64) {
-    let now = h.ctx.input(|i| i.time);
-    h.input_mut().time = Some(now + seconds);
-    h.step();
 }
 
 #[test]
@@ -255,11 +248,7 @@ fn a_composition_is_not_an_edit_until_it_is_committed() {
     io::save(&path, &sample()).expect("save");
     let mut h = harness_with(sample(), Some(path));
     h.run_steps(2);
-    h.get_by_label("目標・使命").click();
-    h.run_steps(2);
-    h.get_by_label("区の目標").focus();
-    h.run_steps(2);
-    h.key_press(Key::End);
+    goal_cursor_at_end(&mut h);
     h.run_steps(1);
     let goal = sample().goal;
     let revision = h.state().doc.revision();
@@ -309,11 +298,7 @@ fn a_composition_is_not_an_edit_until_it_is_committed() {
 fn undo_after_a_commit_never_brings_back_an_uncommitted_reading() {
     let mut h = harness();
     h.run_steps(2);
-    h.get_by_label("目標・使命").click();
-    h.run_steps(2);
-    h.get_by_label("区の目標").focus();
-    h.run_steps(2);
-    h.key_press(Key::End);
+    goal_cursor_at_end(&mut h);
     wait(&mut h, 2.0);
     let goal = sample().goal;
     for reading in ["く", "くう", "くうん"] {
@@ -341,11 +326,7 @@ fn undo_after_a_commit_never_brings_back_an_uncommitted_reading() {
 fn leaving_a_field_while_composing_keeps_the_composed_text() {
     let mut h = harness();
     h.run_steps(2);
-    h.get_by_label("目標・使命").click();
-    h.run_steps(2);
-    h.get_by_label("区の目標").focus();
-    h.run_steps(2);
-    h.key_press(Key::End);
+    goal_cursor_at_end(&mut h);
     h.run_steps(1);
     preedit(&mut h, "くう");
     assert_eq!(h.state().doc.plan().goal, sample().goal);
@@ -364,11 +345,7 @@ fn leaving_a_field_while_composing_keeps_the_composed_text() {
 fn the_candidate_window_stays_where_the_composition_began() {
     let mut h = harness();
     h.run_steps(2);
-    h.get_by_label("目標・使命").click();
-    h.run_steps(2);
-    h.get_by_label("区の目標").focus();
-    h.run_steps(2);
-    h.key_press(Key::End);
+    goal_cursor_at_end(&mut h);
     h.run_steps(2);
     let cursor = |h: &Harness<'_, PlanApp>| {
         h.output()

@@ -16,6 +16,7 @@ use ward_plan::ui::Selection;
 use ward_plan::{Plan, io};
 
 mod support;
+use support::wait;
 
 fn editor_sized(plan: Plan, size: egui::Vec2) -> Harness<'static, PlanApp> {
     let mut h = Harness::builder()
@@ -367,10 +368,6 @@ fn the_search_bar_never_draws_one_widget_over_another() {
     }
 }
 
-fn shown_status(h: &Harness<'_, PlanApp>, part: &str) -> bool {
-    h.query_all_by_label_contains(part).next().is_some()
-}
-
 /// The hit list shows several rows and follows 次へ to the hit shown.
 #[test]
 fn the_hit_list_follows_the_hit_shown() {
@@ -379,17 +376,20 @@ fn the_hit_list_follows_the_hit_shown() {
     h.run_steps(2);
     type_into(&mut h, "検索", "まち");
     h.run_steps(2);
-    let rows: Vec<egui::Rect> = h
-        .get_all_by_role(Role::Button)
-        .filter(|n| {
-            n.accesskit_node()
-                .label()
-                .is_some_and(|l| l.contains("【まち】"))
-        })
-        .map(|n| n.rect())
-        .collect();
-    assert!(rows.len() > 12, "{} hits", rows.len());
-    let (top, pitch) = (rows[0].top(), rows[1].top() - rows[0].top());
+    // The hit list's rows, top to bottom.
+    let rows = |h: &Harness<'_, PlanApp>| -> Vec<egui::Rect> {
+        h.get_all_by_role(Role::Button)
+            .filter(|n| {
+                n.accesskit_node()
+                    .label()
+                    .is_some_and(|l| l.contains("【まち】"))
+            })
+            .map(|n| n.rect())
+            .collect()
+    };
+    let before = rows(&h);
+    assert!(before.len() > 12, "{} hits", before.len());
+    let (top, pitch) = (before[0].top(), before[1].top() - before[0].top());
     // The outline starts under the search bar: the list above it has room.
     let below = h
         .get_all_by_label("基本情報")
@@ -400,28 +400,12 @@ fn the_hit_list_follows_the_hit_shown() {
     for _ in 0..12 {
         click(&mut h, "次へ");
     }
-    assert!(shown_status(&h, "件中12件目"));
-    let current = h
-        .get_all_by_role(Role::Button)
-        .filter(|n| {
-            n.accesskit_node()
-                .label()
-                .is_some_and(|l| l.contains("【まち】"))
-        })
-        .nth(11)
-        .expect("the 12th hit")
-        .rect();
+    assert_shows(&h, "件中12件目");
+    let current = rows(&h)[11];
     assert!(
         current.top() >= top - 1.0 && current.bottom() <= below,
         "the 12th hit {current:?} is out of the list's view ({top}..{below})"
     );
-}
-
-/// Moves the harness clock on by `seconds` and runs a frame at that time.
-fn wait(h: &mut Harness<'_, PlanApp>, seconds: f64) {
-    let now = h.ctx.input(|i| i.time);
-    h.input_mut().time = Some(now + seconds);
-    h.step();
 }
 
 /// Ctrl+Z undoes the plan's last change wherever the cursor is: in another field

@@ -26,9 +26,8 @@ pub fn menu(h: &mut Harness<'_, PlanApp>, menu: &str, entry: &str) {
     h.run_steps(3);
 }
 
-/// Opens 目標・使命 from the outline and selects all of 区の目標, as a person
-/// does before typing over it.
-pub fn select_goal(h: &mut Harness<'_, PlanApp>) {
+/// Opens 目標・使命 from the outline and puts the cursor in 区の目標.
+pub fn focus_goal(h: &mut Harness<'_, PlanApp>) {
     // The outline's entry (the form's heading, once open, has the same words).
     h.get_all_by_label("目標・使命")
         .next()
@@ -37,7 +36,28 @@ pub fn select_goal(h: &mut Harness<'_, PlanApp>) {
     h.run_steps(2);
     h.get_by_label("区の目標").focus();
     h.run_steps(2);
+}
+
+/// Opens 目標・使命 from the outline and selects all of 区の目標, as a person
+/// does before typing over it.
+pub fn select_goal(h: &mut Harness<'_, PlanApp>) {
+    focus_goal(h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+}
+
+/// Opens 目標・使命 with the cursor at the end of 区の目標, where a person goes
+/// on writing.
+pub fn goal_cursor_at_end(h: &mut Harness<'_, PlanApp>) {
+    focus_goal(h);
+    h.key_press(Key::End);
+    h.run_steps(1);
+}
+
+/// Moves the harness clock on by `seconds` and runs one frame at that time.
+pub fn wait(h: &mut Harness<'_, PlanApp>, seconds: f64) {
+    let now = h.ctx.input(|i| i.time);
+    h.input_mut().time = Some(now + seconds);
+    h.step();
 }
 
 /// The text of every page of a PDF, read back, without white space.
