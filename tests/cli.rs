@@ -39,6 +39,44 @@ fn check_prints_the_summary() {
     assert!(line.ends_with(&format!("［{at}文字目］")), "{line}");
 }
 
+/// The writing rules a 公用文 editor applies, as `check` prints them: the
+/// formal noun 事 of 「受け付ける事が出来る」 (and its 出来る), none in 「事業」,
+/// and a Kangxi radical pasted from a PDF, with the character it stands for.
+#[test]
+fn check_names_a_formal_noun_and_a_kangxi_radical() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("plan.ron");
+    let mut plan = ward_plan::Plan::new("北区", 2025);
+    plan.mission = "申請は区役所で受け付ける事が出来る。事業の内容は別に定める。".to_owned();
+    plan.policy = vec!["運営\u{2F45}針に沿って進める。".to_owned()];
+    std::fs::write(&path, ward_plan::io::to_ron(&plan).expect("serializes")).expect("write");
+    let out = Command::new(BIN)
+        .arg("check")
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().filter(|l| l.starts_with("  - ")).collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("「事」") && l.contains("（→「こと」）［13文字目］")),
+        "{text}"
+    );
+    assert!(lines.iter().any(|l| l.contains("「出来る」")), "{text}");
+    assert_eq!(
+        lines.iter().filter(|l| l.contains("「事」")).count(),
+        1,
+        "事業 is not named: {text}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("U+2F45") && l.contains("（→「方」）")),
+        "{text}"
+    );
+}
+
 #[test]
 fn check_fails_on_a_broken_file_with_line_and_column() {
     let dir = tempfile::tempdir().expect("tempdir");

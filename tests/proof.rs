@@ -46,6 +46,10 @@ fn one_of_each() -> Plan {
         "講習会を年２回開く。".to_owned(),
         // 紛らわしい文字: the Kangxi radical ⽅ (U+2F45) for 方.
         "運営\u{2F45}針に沿って進める。".to_owned(),
+        // 形式名詞.
+        "申請は窓口で受け付ける事とする。".to_owned(),
+        // 文体の混在: one polite sentence among plain ones.
+        "地域の見守りを進めます。".to_owned(),
     ];
     plan
 }
@@ -83,6 +87,8 @@ fn one_violation_of_each_rule_is_found_once() {
             (rules::LONG, long.as_str(), None),
             (rules::DIGITS, "２", Some("2")),
             (rules::LOOK_ALIKE, "\u{2F45}", Some("方")),
+            (rules::FORMAL, "事", Some("こと")),
+            (rules::STYLE, "ます", None),
         ]
     );
     // Every rule has its case here.
@@ -113,18 +119,23 @@ fn fixing_everything_fixable_leaves_only_what_needs_a_person() {
         rules::SPACES,
         rules::DIGITS,
         rules::LOOK_ALIKE,
+        rules::FORMAL,
     ] {
         assert_eq!(ward_plan::proof::fix_all(&mut plan, rule), 1, "{rule}");
     }
     assert_eq!(ward_plan::proof::fix_all(&mut plan, rules::HALF_MARKS), 2);
     let left: Vec<&str> = proofread(&plan).iter().map(|f| f.span.rule).collect();
-    assert_eq!(left, [rules::BRACKETS, rules::HALF_KANA, rules::LONG]);
+    assert_eq!(
+        left,
+        [rules::BRACKETS, rules::HALF_KANA, rules::LONG, rules::STYLE]
+    );
     assert_eq!(plan.policy[9], "防災訓練（夜間）を行う。");
     assert_eq!(plan.policy[10], "見守り活動を進める。");
     assert_eq!(plan.policy[11], "区民の安全を守る。");
     assert_eq!(plan.policy[1], "こどもの安全を守る。");
     assert_eq!(plan.policy[5], "相談は年間1,500件を見込む。");
     assert_eq!(plan.policy[14], "運営方針に沿って進める。");
+    assert_eq!(plan.policy[15], "申請は窓口で受け付けることとする。");
 }
 
 /// Other wards' pages, as the import reads them, give no finding (judged

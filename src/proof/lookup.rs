@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::marks::{is_ideograph, is_number};
-use super::words::{After, GROUPS, Rule, SETTLED};
+use super::words::{Before, GROUPS, NOT_FORMAL, Rule, SETTLED, Then};
 use super::{Finding, Text, rules, words};
 use crate::model::Writing;
 
@@ -21,6 +21,8 @@ pub(super) enum Pattern {
     Settled(usize),
     /// The right form of a settled okurigana (取組), counted for the message.
     Right(&'static str),
+    /// A word found only so that no shorter one is found inside it (申し訳).
+    Word,
 }
 
 /// The automaton over every word of the lists, made once.
@@ -44,6 +46,10 @@ pub(super) fn automaton() -> &'static (AhoCorasick, Vec<Pattern>) {
                 words.push(s.right);
                 patterns.push(Pattern::Right(s.right));
             }
+        }
+        for word in NOT_FORMAL {
+            words.push(word);
+            patterns.push(Pattern::Word);
         }
         // Leftmost-longest: 取り組み is found as itself, not as a form of another.
         let ac = AhoCorasick::builder()
@@ -222,23 +228,16 @@ pub(super) fn word_findings(texts: &[Text<'_>], choices: &Writing, out: &mut Vec
             Pattern::Settled(n) => {
                 let s = &SETTLED[n];
                 let before = t.text[..hit.start].chars().next_back();
-                let next = t.text[hit.end..].chars().next();
-                if s.after == After::Number && !before.is_some_and(is_number) {
-                    continue;
-                }
-                if s.noun_only && !next.is_none_or(|c| words::NOUN_FOLLOWERS.contains(&c)) {
-                    continue;
-                }
-                // する事業, の様相: the kanji goes on into another word.
-                if s.rule == Rule::Kana
-                    && s.wrong.ends_with(['事', '様'])
-                    && next.is_some_and(is_ideograph)
-                {
+                if !settled_here(s, before, &t.text[hit.end..]) {
                     continue;
                 }
                 let (rule, why) = match s.rule {
                     Rule::Okurigana => (rules::OKURIGANA, "名詞の送り仮名は公用文の書き方で"),
                     Rule::Kana => (rules::KANA, "公用文ではかなで"),
+                    Rule::Formal => (
+                        rules::FORMAL,
+                        "言葉の働きだけの名詞（形式名詞）は公用文ではかなで",
+                    ),
                     Rule::Counter => (rules::COUNTER, "横書きの公用文では"),
                 };
                 out.push(finding(
@@ -250,7 +249,7 @@ pub(super) fn word_findings(texts: &[Text<'_>], choices: &Writing, out: &mut Vec
                     Some(s.right),
                 ));
             }
-            Pattern::Right(_) => {}
+            Pattern::Right(_) | Pattern::Word => {}
         }
     }
     // Okurigana with their counts, as 表記ゆれ has them: 取組 5・取組み 7. One
@@ -282,6 +281,36 @@ pub(super) fn word_findings(texts: &[Text<'_>], choices: &Writing, out: &mut Vec
             tally.join("・")
         );
     }
+}
+
+/// Whether a settled spelling found after `before` and before `rest` is the
+/// word its rule is about: a counter after a number, a conjunction at the start
+/// of a clause, a formal noun after the words modifying it and not going on
+/// into a longer word.
+fn settled_here(s: &words::Settled, before: Option<char>, rest: &str) -> bool {
+    let next = rest.chars().next();
+    let before_ok = match s.before {
+        Before::Any => true,
+        Before::Number => before.is_some_and(is_number),
+        Before::Modifier => before.is_some_and(is_hiragana),
+        Before::SentenceStart => {
+            before.is_none_or(|c| c.is_whitespace() || "。、「（『".contains(c))
+        }
+        Before::NotKanji => !before.is_some_and(|c| is_ideograph(c) || c == '々'),
+    };
+    before_ok
+        && match s.then {
+            Then::Any => true,
+            Then::NounEnd => next.is_none_or(|c| words::NOUN_FOLLOWERS.contains(&c)),
+            Then::NotKanji => !next.is_some_and(|c| {
+                is_ideograph(c) || c == '々' || ('\u{30a1}'..='\u{30ff}').contains(&c)
+            }),
+            Then::OneOf(words) => words.iter().any(|w| rest.starts_with(w)),
+        }
+}
+
+fn is_hiragana(c: char) -> bool {
+    ('\u{3041}'..='\u{3096}').contains(&c)
 }
 
 /// For each character of `text` (and its end), whether it is inside 「…」:

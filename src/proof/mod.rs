@@ -1,8 +1,9 @@
 //! 校正: the writing checked as a 公用文 editor would, over every text field of the
 //! plan (the field walk): one word spelt several ways (表記ゆれ), spellings the
-//! rules settle (送り仮名, kana for formal words, か所 / か月), digits of both
-//! widths, amounts without commas, doubled or unmatched punctuation and half-width
-//! katakana. Each finding names its field as warnings do, says where in it
+//! rules settle (送り仮名, kana for conjunctions and formal nouns, か所 / か月),
+//! digits of both widths, amounts without commas, doubled or unmatched
+//! punctuation, half-width katakana, characters that only look right, and
+//! です・ます mixed with である. Each finding names its field as warnings do, says where in it
 //! (characters), what is wrong, and the replacement where there is one.
 //!
 //! All the words are looked up in one pass per field with one automaton
@@ -12,6 +13,7 @@ use std::borrow::Cow;
 
 mod lookup;
 mod marks;
+mod style;
 pub mod words;
 
 use crate::model::address::FieldKey;
@@ -60,6 +62,10 @@ pub mod rules {
     pub const OKURIGANA: &str = "送り仮名";
     /// Words the 訓令 writes in kana.
     pub const KANA: &str = "かな書き";
+    /// Formal nouns in kana: 受け付ける事 → 受け付けること.
+    pub const FORMAL: &str = "形式名詞";
+    /// です・ます and である in one plan's sentences.
+    pub const STYLE: &str = "文体の混在";
     /// か所, か月.
     pub const COUNTER: &str = "か所・か月";
     /// Amounts grouped by three.
@@ -93,7 +99,15 @@ pub mod rules {
             OKURIGANA,
             "名詞の送り仮名（取組み → 取組、打ち合わせ → 打合せ）",
         ),
-        (KANA, "かなで書く言葉（出来る → できる、但し → ただし）"),
+        (
+            KANA,
+            "かなで書く言葉（出来る → できる、但し → ただし、概ね → おおむね）",
+        ),
+        (
+            FORMAL,
+            "形式名詞（受け付ける事 → 受け付けること、この様に → このように）",
+        ),
+        (STYLE, "「です・ます」と「である」の文がまざっている"),
         (COUNTER, "数の後の箇所・ヶ月（→ か所、か月）"),
         (AMOUNT, "4桁以上の数の「,」（1200件 → 1,200件）"),
         (DIGITS, "全角と半角の数字がまざっている"),
@@ -216,6 +230,7 @@ pub fn proofread(plan: &Plan) -> Vec<Finding> {
         }
     }
     digit_widths(&texts, &mut out);
+    style::mixed_styles(&texts, &mut out);
     // Each finding's text, by its place in document order.
     let order: rustc_hash::FxHashMap<FieldKey, usize> =
         texts.iter().enumerate().map(|(n, t)| (t.key, n)).collect();
