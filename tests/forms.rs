@@ -303,3 +303,63 @@ fn every_kind_of_input_reports_its_change() {
         h.get_by_role_and_label(Role::Button, "①目標達成").click();
     });
 }
+
+/// The calendar beside a date is a Japanese one: 令和 and the Western year over
+/// weeks from 日 to 土; a day chosen is written by 決定 only, and 取消 leaves
+/// the date as it was.
+#[test]
+fn the_calendar_is_japanese_and_writes_only_on_decide() {
+    let mut h = form(Selection::Basics);
+    let june_9 = chrono::NaiveDate::from_ymd_opt(2023, 6, 9);
+    assert_eq!(h.state().plan.page_date, june_9);
+    let open = |h: &mut Harness<'_, Form>| {
+        h.get_all_by_role_and_label(Role::Button, "カレンダー")
+            .next()
+            .expect("the 掲載日's calendar")
+            .click();
+        h.run_steps(3);
+    };
+    open(&mut h);
+    h.get_by_label("令和5年（2023年）6月");
+    let heads: Vec<String> = ["日", "月", "火", "水", "木", "金", "土"]
+        .into_iter()
+        .filter(|d| h.query_by_label(d).is_none())
+        .map(str::to_owned)
+        .collect();
+    assert!(heads.is_empty(), "weekday heads missing: {heads:?}");
+    for english in ["June", "Mo", "Su", "Save", "Cancel"] {
+        assert!(h.query_by_label(english).is_none(), "{english}");
+    }
+    h.get_by_role_and_label(Role::Button, "15").click();
+    h.run_steps(2);
+    assert_eq!(h.state().plan.page_date, june_9, "a click only chooses");
+    h.get_by_label("選んだ日: 令和5年6月15日");
+    h.get_by_role_and_label(Role::Button, "決定").click();
+    h.run_steps(3);
+    assert_eq!(
+        h.state().plan.page_date,
+        chrono::NaiveDate::from_ymd_opt(2023, 6, 15)
+    );
+    assert!(
+        h.query_by_label("決定").is_none(),
+        "決定 closes the calendar"
+    );
+
+    open(&mut h);
+    h.get_by_role_and_label(Role::Button, "＞").click();
+    h.run_steps(2);
+    h.get_by_label("令和5年（2023年）7月");
+    h.get_by_role_and_label(Role::Button, "3").click();
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::Button, "取消").click();
+    h.run_steps(3);
+    assert_eq!(
+        h.state().plan.page_date,
+        chrono::NaiveDate::from_ymd_opt(2023, 6, 15),
+        "取消 changes nothing"
+    );
+    assert!(
+        h.query_by_label("取消").is_none(),
+        "取消 closes the calendar"
+    );
+}

@@ -1,6 +1,7 @@
 //! The editor's views. They read and edit a `Plan` in place and return structural
 //! edits; they never do file I/O.
 
+pub mod calendar;
 pub mod forms;
 pub mod ime;
 pub mod outline;

@@ -250,40 +250,14 @@ pub fn date(
     )
 }
 
-/// The calendar button beside a date (egui_extras' date picker).
+/// The calendar button beside a date: a day chosen there replaces the date
+/// and whatever was being typed.
 fn calendar(ui: &mut Ui, key: FieldKey, date: &mut Option<chrono::NaiveDate>) {
-    use chrono::Datelike as _;
-    let shown = date.unwrap_or_else(|| chrono::Local::now().date_naive());
-    let to_jiff = |d: chrono::NaiveDate| {
-        let (y, m, d) = (d.year(), d.month(), d.day());
-        jiff::civil::Date::new(
-            i16::try_from(y).ok()?,
-            i8::try_from(m).ok()?,
-            i8::try_from(d).ok()?,
-        )
-        .ok()
-    };
-    let Some(mut picked) = to_jiff(shown) else {
-        return;
-    };
-    let before = picked;
-    let salt = format!("calendar {key:?}");
-    ui.add(
-        egui_extras::DatePickerButton::new(&mut picked)
-            .id_salt(&salt)
-            // The icon is an emoji the shipped fonts do not have.
-            .show_icon(false)
-            .format("カレンダー")
-            .calendar_week(false),
-    )
-    .on_hover_text("カレンダーから選ぶ");
-    if picked != before {
-        ui.data_mut(|d| d.remove::<String>(draft_id(key)));
-        *date = chrono::NaiveDate::from_ymd_opt(
-            i32::from(picked.year()),
-            u32::try_from(picked.month()).unwrap_or(1),
-            u32::try_from(picked.day()).unwrap_or(1),
-        );
+    if let Some(picked) = super::calendar::button(ui, key, *date) {
+        if Some(picked) != *date {
+            ui.data_mut(|d| d.remove::<String>(draft_id(key)));
+            *date = Some(picked);
+        }
     }
 }
 
