@@ -253,11 +253,11 @@ pub fn date(
 /// The calendar button beside a date: a day chosen there replaces the date
 /// and whatever was being typed.
 fn calendar(ui: &mut Ui, key: FieldKey, date: &mut Option<chrono::NaiveDate>) {
-    if let Some(picked) = super::calendar::button(ui, key, *date) {
-        if Some(picked) != *date {
-            ui.data_mut(|d| d.remove::<String>(draft_id(key)));
-            *date = Some(picked);
-        }
+    if let Some(picked) = super::calendar::button(ui, key, *date)
+        && Some(picked) != *date
+    {
+        ui.data_mut(|d| d.remove::<String>(draft_id(key)));
+        *date = Some(picked);
     }
 }
 
