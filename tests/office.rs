@@ -855,7 +855,7 @@ fn the_wards_writing_choices_change_what_is_flagged() {
     h.get_by_label("警告 13件").click();
     h.run_steps(2);
     h.get_by_label_contains("区運営の基本的な考え方の6つ目の「子ども」");
-    h.get_by_label_contains("表記のきまり（").click();
+    h.get_by_label("表記のきまりを開く…").click();
     h.run_steps(2);
     assert_eq!(h.state().selection, Selection::Writing);
     // The law's name, added to the words kept: its finding goes.
@@ -996,4 +996,171 @@ fn the_overview_is_written_where_asked_and_shown() {
         );
     }
     assert_shows(&h, "PDFを書き出しました");
+}
+
+/// Whether a node is a widget that shows text (not a text run inside one, not
+/// a panel's splitter).
+fn shows_text(role: Role) -> bool {
+    matches!(
+        role,
+        Role::Button
+            | Role::Label
+            | Role::Link
+            | Role::CheckBox
+            | Role::RadioButton
+            | Role::TextInput
+            | Role::MultilineTextInput
+            | Role::ComboBox
+    )
+}
+
+/// At 800×600 nothing is cut at a panel's edge: every widget ends before the
+/// splitter to its right (a name too long ends in 「…」 and keeps its full text
+/// for the screen reader and the hover), and the status bar stays one line
+/// with a long file name, a message and the note about folded panels.
+#[test]
+fn nothing_is_cut_at_800_by_600() {
+    let mut plan = sample();
+    plan.issues[0].strategies[0].initiatives[0].title =
+        "地域における見守り体制と相談支援ネットワークの構築による地域福祉力の向上".to_owned();
+    let long = "地域における見守り体制と相談支援ネットワークの構築による地域福祉力の向上";
+    let id = plan.issues[0].strategies[0].initiatives[0].id;
+    let path = std::path::PathBuf::from(
+        "/home/総務課政策推進グループ/令和4年度/運営方針/各課への照会用/令和4年度鶴見区運営方針（第2版・各課照会用）.ron",
+    );
+    for warnings in [false, true] {
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(800.0, 600.0))
+            .build_eframe({
+                let (plan, path) = (plan.clone(), path.clone());
+                move |cc| PlanApp::new(cc, Document::opened(plan, path))
+            });
+        h.state_mut().dialogs = Box::new(ScriptedDialogs::default());
+        h.state_mut().settings.show_preview = true;
+        h.state_mut().selection = Selection::Item(id);
+        // A change, so the status bar has its unsaved mark too.
+        h.state_mut().doc.edit(|p| p.goal.push('。'));
+        h.run_steps(2);
+        if warnings {
+            h.get_by_label_contains("警告 ").click();
+        }
+        h.run_steps(4);
+        let splitters: Vec<egui::Rect> = h
+            .get_all_by_role(Role::Splitter)
+            .map(|n| n.rect())
+            .collect();
+        assert!(!splitters.is_empty());
+        // The panels' edges a widget at `r` meets: the splitters beside it, and
+        // the window's.
+        let edges_at = |r: egui::Rect| {
+            let mut edges: Vec<f32> = splitters
+                .iter()
+                .filter(|s| s.top() < r.bottom() && r.top() < s.bottom())
+                .map(|s| s.left())
+                .collect();
+            edges.push(800.0);
+            edges.sort_by(f32::total_cmp);
+            edges
+        };
+        for node in h.root().children_recursive() {
+            let a = node.accesskit_node();
+            if !shows_text(a.role()) || a.raw_bounds().is_none() {
+                continue;
+            }
+            let r = node.rect();
+            let edge = edges_at(r)
+                .into_iter()
+                .find(|&e| r.left() < e)
+                .unwrap_or(800.0);
+            assert!(
+                r.right() <= edge + 1.0,
+                "warnings {warnings}: {:?} {:?} {:?} runs from {} to {} past the edge at {edge}",
+                a.role(),
+                a.label(),
+                a.value(),
+                r.left(),
+                r.right()
+            );
+        }
+        // The selected outline entry keeps its full name.
+        let name = format!("1-1-1 {long}");
+        let entry = h.get_by_role_and_label(Role::Button, &name).rect();
+        assert!(entry.right() <= edges_at(entry)[0] + 1.0, "{entry:?}");
+        // The status bar is one line: the panels above reach down to it.
+        let bar_top = splitters.iter().map(|r| r.bottom()).fold(0.0, f32::max);
+        assert!(
+            600.0 - bar_top <= 32.0,
+            "warnings {warnings}: the status bar is {} px tall",
+            600.0 - bar_top
+        );
+        let toggle = h.get_by_label_contains("警告 ").rect();
+        let file = h.get_by_label_contains("各課照会用）.ron").rect();
+        assert!((toggle.center().y - file.center().y).abs() < 3.0);
+    }
+}
+
+/// With the warnings open beside the preview at 1366×768: each 直す sits on
+/// the last line of its own message, not above the next one, the link to
+/// 表記のきまり is whole, and the preview's controls stay on one line.
+#[test]
+fn fix_buttons_follow_their_messages_and_the_preview_bar_stays_one_line() {
+    let mut h = editor_sized(sample(), egui::vec2(1366.0, 768.0));
+    h.state_mut().settings.show_preview = true;
+    h.run_steps(2);
+    h.get_by_label_contains("警告 ").click();
+    h.run_steps(4);
+    let messages: Vec<egui::Rect> = h
+        .get_all_by_role(Role::Link)
+        .filter(|n| n.accesskit_node().label().is_some_and(|l| l.contains("」")))
+        .map(|n| n.rect())
+        .collect();
+    let fixes: Vec<egui::Rect> = h
+        .get_all_by_role_and_label(Role::Button, "直す")
+        .map(|n| n.rect())
+        .collect();
+    assert!(fixes.len() >= 5, "{} 直す", fixes.len());
+    // A 直す belongs to the message it is closest to: on that message's last
+    // line, or under it with a wider gap before the next warning.
+    for fix in &fixes {
+        let above = messages
+            .iter()
+            .filter(|m| m.top() < fix.top())
+            .map(|m| (fix.top() - m.bottom()).max(0.0))
+            .fold(f32::INFINITY, f32::min);
+        let below = messages
+            .iter()
+            .filter(|m| m.top() >= fix.bottom() - 1.0)
+            .map(|m| m.top() - fix.bottom())
+            .fold(f32::INFINITY, f32::min);
+        assert!(
+            above + 2.0 < below,
+            "直す at {fix:?}: {above} px under a message, {below} px over the next"
+        );
+    }
+    let link = h
+        .get_by_role_and_label(Role::Link, "表記のきまりを開く…")
+        .rect();
+    let splitters: Vec<egui::Rect> = h
+        .get_all_by_role(Role::Splitter)
+        .map(|n| n.rect())
+        .collect();
+    assert!(link.right() <= 1366.0 && splitters.iter().all(|s| !s.intersects(link)));
+    // The preview's bar: its page buttons and its zoom on one line.
+    let zoom = h.get_by_role(Role::ComboBox).rect();
+    let pages: Vec<egui::Rect> = h
+        .get_all_by_role(Role::Button)
+        .filter(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l.contains('◀') || l.contains('▶'))
+        })
+        .map(|n| n.rect())
+        .collect();
+    assert_eq!(pages.len(), 2);
+    for page in pages {
+        assert!(
+            (page.center().y - zoom.center().y).abs() < 3.0,
+            "{page:?} {zoom:?}"
+        );
+    }
 }

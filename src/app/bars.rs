@@ -4,6 +4,7 @@
 use super::command::{Action, Command, Menu};
 use super::{AppTheme, PlanApp};
 use crate::amount::format_thousand_yen;
+use crate::ui::widgets;
 
 impl PlanApp {
     pub(super) fn menu_bar(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
@@ -72,11 +73,17 @@ impl PlanApp {
             self.status.clear();
             self.status_until_edit = false;
         }
-        ui.horizontal_wrapped(|ui| {
-            ui.label(self.doc.path.as_ref().map_or_else(
+        // One line at any width: what does not fit ends in 「…」 and shows in
+        // full on hover, so the bar never grows over the form.
+        ui.horizontal(|ui| {
+            let row = ui.spacing().interact_size.y;
+            let file = self.doc.path.as_ref().map_or_else(
                 || format!("{}（ファイル未保存）", self.doc.untitled_name),
                 |p| p.display().to_string(),
-            ));
+            );
+            // The file's name takes at most a third of the bar.
+            let third = (ui.available_width() / 3.0).max(80.0);
+            ui.allocate_ui(egui::vec2(third, row), |ui| widgets::fitted_label(ui, file));
             if self.doc.is_dirty() {
                 ui.label("● 未保存の変更あり");
             }
@@ -89,21 +96,39 @@ impl PlanApp {
             ));
             ui.separator();
             ui.toggle_value(&mut self.show_warnings, format!("警告 {warnings}件"));
+            let folded = (!self.folded.is_empty()).then(|| {
+                format!(
+                    "幅が足りないため隠しています: {}（ウィンドウを広げると戻ります）",
+                    self.folded.join("・")
+                )
+            });
+            let still_last = self.undo_offer == Some(self.doc.revision());
+            let undo = !self.status.is_empty() && still_last && self.doc.can_undo();
+            // The message and the note about folded panels share what is left;
+            // 元に戻す keeps its own width.
+            let undo_width = if undo {
+                widgets::text_width(ui, "元に戻す", egui::TextStyle::Button)
+                    + 2.0 * ui.spacing().button_padding.x
+                    + ui.spacing().item_spacing.x
+            } else {
+                0.0
+            };
+            let separators = 2.0 * (ui.spacing().item_spacing.x * 2.0 + 1.0);
+            let left = (ui.available_width() - undo_width - separators).max(0.0);
+            let message_width = if folded.is_some() { left * 0.6 } else { left };
             if !self.status.is_empty() {
                 ui.separator();
-                ui.label(&self.status);
-                let still_last = self.undo_offer == Some(self.doc.revision());
-                if still_last && self.doc.can_undo() && ui.button("元に戻す").clicked() {
+                ui.allocate_ui(egui::vec2(message_width, row), |ui| {
+                    widgets::fitted_label(ui, &self.status)
+                });
+                if undo && ui.button("元に戻す").clicked() {
                     commands.push(Command::Run(Action::Undo));
                     self.undo_offer = None;
                 }
             }
-            if !self.folded.is_empty() {
+            if let Some(note) = folded {
                 ui.separator();
-                ui.weak(format!(
-                    "幅が足りないため隠しています: {}（ウィンドウを広げると戻ります）",
-                    self.folded.join("・")
-                ));
+                widgets::fitted_label(ui, egui::RichText::new(note).weak());
             }
         });
     }

@@ -178,6 +178,7 @@ impl PlanApp {
     /// An editor on `doc` in a window.
     pub fn new(cc: &eframe::CreationContext<'_>, doc: Document) -> Self {
         ui::install_fonts(&cc.egui_ctx);
+        ui::install_scroll_bars(&cc.egui_ctx);
         let mut app = Self::with_document(doc);
         if let Some(storage) = cc.storage {
             let recent: Vec<PathBuf> = eframe::get_value(storage, "recent").unwrap_or_default();

@@ -81,10 +81,13 @@ impl PlanApp {
             self.preview_panel(ui, room.range(Room::PREVIEW_MIN));
         }
         if room.outline {
+            // Wide enough for every name when the window has room for it.
+            let range = room.range(Room::OUTLINE_MIN);
+            let whole = outline::preferred_width(ui, self.doc.plan()).clamp(range.min, range.max);
             egui::Panel::left("outline")
                 .resizable(true)
                 .default_size(300.0)
-                .size_range(room.range(Room::OUTLINE_MIN))
+                .size_range(egui::Rangef::new(whole, range.max))
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical().show(ui, |ui| {
                         outline::outline_ui(ui, self.doc.plan(), &mut self.selection, &mut edits);
@@ -343,36 +346,44 @@ impl PlanApp {
                 if warning.kind == check::Kind::Writing {
                     fix_all_buttons(ui, warnings, commands);
                     if ui
-                        .link("表記のきまり（そろえる書き方・直さない言葉）…")
+                        .link("表記のきまりを開く…")
+                        .on_hover_text("そろえる書き方と直さない言葉を決めます")
                         .clicked()
                     {
                         self.selection = Selection::Writing;
                     }
                 }
             }
+            // The message first, its 直す after it on the same line, so the
+            // button reads as belonging to the warning above it, not below.
             ui.push_id(n, |ui| {
-                if let Some(span) = &warning.span
-                    && span.replacement.is_some()
-                    && ui
-                        .small_button("直す")
-                        .on_hover_text("この箇所を直します（元に戻せます）")
-                        .clicked()
-                {
-                    commands.push(Command::Fix(span.clone()));
-                }
-                if ui.link(&warning.message).clicked() {
-                    self.selection = self.selection_for(warning);
-                    // A warning about part of a text selects that part.
-                    if let Some(span) = &warning.span {
-                        commands.push(Command::FocusField(widgets::FocusRequest {
-                            key: span.key,
-                            start: span.start,
-                            end: span.end,
-                            keyboard: true,
-                        }));
+                ui.horizontal_wrapped(|ui| {
+                    if ui.link(&warning.message).clicked() {
+                        self.selection = self.selection_for(warning);
+                        // A warning about part of a text selects that part.
+                        if let Some(span) = &warning.span {
+                            commands.push(Command::FocusField(widgets::FocusRequest {
+                                key: span.key,
+                                start: span.start,
+                                end: span.end,
+                                keyboard: true,
+                            }));
+                        }
                     }
-                }
+                    if let Some(span) = &warning.span
+                        && span.replacement.is_some()
+                        && ui
+                            .small_button("直す")
+                            .on_hover_text("この箇所を直します（元に戻せます）")
+                            .clicked()
+                    {
+                        commands.push(Command::Fix(span.clone()));
+                    }
+                });
             });
+            // Apart from the next warning, so a 直す that wrapped under its
+            // message stays with it.
+            ui.add_space(6.0);
         }
     }
 

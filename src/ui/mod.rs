@@ -28,6 +28,13 @@ pub enum Selection {
     Item(ItemId),
 }
 
+/// Scroll bars beside the content, not floating over its right edge, where
+/// they covered a hint's last words; a bar that is always there is also easier
+/// to find and to grab.
+pub fn install_scroll_bars(ctx: &egui::Context) {
+    ctx.all_styles_mut(|style| style.spacing.scroll = egui::style::ScrollStyle::solid());
+}
+
 /// Installs the bundled fonts. BIZ UDゴシック goes into every family, so every
 /// label and field shows Japanese on any PC, with the PDF's heading glyphs; it
 /// comes after egui's own Latin font, because egui 0.37 draws BIZ UD's ASCII

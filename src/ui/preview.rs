@@ -165,29 +165,56 @@ pub fn preview_ui(ui: &mut egui::Ui, preview: &mut Preview, pages: &[Page]) -> O
     clicked
 }
 
+/// The bar above the pages, always on one line: in a narrow panel it drops the
+/// title and the words around the controls (1/4, ◀ ▶) rather than wrap over
+/// the pages or cut a control.
 fn toolbar_ui(ui: &mut egui::Ui, preview: &mut Preview, count: usize) {
-    // Wrapped, so a narrow panel shows all of it on two lines instead of cutting it.
-    ui.horizontal_wrapped(|ui| {
-        ui.strong("印刷プレビュー");
-        ui.label(format!(
-            "{} / {} ページ",
-            (preview.current_page + 1).min(count),
-            count
-        ));
+    let current = (preview.current_page + 1).min(count);
+    let page_full = format!("{current} / {count} ページ");
+    let width = |ui: &egui::Ui, text: &str, style: egui::TextStyle| {
+        super::widgets::text_width(ui, text, style)
+    };
+    let pad = 2.0 * ui.spacing().button_padding.x;
+    let gap = ui.spacing().item_spacing.x;
+    let combo = ui.spacing().combo_width + ui.spacing().icon_width + pad;
+    let full = width(ui, "印刷プレビュー", egui::TextStyle::Body)
+        + width(ui, &page_full, egui::TextStyle::Body)
+        + width(ui, "◀ 前", egui::TextStyle::Button)
+        + width(ui, "次 ▶", egui::TextStyle::Button)
+        + 2.0 * pad
+        + width(ui, "倍率", egui::TextStyle::Body)
+        + combo
+        + 5.0 * gap;
+    let roomy = full <= ui.available_width();
+    ui.horizontal(|ui| {
+        if roomy {
+            ui.strong("印刷プレビュー");
+            ui.label(page_full);
+        } else {
+            ui.label(format!("{current}/{count}"))
+                .on_hover_text(format!("印刷プレビュー {current} / {count} ページ"));
+        }
+        let (back, next) = if roomy {
+            ("◀ 前", "次 ▶")
+        } else {
+            ("◀", "▶")
+        };
         if ui
-            .add_enabled(preview.current_page > 0, egui::Button::new("◀ 前"))
+            .add_enabled(preview.current_page > 0, egui::Button::new(back))
+            .on_hover_text("前のページ")
             .clicked()
         {
             preview.go_to_page = Some(preview.current_page - 1);
         }
         if ui
-            .add_enabled(preview.current_page + 1 < count, egui::Button::new("次 ▶"))
+            .add_enabled(preview.current_page + 1 < count, egui::Button::new(next))
+            .on_hover_text("次のページ")
             .clicked()
         {
             preview.go_to_page = Some(preview.current_page + 1);
         }
-        let label = ui.label("倍率");
-        egui::ComboBox::from_id_salt("zoom")
+        let label = roomy.then(|| ui.label("倍率"));
+        let zoom = egui::ComboBox::from_id_salt("zoom")
             .selected_text(preview.zoom.label())
             .show_ui(ui, |ui| {
                 for zoom in [Zoom::FitWidth, Zoom::FitPage, Zoom::Actual] {
@@ -195,7 +222,10 @@ fn toolbar_ui(ui: &mut egui::Ui, preview: &mut Preview, count: usize) {
                 }
             })
             .response
-            .labelled_by(label.id);
+            .on_hover_text("倍率");
+        if let Some(label) = label {
+            zoom.labelled_by(label.id);
+        }
     });
     ui.separator();
 }

@@ -408,8 +408,10 @@ fn parsed<T: Clone + PartialEq>(
         })
         .unwrap_or_else(|| value.as_ref().map(&format).unwrap_or_default());
     let was = value.clone();
+    // Wrapped: in a narrow form the 和暦 and カレンダー go to the next line
+    // instead of past the edge.
     let mut response = ui
-        .horizontal(|ui| {
+        .horizontal_wrapped(|ui| {
             before(ui, value);
             let r = add_field(ui, key, &mut text, |t| {
                 TextEdit::singleline(t).desired_width(160.0)
@@ -456,4 +458,41 @@ fn parsed<T: Clone + PartialEq>(
         );
     }
     response
+}
+
+/// The width text takes on one line in `style` (a button's or a label's).
+pub fn text_width(ui: &Ui, text: &str, style: egui::TextStyle) -> f32 {
+    egui::WidgetText::from(text)
+        .into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, style)
+        .size()
+        .x
+}
+
+/// A selectable row (an outline entry) that never runs past its panel: a name
+/// too long for the width ends in 「…」 and shows in full on hover.
+pub fn fitted_selectable<V: PartialEq>(
+    ui: &mut Ui,
+    current: &mut V,
+    value: V,
+    text: &str,
+) -> Response {
+    let selected = *current == value;
+    let needed =
+        text_width(ui, text, egui::TextStyle::Button) + 2.0 * ui.spacing().button_padding.x;
+    let fits = needed <= ui.available_width();
+    let mut response = ui.add(egui::Button::selectable(selected, text).truncate());
+    if !fits {
+        response = response.on_hover_text(text);
+    }
+    if response.clicked() && !selected {
+        *current = value;
+        response.mark_changed();
+    }
+    response
+}
+
+/// A label on one line that ends in 「…」 when the room runs out, with its
+/// full text on hover (egui shows it when the text was cut).
+pub fn fitted_label(ui: &mut Ui, text: impl Into<egui::WidgetText>) -> Response {
+    ui.add(egui::Label::new(text).truncate())
 }
