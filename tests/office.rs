@@ -970,6 +970,19 @@ fn the_review_work_lists_what_is_missing_and_opens_it() {
         h.ctx.memory(|m| m.focused()),
         Some(ward_plan::ui::widgets::field_id(key))
     );
+    // The window folds to its title bar, off the field it opened.
+    assert!(h.query_by_label("記入が済んでいないものだけ").is_none());
+    let title = h
+        .get_all_by_label("振り返りの記入状況")
+        .map(|n| n.rect())
+        .next()
+        .expect("the window's title stays");
+    let field = h
+        .get_all_by_label_contains(fields::REVIEW_IMPROVEMENT.label)
+        .find(|n| n.accesskit_node().is_focused())
+        .expect("the field, focused")
+        .rect();
+    assert!(!title.intersects(field), "{title:?} over {field:?}");
 }
 
 /// ファイル → 概要版をPDFに書き出す…: an A4 landscape PDF at the place chosen,

@@ -1,6 +1,7 @@
 //! 校閲 → 振り返りの記入状況: every strategy and initiative with its 中間振り返り
 //! and 自己評価, how many are written, only what is missing if asked; a click
-//! opens the item's form with the cursor in that review.
+//! opens the item's form with the cursor in that review, and folds the window
+//! to its title bar so it does not cover the field.
 
 use crate::model::address::FieldKey;
 use crate::model::fields::{self as f, Field};
@@ -25,7 +26,9 @@ pub fn progress_ui(
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     let entries = progress::entries(plan);
+    let id = egui::Id::unique("ward-plan progress window");
     egui::Window::new("振り返りの記入状況")
+        .id(id)
         .open(open)
         .default_size([620.0, 420.0])
         .show(ctx, |ui| {
@@ -59,6 +62,17 @@ pub fn progress_ui(
                 });
             });
         });
+    if !commands.is_empty() {
+        // The jump opens a field this window would cover: it folds to its
+        // title bar, a click on which brings the list back.
+        let mut state = egui::collapsing_header::CollapsingState::load_with_default_open(
+            ctx,
+            id.with("collapsing"),
+            true,
+        );
+        state.set_open(false);
+        state.store(ctx);
+    }
     commands
 }
 
