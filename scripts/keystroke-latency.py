@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Keystroke-to-screen time and idle CPU of the editor under Xvfb.
 
-Opens the editor on a copy of the sample in a virtual X display, puts the cursor
+Opens the editor on a copy of the sample in a virtual X display at 1366×768, puts the cursor
 in 検索 (Ctrl+F), then:
   1. idle: the CPU the program uses over 10 s while the focused field only waits
      (a blinking cursor redraws the whole window each time);
@@ -11,6 +11,8 @@ in 検索 (Ctrl+F), then:
 
     python3 scripts/keystroke-latency.py [path/to/ward-plan] [rounds]
     NO_PREVIEW=1 python3 scripts/keystroke-latency.py   # with the preview hidden
+    FIELD=goal python3 scripts/keystroke-latency.py     # typing in 区の目標, a plan field
+                                                        # (the plan, its preview and checks change)
 
 Needs Xvfb, Mesa (mesa-vulkan-drivers) and python-xlib (pip install python-xlib).
 Prints one line per figure; the README quotes them.
@@ -34,6 +36,11 @@ DISPLAY = ":93"
 # The search bar's row, right of the field: where 見つかりません shows. The text
 # field (and its cursor) is left of it, so a blink does not change this region.
 REGION = (480, 25, 260, 24)
+# With FIELD=goal: 区の目標 on the 目標・使命 form at 1366×768, with its count of
+# characters (a software renderer does not blink the cursor).
+GOAL = os.environ.get("FIELD") == "goal"
+if GOAL:
+    REGION = (384, 58, 494, 44)
 
 
 def cpu_seconds(pid):
@@ -58,11 +65,21 @@ def main():
         time.sleep(5)
         win = subprocess.check_output(["xdotool", "search", "--name", "ward-plan"],
                                       env=env).split()[0].decode()
+        # The office's common screen, 1366×768.
+        subprocess.run(["xdotool", "windowsize", "--sync", win, "1366", "768"], env=env)
+        time.sleep(1)
         subprocess.run(["xdotool", "windowfocus", "--sync", win], env=env, check=True)
         if os.environ.get("NO_PREVIEW"):
             subprocess.run(["xdotool", "key", "--window", win, "ctrl+shift+p"], env=env, check=True)
             time.sleep(1)
-        subprocess.run(["xdotool", "key", "--window", win, "ctrl+f"], env=env, check=True)
+        if GOAL:
+            # 目標・使命 in the outline, then the end of 区の目標.
+            for x, y in ((60, 83), (870, 89)):
+                subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", "1"],
+                               env=env, check=True)
+                time.sleep(1)
+        else:
+            subprocess.run(["xdotool", "key", "--window", win, "ctrl+f"], env=env, check=True)
         time.sleep(2)
 
         before = cpu_seconds(app.pid)

@@ -352,6 +352,10 @@ fn clean_entered_text(ctx: &egui::Context) {
 }
 
 impl eframe::App for PlanApp {
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        ui::clear_colour(visuals)
+    }
+
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, "recent", &self.recent);
         self.settings.zoom = self.preview.zoom;

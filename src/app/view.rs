@@ -23,18 +23,23 @@ impl PlanApp {
         }
         let mut edits = Vec::new();
 
-        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut commands));
+        egui::Panel::top("menu")
+            .frame(crate::ui::panel_frame(ui.style(), false))
+            .show(ui, |ui| self.menu_bar(ui, &mut commands));
         if let Some(bar) = &mut self.search {
             let doc = &self.doc;
             let asked = egui::Panel::top("search")
+                .frame(crate::ui::panel_frame(ui.style(), false))
                 .show(ui, |ui| super::find::search_bar_ui(ui, bar, doc))
                 .inner;
             commands.extend(asked);
         }
         let warning_count = self.warnings().len();
-        egui::Panel::bottom("status").show(ui, |ui| {
-            self.status_bar(ui, warning_count, &mut commands);
-        });
+        egui::Panel::bottom("status")
+            .frame(crate::ui::panel_frame(ui.style(), false))
+            .show(ui, |ui| {
+                self.status_bar(ui, warning_count, &mut commands);
+            });
         let room = Room::plan(
             ui.available_width(),
             self.show_warnings,
@@ -44,6 +49,7 @@ impl PlanApp {
         self.folded = room.folded();
         if room.warnings {
             egui::Panel::right("warnings")
+                .frame(crate::ui::panel_frame(ui.style(), false))
                 .resizable(true)
                 .default_size(320.0)
                 .size_range(room.range(Room::WARNINGS_MIN))
@@ -61,6 +67,7 @@ impl PlanApp {
             review.refresh(&self.doc);
             let plan = self.doc.plan();
             let (clicked, jump) = egui::Panel::right("review")
+                .frame(crate::ui::panel_frame(ui.style(), false))
                 .resizable(true)
                 .default_size(380.0)
                 .size_range(room.range(Room::REVIEW_MIN))
@@ -85,6 +92,7 @@ impl PlanApp {
             let range = room.range(Room::OUTLINE_MIN);
             let whole = outline::preferred_width(ui, self.doc.plan()).clamp(range.min, range.max);
             egui::Panel::left("outline")
+                .frame(crate::ui::panel_frame(ui.style(), false))
                 .resizable(true)
                 .default_size(300.0)
                 .size_range(egui::Rangef::new(whole, range.max))
@@ -95,29 +103,33 @@ impl PlanApp {
                 });
         } else {
             // Too narrow for the outline beside the form: it folds into a menu.
-            egui::Panel::top("outline folded").show(ui, |ui| {
-                ui.menu_button("目次", |ui| {
-                    egui::ScrollArea::vertical()
-                        .max_height(240.0)
-                        .show(ui, |ui| {
-                            outline::outline_ui(
-                                ui,
-                                self.doc.plan(),
-                                &mut self.selection,
-                                &mut edits,
-                            );
-                        });
+            egui::Panel::top("outline folded")
+                .frame(crate::ui::panel_frame(ui.style(), false))
+                .show(ui, |ui| {
+                    ui.menu_button("目次", |ui| {
+                        egui::ScrollArea::vertical()
+                            .max_height(240.0)
+                            .show(ui, |ui| {
+                                outline::outline_ui(
+                                    ui,
+                                    self.doc.plan(),
+                                    &mut self.selection,
+                                    &mut edits,
+                                );
+                            });
+                    });
+                });
+        }
+        egui::CentralPanel::default()
+            .frame(crate::ui::panel_frame(ui.style(), true))
+            .show(ui, |ui| {
+                egui::ScrollArea::both().show(ui, |ui| {
+                    ui.set_min_width(Room::FORM_MIN.min(ui.available_width().max(240.0)));
+                    let selection = self.selection;
+                    self.doc
+                        .edit_in_form(|plan| forms::form_ui(ui, plan, selection, &mut edits));
                 });
             });
-        }
-        egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::both().show(ui, |ui| {
-                ui.set_min_width(Room::FORM_MIN.min(ui.available_width().max(240.0)));
-                let selection = self.selection;
-                self.doc
-                    .edit_in_form(|plan| forms::form_ui(ui, plan, selection, &mut edits));
-            });
-        });
         if self.import_text.is_some() {
             self.import_dialog(&ctx, &mut commands);
         }
@@ -185,6 +197,7 @@ impl PlanApp {
         self.pages();
         let pages = self.layout.as_ref().map_or(&[][..], |(_, p)| p.as_slice());
         let clicked = egui::Panel::right("preview")
+            .frame(crate::ui::panel_frame(ui.style(), false))
             .resizable(true)
             .default_size(480.0)
             .size_range(range)

@@ -4,7 +4,6 @@
 //! printed text selects the item it came from; selecting an item scrolls the
 //! preview to it.
 
-use egui::epaint::Shadow;
 use egui::text::LayoutJob;
 use egui::{Color32, FontFamily, FontId, Pos2, Rect, Sense, Stroke, TextFormat, Vec2};
 
@@ -246,7 +245,7 @@ fn target_rect(page: &Page, id: ItemId, paper: Rect, scale: f32) -> Option<Rect>
     })
 }
 
-/// The page as paper: a white sheet with a shadow, its text and rules.
+/// The page as paper: a white sheet with a hard shadow, its text and rules.
 fn paint_page(
     ui: &egui::Ui,
     page: &Page,
@@ -256,13 +255,26 @@ fn paint_page(
     drawn: &mut Vec<DrawnRun>,
 ) {
     let painter = ui.painter_at(paper.expand(12.0));
-    let shadow = Shadow {
-        offset: [2, 3],
-        blur: 8,
-        spread: 0,
-        color: Color32::from_black_alpha(60),
-    };
-    painter.add(shadow.as_shape(paper, 0.0));
+    // A hard shadow on two sides: two thin strips, where a blurred shadow was
+    // a second page of pixels to shade on a software renderer, every frame.
+    let shade = Color32::from_gray(170);
+    let depth = 3.0;
+    painter.rect_filled(
+        Rect::from_min_max(
+            egui::pos2(paper.right(), paper.top() + depth),
+            egui::pos2(paper.right() + depth, paper.bottom() + depth),
+        ),
+        0.0,
+        shade,
+    );
+    painter.rect_filled(
+        Rect::from_min_max(
+            egui::pos2(paper.left() + depth, paper.bottom()),
+            egui::pos2(paper.right(), paper.bottom() + depth),
+        ),
+        0.0,
+        shade,
+    );
     painter.rect_filled(paper, 0.0, Color32::WHITE);
     painter.rect_stroke(
         paper,
