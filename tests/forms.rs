@@ -363,3 +363,30 @@ fn the_calendar_is_japanese_and_writes_only_on_decide() {
         "取消 closes the calendar"
     );
 }
+
+/// A word to keep longer than the check reads (a paragraph pasted into the
+/// list) says so beside it, and the check still flags what it would cover.
+#[test]
+fn a_word_to_keep_too_long_to_use_says_so() {
+    let mut h = form(Selection::Writing);
+    let note = format!(
+        "{}字を超える言葉は、点検で使いません（文章ではなく、名前を入れてください）。",
+        ward_plan::proof::KEEP_WORD_MAX_CHARS
+    );
+    assert!(h.query_by_label(&note).is_none());
+    // Sixty-nine characters, one 子ども among the sample's six こども.
+    let paragraph = format!("{}子ども", "地域".repeat(33));
+    retype(&mut h, "追加する言葉", &paragraph);
+    h.get_by_role_and_label(Role::Button, "追加").click();
+    h.run_steps(2);
+    assert_eq!(h.state().plan.writing.keep, [paragraph.clone()]);
+    h.get_by_label(&note);
+    let mut plan = h.state().plan.clone();
+    plan.policy.push(format!("{paragraph}を支える。"));
+    assert!(
+        ward_plan::proof::proofread(&plan)
+            .iter()
+            .any(|f| f.span.found == "子ども"),
+        "a word over the limit keeps nothing"
+    );
+}

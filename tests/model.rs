@@ -17,8 +17,8 @@ use proptest::prelude::*;
 use ward_plan::app::PlanApp;
 use ward_plan::app::command::{Action, Command};
 use ward_plan::app::dialogs::ScriptedDialogs;
+use ward_plan::app::dialogs::question::Question;
 use ward_plan::app::document::Document;
-use ward_plan::app::question::Question;
 use ward_plan::sample;
 use ward_plan::{Plan, io, recovery};
 

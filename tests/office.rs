@@ -588,7 +588,7 @@ fn f1_opens_the_guide_with_the_shortcuts() {
     h.get_by_label("F1");
     // Every topic opens and draws (a glyph the fonts lack would panic here),
     // among them the year's: 版, 振り返り, 指標, 復元, and 概要版 under 印刷.
-    for topic in ward_plan::app::help::TOPICS {
+    for topic in ward_plan::app::dialogs::help::TOPICS {
         h.get_by_label(topic.title).click();
         h.run_steps(2);
         let start: String = topic.body.chars().take(20).collect();
@@ -601,7 +601,7 @@ fn f1_opens_the_guide_with_the_shortcuts() {
         "復元と前の版",
     ] {
         assert!(
-            ward_plan::app::help::TOPICS
+            ward_plan::app::dialogs::help::TOPICS
                 .iter()
                 .any(|t| t.title == title),
             "{title}"

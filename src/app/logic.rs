@@ -4,9 +4,9 @@
 
 use std::path::PathBuf;
 
-use super::PlanApp;
-use super::command::Command;
-use super::question::Question;
+use crate::app::PlanApp;
+use crate::app::command::Command;
+use crate::app::dialogs::question::Question;
 
 /// Seconds between recovery copies while there are unsaved changes.
 pub const RECOVERY_INTERVAL: f64 = 60.0;

@@ -1,41 +1,32 @@
-//! The editor window. Where things happen, by file:
+//! The editor window, by role:
 //! - `document`: the open plan, its file, what is saved, its undo history;
-//! - `command`: the command table (menus, shortcuts, README table);
-//! - `question`: questions to the user, queued, answers as values;
-//! - `run`: running commands: the only place that opens dialogs or touches files
-//!   (with `output`: the PDF, 印刷 and このソフトについて);
+//! - `command`: the command table (menus, shortcuts, README table) and running
+//!   commands: the only place that opens dialogs or touches files (`run`), with
+//!   search and replace (`search`), opening and saving (`files`), the PDF,
+//!   印刷 and このソフトについて (`output`), sending and taking copies (`exchange`);
+//! - `panels`: what is drawn: the menu bar, the warnings and the outline
+//!   (`view`), the status bar (`bars`), the 検索と置換 bar (`find`), which panels
+//!   fit (`room`), the 比較 and 取り込み panel (`review`), 振り返りの記入状況
+//!   (`progress`); the forms themselves are in `ui`;
+//! - `dialogs`: the system's file dialogs (`Dialogs`), questions to the user
+//!   (`question`), the guide (`help`, F1), choosing the files to merge
+//!   (`merge_setup`);
 //! - `logic`: what happens without drawing: dropped files, close requests, the
-//!   recovery timer, the window title;
-//! - `view`: the menu bar, status bar and warnings panel (forms are in `ui`);
-//! - `review`: the 比較 and 取り込み panel (`merge_setup`: choosing its files);
-//! - `find`: the 検索と置換 bar; `help`: the guide (F1).
+//!   recovery timer, the window title; `startup`: the first frame.
 
-mod bars;
 pub mod command;
 pub mod dialogs;
 pub mod document;
-mod exchange;
-mod files;
-pub mod find;
-pub mod help;
 mod logic;
-pub mod merge_setup;
-pub mod output;
-pub mod progress;
-pub mod question;
-pub mod review;
-mod room;
-mod run;
-mod search_run;
+pub mod panels;
 pub mod startup;
-mod view;
 
 use std::path::PathBuf;
 
 use command::Command;
+use dialogs::question::{Question, Questions};
 use dialogs::{Dialogs, SystemDialogs};
 use document::Document;
-use question::{Question, Questions};
 
 use crate::model::Plan;
 use crate::typeset::metrics::FontMetrics;
@@ -130,7 +121,7 @@ pub struct PlanApp {
     /// Commands asked for from outside the frame ([`PlanApp::request`]).
     requested: Vec<Command>,
     /// The comparison or merge being looked at.
-    pub review: Option<review::Review>,
+    pub review: Option<panels::review::Review>,
     /// The settings kept between runs.
     pub settings: ViewSettings,
     /// The print preview's view state.
@@ -151,13 +142,13 @@ pub struct PlanApp {
     /// kept it), shown above the warnings until another plan is opened.
     pub load_notes: Vec<String>,
     /// The search bar, while it is open.
-    pub search: Option<find::SearchBar>,
+    pub search: Option<panels::find::SearchBar>,
     /// The help window, while it is open.
-    pub help: Option<help::Help>,
+    pub help: Option<dialogs::help::Help>,
     /// The 振り返りの記入状況 window, while it is open.
-    pub progress: Option<progress::Progress>,
+    pub progress: Option<panels::progress::Progress>,
     /// The 取り込み… file chooser, while it is open.
-    pub merge_setup: Option<merge_setup::MergeSetup>,
+    pub merge_setup: Option<dialogs::merge_setup::MergeSetup>,
     /// Returned copies still to take after the one being merged (取り込み…).
     taking: Vec<PathBuf>,
     /// Copies taken since the plan was last saved: noted as taken when a save

@@ -5,9 +5,9 @@
 
 use std::path::PathBuf;
 
-use super::PlanApp;
-use super::command::Command;
-use super::document::Document;
+use crate::app::PlanApp;
+use crate::app::command::Command;
+use crate::app::document::Document;
 use crate::{Plan, io};
 
 /// `ward-plan [FILE] [--compare OTHER] [--preview]`.

@@ -9,8 +9,35 @@ use super::{load, not_onto};
 use crate::wareki::format_date;
 use crate::{Plan, compare, exchange, io};
 
+/// `diff` of two files: exit status 0 when equal, 1 when not, 2 when one
+/// cannot be read.
+pub(super) fn diff_files(old: &Path, new: &Path) -> ExitCode {
+    match (load(old), load(new)) {
+        (Ok(a), Ok(b)) => diff(&a, &b),
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("{e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `merge` of three files into `output`. Onto MINE is allowed, as `git
+/// merge-file` does: it is the copy being brought up to date. BASE is what the
+/// next section's merge needs, and THEIRS is what came back.
+pub(super) fn merge_files(
+    base: &std::path::PathBuf,
+    mine: &Path,
+    theirs: &std::path::PathBuf,
+    output: &Path,
+) -> Result<(), String> {
+    let inputs = [(base, "送った版（共通の元）"), (theirs, "戻ってきた版")];
+    not_onto(output, &inputs)?;
+    let (base, mine, theirs) = (load(base)?, load(mine)?, load(theirs)?);
+    merge(&base, &mine, &theirs, output)
+}
+
 /// Prints the changes from `old` to `new`; exit status 0 when there are none.
-pub(super) fn diff(old: &Plan, new: &Plan) -> ExitCode {
+fn diff(old: &Plan, new: &Plan) -> ExitCode {
     let changes = compare::diff(old, new);
     if changes.is_empty() {
         say!("違いはありません。");

@@ -76,10 +76,7 @@ pub(super) struct Hit {
 /// The ward's words to keep (直さない言葉), found in a text in one pass.
 pub(super) struct Keep(Option<AhoCorasick>);
 
-/// The longest entry read as a word to keep: a law's or a programme's name
-/// fits; a paragraph pasted into the list is not a word, and an automaton
-/// over one would take minutes to build on every check.
-const KEEP_WORD_MAX_CHARS: usize = 64;
+use super::KEEP_WORD_MAX_CHARS;
 
 impl Keep {
     pub(super) fn new(words: &[String]) -> Keep {

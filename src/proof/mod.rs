@@ -125,6 +125,12 @@ pub mod rules {
     ];
 }
 
+/// The longest entry read as a word to keep: a law's or a programme's name
+/// fits; a paragraph pasted into the list is not a word, and an automaton
+/// over one would take minutes to build on every check. The form says so
+/// beside a longer entry.
+pub const KEEP_WORD_MAX_CHARS: usize = 64;
+
 /// Characters a sentence may have before the check suggests splitting it.
 pub const LONG_SENTENCE: usize = 120;
 

@@ -219,6 +219,15 @@ fn writing_ui(ui: &mut Ui, plan: &mut Plan) -> bool {
                 let label = format!("{} {}", f::WRITING_KEEP.label, n + 1);
                 changed |= widgets::line(ui, &label, key, word).changed();
             });
+            if word.trim().chars().count() > crate::proof::KEEP_WORD_MAX_CHARS {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!(
+                        "{}字を超える言葉は、点検で使いません（文章ではなく、名前を入れてください）。",
+                        crate::proof::KEEP_WORD_MAX_CHARS
+                    ),
+                );
+            }
         });
     }
     if let Some(n) = remove {

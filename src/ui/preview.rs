@@ -165,7 +165,7 @@ pub fn preview_ui(ui: &mut egui::Ui, preview: &mut Preview, pages: &[Page]) -> O
 }
 
 /// The bar above the pages, always on one line: in a narrow panel it drops the
-/// title and the words around the controls (1/4, ◀ ▶) rather than wrap over
+/// words around the controls (1/4, ◀ ▶), then the title, rather than wrap over
 /// the pages or cut a control.
 fn toolbar_ui(ui: &mut egui::Ui, preview: &mut Preview, count: usize) {
     let current = (preview.current_page + 1).min(count);
@@ -176,18 +176,30 @@ fn toolbar_ui(ui: &mut egui::Ui, preview: &mut Preview, count: usize) {
     let pad = 2.0 * ui.spacing().button_padding.x;
     let gap = ui.spacing().item_spacing.x;
     let combo = ui.spacing().combo_width + ui.spacing().icon_width + pad;
-    let full = width(ui, "印刷プレビュー", egui::TextStyle::Body)
+    let title = width(ui, "印刷プレビュー", egui::TextStyle::Body) + gap;
+    let short = width(ui, &format!("{current}/{count}"), egui::TextStyle::Body)
+        + width(ui, "◀", egui::TextStyle::Button)
+        + width(ui, "▶", egui::TextStyle::Button)
+        + 2.0 * pad
+        + combo
+        + 3.0 * gap;
+    let full = title
         + width(ui, &page_full, egui::TextStyle::Body)
         + width(ui, "◀ 前", egui::TextStyle::Button)
         + width(ui, "次 ▶", egui::TextStyle::Button)
         + 2.0 * pad
         + width(ui, "倍率", egui::TextStyle::Body)
         + combo
-        + 5.0 * gap;
-    let roomy = full <= ui.available_width();
+        + 4.0 * gap;
+    let room = ui.available_width();
+    // The words go first, the title last: the panel is named while it can be.
+    let roomy = full <= room;
+    let titled = roomy || short + title <= room;
     ui.horizontal(|ui| {
-        if roomy {
+        if titled {
             ui.strong("印刷プレビュー");
+        }
+        if roomy {
             ui.label(page_full);
         } else {
             ui.label(format!("{current}/{count}"))

@@ -3,9 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::PlanApp;
-use super::document::Document;
-use super::question::Question;
+use crate::app::PlanApp;
+use crate::app::dialogs::question::Question;
+use crate::app::document::Document;
 use crate::blocks::{self, Medium};
 use crate::ui::Selection;
 use crate::{io, recovery};
@@ -14,7 +14,7 @@ impl PlanApp {
     /// Opens a plan file; on failure the open plan stays as it was.
     /// A backup (`.bak`) opens as a new plan that must be saved under a name:
     /// Ctrl+S never writes over the backup.
-    pub(super) fn open(&mut self, path: &Path) {
+    pub(in crate::app) fn open(&mut self, path: &Path) {
         let backup = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("bak"));
@@ -53,7 +53,7 @@ impl PlanApp {
     /// Puts a document in the window: the only way a plan enters it. The
     /// previous plan's changes were saved or knowingly discarded by now, so its
     /// recovery copy goes; a new plan that needs saving gets one at once.
-    pub(super) fn install(&mut self, doc: Document) {
+    pub(in crate::app) fn install(&mut self, doc: Document) {
         if let Some(path) = &doc.path {
             self.remember(path.clone());
         }
@@ -68,7 +68,7 @@ impl PlanApp {
     /// Puts a recovery copy in the window as unsaved changes to its file.
     /// The copy now lives on as this window's own; any other copies left wait
     /// for the next window (this one holds one plan).
-    pub(super) fn restore(&mut self, found: &recovery::Recovered) {
+    pub(in crate::app) fn restore(&mut self, found: &recovery::Recovered) {
         let on_disk = found.original.as_deref().and_then(|p| io::load(p).ok());
         let doc = Document::restored(found.plan.clone(), found.original.clone(), on_disk);
         self.install(doc);
@@ -87,7 +87,7 @@ impl PlanApp {
     }
 
     /// 破棄する: the copy asked about goes, and the next one left, if any, is asked about.
-    pub(super) fn discard_orphan(&mut self) {
+    pub(in crate::app) fn discard_orphan(&mut self) {
         if let Some(orphan) = self.orphans.pop_front() {
             orphan.discard();
         }
@@ -97,14 +97,14 @@ impl PlanApp {
 
     /// Saves to the document's file, asking for one if it has none. True when
     /// the plan was saved.
-    pub(super) fn save(&mut self) -> bool {
+    pub(in crate::app) fn save(&mut self) -> bool {
         match self.doc.path.clone() {
             Some(path) => self.save_to(path),
             None => self.save_as(),
         }
     }
 
-    pub(super) fn save_as(&mut self) -> bool {
+    pub(in crate::app) fn save_as(&mut self) -> bool {
         let name = format!("{}.ron", blocks::title(self.doc.plan(), Medium::Web));
         match self.dialogs.save_plan(&name) {
             Some(path) => self.save_to(path),
@@ -113,7 +113,7 @@ impl PlanApp {
     }
 
     /// Saves to `path` and makes it the document's file.
-    pub(super) fn save_to(&mut self, path: PathBuf) -> bool {
+    pub(in crate::app) fn save_to(&mut self, path: PathBuf) -> bool {
         match io::save(&path, self.doc.plan()) {
             Ok(()) => {
                 self.set_status(format!("保存しました: {}", path.display()));
@@ -133,17 +133,17 @@ impl PlanApp {
 
     /// Puts `path` first in 最近使ったファイル, as an absolute path, so it
     /// opens from wherever the program is started next time.
-    pub(super) fn remember(&mut self, path: PathBuf) {
+    pub(in crate::app) fn remember(&mut self, path: PathBuf) {
         let path = std::path::absolute(&path).unwrap_or(path);
         self.recent.retain(|p| p != &path);
         self.recent.insert(0, path);
-        self.recent.truncate(super::RECENT_MAX);
+        self.recent.truncate(crate::app::RECENT_MAX);
     }
 
     /// Makes the recovery folder match the document now: a copy of a plan with
     /// unsaved changes, nothing for a saved one. Does nothing while a recovery
     /// copy waits for its answer: that copy is the user's work.
-    pub(super) fn sync_recovery_now(&mut self) {
+    pub(in crate::app) fn sync_recovery_now(&mut self) {
         if self.recovery.is_none() || self.questions.recovery_unanswered() {
             return;
         }
@@ -154,7 +154,7 @@ impl PlanApp {
         }
     }
 
-    pub(super) fn write_recovery(&mut self) {
+    pub(in crate::app) fn write_recovery(&mut self) {
         let Some(slot) = &self.recovery else {
             return;
         };
@@ -165,7 +165,7 @@ impl PlanApp {
 
     /// At exit: the work is saved, or knowingly discarded, or kept as a recovery
     /// copy; an unanswered copy stays as it is.
-    pub(super) fn on_exit_keep_work(&mut self) {
+    pub(in crate::app) fn on_exit_keep_work(&mut self) {
         if self.recovery.is_none() || self.questions.recovery_unanswered() {
             return;
         }

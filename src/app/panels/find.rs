@@ -2,8 +2,8 @@
 //! whenever the plan or the query changes) and the one shown. Drawing returns
 //! commands; showing a hit and replacing happen in `run`.
 
-use super::command::{Action, Command};
-use super::document::Document;
+use crate::app::command::{Action, Command};
+use crate::app::document::Document;
 use crate::search::{self, Hit, Query};
 
 /// The search bar's state while it is open.

@@ -1,9 +1,9 @@
 //! Output for people: the PDF written to a file, 印刷 through the system's
 //! viewer, and このソフトについて.
 
-use super::PlanApp;
-use super::dialogs::{ViewerFailure, Viewing};
-use super::question::Question;
+use crate::app::PlanApp;
+use crate::app::dialogs::question::Question;
+use crate::app::dialogs::{ViewerFailure, Viewing};
 use crate::blocks::{self, Medium};
 use crate::io;
 
@@ -19,7 +19,7 @@ pub enum Output {
 impl PlanApp {
     /// PDFに書き出し, 概要版をPDFに書き出す: the PDF to a file chosen in a dialog,
     /// then shown in the system's viewer; characters the fonts lack are reported.
-    pub(super) fn export(&mut self, ctx: &egui::Context, output: Output) {
+    pub(in crate::app) fn export(&mut self, ctx: &egui::Context, output: Output) {
         let title = blocks::title(self.doc.plan(), Medium::Web);
         let name = match output {
             Output::Plan => format!("{title}.pdf"),
@@ -70,7 +70,7 @@ impl PlanApp {
 
     /// 印刷: the PDF in a temporary file, handed to the system's viewer, whose
     /// print dialog does the printing (no printer code of our own).
-    pub(super) fn print(&mut self, ctx: &egui::Context) {
+    pub(in crate::app) fn print(&mut self, ctx: &egui::Context) {
         let created = chrono::Local::now().fixed_offset();
         let name = format!(
             "{}（印刷用）.pdf",
@@ -97,7 +97,7 @@ impl PlanApp {
     /// Viewers that could not be started (their threads answer later): the
     /// status says the PDF was written but not shown, and 印刷 says where the
     /// file is, since the user has to open it some other way to print.
-    pub(super) fn viewer_failures(&mut self) {
+    pub(in crate::app) fn viewer_failures(&mut self) {
         for ViewerFailure {
             path,
             purpose,
@@ -127,7 +127,7 @@ impl PlanApp {
 }
 
 /// このソフトについて: the version, and the fonts' licences.
-pub(super) fn about() -> String {
+pub(in crate::app) fn about() -> String {
     format!(
         "ward-plan {} — 区運営方針エディタ\n\
          区運営方針の編集・点検・印刷用PDFの書き出し。\n\n\

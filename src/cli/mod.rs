@@ -1,10 +1,13 @@
 //! The command line: thin argument handling over the library, and the editor
-//! window when no command is given. Both executables run [`main`].
+//! window when no command is given. Both executables run [`main`]. Each family
+//! of commands has its module: `check`; `publish` (text, html, export,
+//! compare: what is printed or put on the web); `year` (next-year); `import`;
+//! `format`; `exchange` (diff, merge, send, take); `window` (the editor).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::{Plan, blocks, check, io};
+use crate::{Plan, io};
 use clap::{Parser, Subcommand};
 
 /// ward-plan — 区運営方針の編集・点検・PDF書き出し
@@ -173,117 +176,47 @@ macro_rules! say_raw {
     }};
 }
 
+mod check;
 mod exchange;
+mod format;
+mod import;
+mod publish;
 mod window;
+mod year;
 
 /// The whole program: a command, or the editor when none is given. The two
 /// executables (`ward-plan`, and `ward-plan-cli` for a Windows console) both run it.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Check { file }) => io::load_noting(&file)
-            .map_err(|e| load_error(&file, &e))
-            .map(|(plan, notes)| {
-                print_summary(&plan, &file);
-                if !notes.is_empty() {
-                    say!("読み込み時の注意: {}件", notes.len());
-                    for note in notes {
-                        say!("  - {note}");
-                    }
-                }
-            }),
-        Some(Command::Text { file }) => load(&file).map(|plan| {
-            say_raw!(
-                "{}",
-                blocks::plain_text(&blocks::blocks(&plan, blocks::Medium::Web))
-            );
-        }),
+        Some(Command::Check { file }) => check::check(&file),
+        Some(Command::Text { file }) => publish::text(&file),
         Some(Command::Export {
             file,
             output,
             summary,
-        }) => not_onto(&output, &[(&file, "運営方針ファイル")])
-            .and_then(|()| load(&file))
-            .and_then(|plan| export(&plan, &output, summary)),
-        Some(Command::NextYear {
-            file,
-            output,
-            copy_evaluations,
-        }) => load(&file).and_then(|plan| {
-            if output.exists() {
-                return Err(format!(
-                    "エラー: {} はすでにあります。別の名前を指定してください。",
-                    output.display()
-                ));
-            }
-            let mut next = plan.carry_forward();
-            if copy_evaluations {
-                let count = next.copy_evaluations_from(&plan);
-                say!("自己評価を「前年度までの実績」に書き加えました: {count}件");
-            }
-            io::save(&output, &next).map_err(|e| format!("エラー: {}: {e}", output.display()))?;
-            say!(
-                "{}を作りました: {}",
-                blocks::title(&next, blocks::Medium::Print),
-                output.display()
-            );
-            Ok(())
-        }),
-        Some(Command::Diff { old, new }) => {
-            return match (load(&old), load(&new)) {
-                (Ok(a), Ok(b)) => exchange::diff(&a, &b),
-                (Err(e), _) | (_, Err(e)) => {
-                    eprintln!("{e}");
-                    ExitCode::from(2)
-                }
-            };
-        }
-        Some(Command::Import { page, output }) => import(&page, &output),
-        Some(Command::Html { file, output }) => not_onto(&output, &[(&file, "運営方針ファイル")])
-            .and_then(|()| load(&file))
-            .and_then(|plan| {
-                let blocks = blocks::blocks(&plan, blocks::Medium::Web);
-                let html = blocks::html::html(&blocks, &blocks::title(&plan, blocks::Medium::Web));
-                if output.as_os_str() == "-" {
-                    say_raw!("{html}");
-                    return Ok(());
-                }
-                io::write_atomic(&output, html.as_bytes()).map_err(|e| {
-                    format!("エラー: {}: 書き出せませんでした: {e}", output.display())
-                })?;
-                say!("書き出しました: {}", output.display());
-                Ok(())
-            }),
+        }) => publish::export(&file, &output, summary),
+        Some(Command::Html { file, output }) => publish::html(&file, &output),
         Some(Command::Compare {
             old,
             new,
             output,
             omit_unchanged,
-        }) => not_onto(&output, &[(&old, "旧"), (&new, "新")]).and_then(|()| {
-            match (load(&old), load(&new)) {
-                (Ok(a), Ok(b)) => comparison(&a, &b, &output, omit_unchanged),
-                (Err(e), _) | (_, Err(e)) => Err(e),
-            }
-        }),
+        }) => publish::compare(&old, &new, &output, omit_unchanged),
+        Some(Command::NextYear {
+            file,
+            output,
+            copy_evaluations,
+        }) => year::next_year(&file, &output, copy_evaluations),
+        Some(Command::Import { page, output }) => import::import(&page, &output),
+        Some(Command::Format { file, output }) => format::format(&file, output.as_deref()),
+        Some(Command::Diff { old, new }) => return exchange::diff_files(&old, &new),
         Some(Command::Merge {
             base,
             mine,
             theirs,
             output,
-        }) => {
-            // Onto MINE is allowed, as `git merge-file` does: it is the copy
-            // being brought up to date. BASE is what the next section's merge
-            // needs, and THEIRS is what came back.
-            let inputs = [(&base, "送った版（共通の元）"), (&theirs, "戻ってきた版")];
-            not_onto(&output, &inputs).and_then(|()| {
-                match (load(&base), load(&mine), load(&theirs)) {
-                    (Ok(base), Ok(mine), Ok(theirs)) => {
-                        exchange::merge(&base, &mine, &theirs, &output)
-                    }
-                    (Err(e), ..) | (_, Err(e), _) | (.., Err(e)) => Err(e),
-                }
-            })
-        }
+        }) => exchange::merge_files(&base, &mine, &theirs, &output),
         Some(Command::Send { plan, output }) => exchange::send(&plan, &output),
         Some(Command::Take {
             plan,
@@ -291,16 +224,6 @@ pub fn main() -> ExitCode {
             output,
             base,
         }) => exchange::take(&plan, &copies, output.as_deref(), base.as_deref()),
-        Some(Command::Format { file, output }) => load(&file).and_then(|plan| {
-            let output = output.unwrap_or_else(|| file.clone());
-            if output.as_os_str() == "-" {
-                say_raw!("{}", io::to_ron(&plan).map_err(|e| e.to_string())?);
-                return Ok(());
-            }
-            io::save(&output, &plan).map_err(|e| format!("エラー: {}: {e}", output.display()))?;
-            say!("保存しました: {}", output.display());
-            Ok(())
-        }),
         None => window::editor(cli.file, cli.compare, cli.preview).inspect_err(|message| {
             // On Windows the editor has no console to print to (it is a GUI
             // program): a window that cannot open says why in a message box.
@@ -325,12 +248,12 @@ pub fn main() -> ExitCode {
 
 /// Loads a plan, turning the error into the message the user sees:
 /// the file, the Japanese explanation, and the parser's English words.
-fn load(path: &Path) -> Result<Plan, String> {
+pub(super) fn load(path: &Path) -> Result<Plan, String> {
     io::load(path).map_err(|e| load_error(path, &e))
 }
 
 /// Why a file could not be loaded, in Japanese with the English beside it.
-fn load_error(path: &Path, e: &io::LoadError) -> String {
+pub(super) fn load_error(path: &Path, e: &io::LoadError) -> String {
     let mut message = format!("エラー: {}: {e}", path.display());
     if let Some(english) = e.english() {
         message.push_str(&format!("\n  ({english})"));
@@ -338,28 +261,8 @@ fn load_error(path: &Path, e: &io::LoadError) -> String {
     message
 }
 
-fn print_summary(plan: &Plan, path: &Path) {
-    say!(
-        "{} ({})",
-        blocks::title(plan, blocks::Medium::Print),
-        path.display()
-    );
-    say_raw!("{}", check::summarize(plan));
-}
-
-fn export(plan: &Plan, output: &Path, summary: bool) -> Result<(), String> {
-    let created = chrono::Local::now().fixed_offset();
-    let export = if summary {
-        crate::export::export_overview(plan, created)
-    } else {
-        crate::export::export_pdf(plan, created)
-    }
-    .map_err(|e| e.to_string())?;
-    write_export(&export, output)
-}
-
 /// Refuses an output that is one of the inputs a later step needs, naming it.
-fn not_onto(output: &Path, inputs: &[(&PathBuf, &str)]) -> Result<(), String> {
+pub(super) fn not_onto(output: &Path, inputs: &[(&PathBuf, &str)]) -> Result<(), String> {
     match inputs
         .iter()
         .find(|(input, _)| io::same_file(output, input))
@@ -372,69 +275,4 @@ fn not_onto(output: &Path, inputs: &[(&PathBuf, &str)]) -> Result<(), String> {
         )),
         None => Ok(()),
     }
-}
-
-/// Writes an exported PDF and says so, with any characters the fonts lack.
-fn write_export(export: &crate::export::Export, output: &Path) -> Result<(), String> {
-    io::write_atomic(output, &export.bytes)
-        .map_err(|e| format!("エラー: {}: 書き出せませんでした: {e}", output.display()))?;
-    say!(
-        "書き出しました: {} ({}ページ, {} バイト)",
-        output.display(),
-        export.pages,
-        export.bytes.len()
-    );
-    for warning in &export.missing_glyphs {
-        eprintln!("警告: {}", warning.message);
-    }
-    Ok(())
-}
-
-/// Reads a published page into a new plan file, listing what was left out.
-fn import(page: &Path, output: &Path) -> Result<(), String> {
-    if output.exists() {
-        return Err(format!(
-            "エラー: {} はすでにあります。別の名前を指定してください。",
-            output.display()
-        ));
-    }
-    let text = crate::import::read_page(page).map_err(|e| format!("エラー: {e}"))?;
-    let imported = crate::import::import(&text);
-    if let Some(message) = imported.nothing_found() {
-        return Err(format!("エラー: {}: {message}", page.display()));
-    }
-    io::save(output, &imported.plan).map_err(|e| format!("エラー: {}: {e}", output.display()))?;
-    let plan = &imported.plan;
-    say!(
-        "{}を作りました: {}（経営課題 {}、戦略 {}、具体的取組 {}）",
-        blocks::title(plan, blocks::Medium::Print),
-        output.display(),
-        plan.issues.len(),
-        plan.strategies().count(),
-        plan.initiatives().count()
-    );
-    if let Some(note) = imported.look_alike_note() {
-        say!("{note}");
-    }
-    if !imported.report.is_empty() {
-        say!("取り込まなかった行: {}行", imported.report.len());
-        for note in &imported.report {
-            say!("  {note}");
-        }
-    }
-    Ok(())
-}
-
-/// Writes the 新旧対照表 of `old` → `new`.
-fn comparison(old: &Plan, new: &Plan, output: &Path, omit: bool) -> Result<(), String> {
-    use crate::compare::sheet::Unchanged;
-    let unchanged = if omit {
-        Unchanged::Omit
-    } else {
-        Unchanged::Abbreviate
-    };
-    let created = chrono::Local::now().fixed_offset();
-    let export = crate::export::export_comparison(old, new, unchanged, created)
-        .map_err(|e| e.to_string())?;
-    write_export(&export, output)
 }

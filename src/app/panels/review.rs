@@ -8,8 +8,8 @@
 use egui::text::LayoutJob;
 use egui::{Color32, Stroke, TextFormat};
 
-use super::command::Command;
-use super::document::Document;
+use crate::app::command::Command;
+use crate::app::document::Document;
 use crate::compare::report::{Names, describe, describe_conflict, kind};
 use crate::compare::{self, Change, Merge, Side};
 use crate::model::{ItemId, Plan};

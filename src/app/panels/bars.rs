@@ -1,13 +1,13 @@
 //! The bars around the document: the menu bar (its entries from the command
 //! table, the recent files, the theme) and the status bar.
 
-use super::command::{Action, Command, Menu};
-use super::{AppTheme, PlanApp};
 use crate::amount::format_thousand_yen;
+use crate::app::command::{Action, Command, Menu};
+use crate::app::{AppTheme, PlanApp};
 use crate::ui::widgets;
 
 impl PlanApp {
-    pub(super) fn menu_bar(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    pub(in crate::app) fn menu_bar(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         // The preview's entry shows whether it is on.
         let mac = ui.ctx().os() == egui::os::OperatingSystem::Mac;
         egui::MenuBar::new().ui(ui, |ui| {
@@ -61,7 +61,7 @@ impl PlanApp {
         });
     }
 
-    pub(super) fn status_bar(
+    pub(in crate::app) fn status_bar(
         &mut self,
         ui: &mut egui::Ui,
         warnings: usize,
@@ -134,14 +134,14 @@ impl PlanApp {
     }
 
     /// Sets the status line.
-    pub(super) fn set_status(&mut self, text: String) {
+    pub(in crate::app) fn set_status(&mut self, text: String) {
         self.status = text;
         self.undo_offer = None;
         self.status_until_edit = false;
     }
 
     /// Offers 元に戻す in the status line for the change just made.
-    pub(super) fn offer_undo(&mut self) {
+    pub(in crate::app) fn offer_undo(&mut self) {
         self.undo_offer = Some(self.doc.revision());
     }
 }

@@ -2,7 +2,7 @@
 //! plan's year step by step, what each warning means, and the shortcuts, read
 //! from the command table so they cannot drift from the menus.
 
-use super::command::Action;
+use crate::app::command::Action;
 
 /// One topic of the guide.
 pub struct Topic {

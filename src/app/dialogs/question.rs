@@ -6,7 +6,7 @@
 use std::collections::VecDeque;
 use std::path::PathBuf;
 
-use super::command::{Answer, Command};
+use crate::app::command::{Answer, Command};
 use crate::recovery::Recovered;
 
 /// Something the window is asking.

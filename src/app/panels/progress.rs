@@ -8,7 +8,7 @@ use crate::model::fields::{self as f, Field};
 use crate::model::{ItemId, Plan};
 use crate::progress::{self, State};
 
-use super::command::Command;
+use crate::app::command::Command;
 
 /// The window's state.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

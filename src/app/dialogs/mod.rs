@@ -1,5 +1,9 @@
 //! The system's file dialogs and viewer, behind a trait so tests can answer them.
 
+pub mod help;
+pub mod merge_setup;
+pub mod question;
+
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender};

@@ -1,16 +1,16 @@
 //! Running commands: each command of the menus, keys and buttons, and the
 //! answers to questions. Plan files are opened and saved in `files`, where
 //! every plan enters the window through [`PlanApp::install`]; the search's
-//! commands are in `search_run`.
+//! commands are in `search`.
 
 use std::path::Path;
 
-use super::PlanApp;
-use super::command::Answer;
-use super::command::{Action, Command};
-use super::document::Document;
-use super::question::Question;
-use super::review::Review;
+use crate::app::PlanApp;
+use crate::app::command::Answer;
+use crate::app::command::{Action, Command};
+use crate::app::dialogs::question::Question;
+use crate::app::document::Document;
+use crate::app::panels::review::Review;
 use crate::blocks::{self, Medium};
 use crate::model::Plan;
 use crate::{compare, io};
@@ -37,7 +37,7 @@ impl PlanApp {
 
     /// Runs a command. One that would replace a plan with unsaved changes (or
     /// close the window) becomes a question instead, whatever else is open.
-    pub(super) fn run(&mut self, ctx: &egui::Context, command: Command) {
+    pub(in crate::app) fn run(&mut self, ctx: &egui::Context, command: Command) {
         if command.replaces_document() && self.doc.has_unsaved_work() {
             self.questions.ask(Question::Unsaved(Box::new(command)));
             return;
@@ -204,7 +204,7 @@ impl PlanApp {
     }
 
     /// Loads another version to compare or merge; says why when it cannot.
-    pub(super) fn load_other(&mut self, path: &Path) -> Option<Plan> {
+    pub(in crate::app) fn load_other(&mut self, path: &Path) -> Option<Plan> {
         match io::load(path) {
             Ok(plan) => Some(plan),
             Err(e) => {
@@ -239,8 +239,10 @@ impl PlanApp {
             Action::SaveAs => {
                 self.save_as();
             }
-            Action::ExportPdf => self.export(ctx, super::output::Output::Plan),
-            Action::ExportOverview => self.export(ctx, super::output::Output::Overview),
+            Action::ExportPdf => self.export(ctx, crate::app::command::output::Output::Plan),
+            Action::ExportOverview => {
+                self.export(ctx, crate::app::command::output::Output::Overview)
+            }
             Action::NextYear => {
                 // A new file, so last year's stays as it was; saving asks for a name.
                 let last = self.doc.plan().clone();
@@ -264,7 +266,7 @@ impl PlanApp {
             Action::TogglePreview => self.settings.show_preview ^= true,
             Action::About => self
                 .questions
-                .ask(Question::Message(super::output::about())),
+                .ask(Question::Message(crate::app::command::output::about())),
             Action::Compare => {
                 if let Some(path) = self.dialogs.open_plan("比較する版を選ぶ") {
                     self.compare_with(&path);
@@ -374,7 +376,7 @@ impl PlanApp {
 }
 
 /// A file's name, for the panel's title.
-pub(super) fn file_name(path: &Path) -> String {
+pub(in crate::app) fn file_name(path: &Path) -> String {
     path.file_name()
         .unwrap_or_default()
         .to_string_lossy()

@@ -4,14 +4,14 @@
 //! base by its mark and shown in the merge panel before anything changes.
 //! A copy without a known mark opens the chooser to name its base by hand.
 
-use super::PlanApp;
-use super::question::Question;
-use super::review::Review;
+use crate::app::PlanApp;
+use crate::app::dialogs::question::Question;
+use crate::app::panels::review::Review;
 use crate::exchange;
 
 impl PlanApp {
     /// 各課に送る…: writes the copy to send where the user chooses.
-    pub(super) fn send_copy(&mut self) {
+    pub(in crate::app) fn send_copy(&mut self) {
         let Some(plan_path) = self.doc.path.clone() else {
             self.questions.ask(Question::Message(
                 "送る前に、計画をファイルに保存してください。送った版は計画のファイルの隣の「送った版」フォルダに残し、戻ってきた写しを取り込むときに使います。".to_owned(),
@@ -28,7 +28,7 @@ impl PlanApp {
         match exchange::send(self.doc.plan(), &plan_path, &copy_path, today) {
             Ok(_) => self.set_status(format!(
                 "送る写しを書き出しました: {}（送った版は「{}」フォルダに残しました。戻ってきたら 校閲 → 取り込み… で取り込めます）",
-                super::run::file_name(&copy_path),
+                crate::app::command::run::file_name(&copy_path),
                 exchange::FOLDER
             )),
             Err(e) => self.questions.ask(Question::Message(e)),
@@ -36,7 +36,7 @@ impl PlanApp {
     }
 
     /// 取り込み…: asks for the returned copies and takes the first.
-    pub(super) fn take_copies(&mut self) {
+    pub(in crate::app) fn take_copies(&mut self) {
         let copies = self
             .dialogs
             .open_plans("戻ってきた写しを選ぶ（いくつでも）");
@@ -48,7 +48,7 @@ impl PlanApp {
     }
 
     /// Opens the merge of the next copy still to take, if any.
-    pub(super) fn next_copy(&mut self) {
+    pub(in crate::app) fn next_copy(&mut self) {
         while !self.taking.is_empty() {
             let path = self.taking.remove(0);
             let Some(copy) = self.load_other(&path) else {
@@ -58,7 +58,7 @@ impl PlanApp {
                 Some(plan_path) if exchange::taken_before(&copy, plan_path) => {
                     self.set_status(format!(
                         "{} はすでに取り込んであります。変更はありません。",
-                        super::run::file_name(&path)
+                        crate::app::command::run::file_name(&path)
                     ));
                     continue;
                 }
@@ -75,12 +75,12 @@ impl PlanApp {
                     self.review = Some(Review::Merge {
                         base: Box::new(base),
                         theirs: copy,
-                        name: super::run::file_name(&path),
+                        name: crate::app::command::run::file_name(&path),
                         cache: None,
                     });
                 }
                 Err(why) => {
-                    self.merge_setup = Some(super::merge_setup::MergeSetup {
+                    self.merge_setup = Some(crate::app::dialogs::merge_setup::MergeSetup {
                         sent: None,
                         returned: Some(path),
                         note: Some(why),
@@ -93,7 +93,7 @@ impl PlanApp {
 
     /// 取り込む in the merge panel: the merged plan replaces the open one as
     /// one undo step, the copy is noted as taken, and the next copy follows.
-    pub(super) fn finish_merge(&mut self) {
+    pub(in crate::app) fn finish_merge(&mut self) {
         let Some(review) = self.review.take() else {
             return;
         };
@@ -121,7 +121,7 @@ impl PlanApp {
     /// saved plan holds (taking one again would change nothing: the take was
     /// not undone) are noted as taken, so that taking them again later changes
     /// nothing even after further edits. A note that cannot be written is said.
-    pub(super) fn note_taken_copies(&mut self, path: &std::path::Path) {
+    pub(in crate::app) fn note_taken_copies(&mut self, path: &std::path::Path) {
         let plan = self.doc.plan().clone();
         let mut failed = Vec::new();
         for copy in std::mem::take(&mut self.taken_unsaved) {
@@ -142,7 +142,7 @@ impl PlanApp {
     }
 
     /// やめる: closes the panel and drops the copies not taken yet.
-    pub(super) fn stop_taking(&mut self) {
+    pub(in crate::app) fn stop_taking(&mut self) {
         self.review = None;
         self.taking.clear();
     }

@@ -1,13 +1,13 @@
 //! Search commands: showing a hit in its field, replacing one or all (one
 //! undo step).
 
-use super::PlanApp;
+use crate::app::PlanApp;
 use crate::ui::Selection;
 
 impl PlanApp {
     /// Shows hit `n` of the search: its form, with the found text selected and,
     /// if `keyboard`, the keyboard in it.
-    pub(super) fn show_hit(&mut self, ctx: &egui::Context, n: usize, keyboard: bool) {
+    pub(in crate::app) fn show_hit(&mut self, ctx: &egui::Context, n: usize, keyboard: bool) {
         let Some(bar) = &mut self.search else {
             return;
         };
@@ -17,7 +17,7 @@ impl PlanApp {
         bar.current = Some(n);
         self.selection = match hit.key.item {
             Some(id) => Selection::Item(id),
-            None => super::view::selection_for_field(hit.field),
+            None => crate::app::panels::view::selection_for_field(hit.field),
         };
         crate::ui::widgets::request_focus(
             ctx,
@@ -32,7 +32,7 @@ impl PlanApp {
 
     /// Replaces hit `n` (if its text is still there), as one undo step, then
     /// shows the next hit.
-    pub(super) fn replace_hit(&mut self, ctx: &egui::Context, n: usize) {
+    pub(in crate::app) fn replace_hit(&mut self, ctx: &egui::Context, n: usize) {
         let Some(bar) = &mut self.search else {
             return;
         };
@@ -59,7 +59,7 @@ impl PlanApp {
     }
 
     /// Replaces every hit, as one undo step, and says how many.
-    pub(super) fn replace_all(&mut self) {
+    pub(in crate::app) fn replace_all(&mut self) {
         let Some(bar) = &mut self.search else {
             return;
         };

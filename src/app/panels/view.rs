@@ -2,10 +2,10 @@
 //! the question showing. Drawing only collects commands and edits; they are
 //! applied once everything is drawn.
 
-use super::PlanApp;
-use super::command::{self, Action, Command};
-use super::question;
-use super::room::Room;
+use crate::app::PlanApp;
+use crate::app::command::{self, Action, Command};
+use crate::app::dialogs::question;
+use crate::app::panels::room::Room;
 use crate::check;
 use crate::edit::{self, Edit};
 use crate::model::ItemPath;
@@ -13,7 +13,7 @@ use crate::model::fields;
 use crate::ui::{Selection, forms, outline, preview, widgets};
 
 impl PlanApp {
-    pub(super) fn view(&mut self, ui: &mut egui::Ui) {
+    pub(in crate::app) fn view(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let mut commands: Vec<Command> = Vec::new();
         if self.questions.is_empty() {
@@ -30,7 +30,9 @@ impl PlanApp {
             let doc = &self.doc;
             let asked = egui::Panel::top("search")
                 .frame(crate::ui::panel_frame(ui.style(), false))
-                .show(ui, |ui| super::find::search_bar_ui(ui, bar, doc))
+                .show(ui, |ui| {
+                    crate::app::panels::find::search_bar_ui(ui, bar, doc)
+                })
                 .inner;
             commands.extend(asked);
         }
@@ -73,7 +75,9 @@ impl PlanApp {
                 .size_range(room.range(Room::REVIEW_MIN))
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical()
-                        .show(ui, |ui| super::review::review_ui(ui, review, plan))
+                        .show(ui, |ui| {
+                            crate::app::panels::review::review_ui(ui, review, plan)
+                        })
                         .inner
                 })
                 .inner;
@@ -134,7 +138,7 @@ impl PlanApp {
             self.import_dialog(&ctx, &mut commands);
         }
         if let Some(setup) = &self.merge_setup {
-            use super::merge_setup::{Click, merge_setup_ui};
+            use crate::app::dialogs::merge_setup::{Click, merge_setup_ui};
             commands.extend(
                 merge_setup_ui(&ctx, setup)
                     .into_iter()
@@ -148,14 +152,16 @@ impl PlanApp {
         if let Some(view) = &mut self.progress {
             let mut open = true;
             let plan = self.doc.plan();
-            commands.extend(super::progress::progress_ui(&ctx, plan, view, &mut open));
+            commands.extend(crate::app::panels::progress::progress_ui(
+                &ctx, plan, view, &mut open,
+            ));
             if !open {
                 self.progress = None;
             }
         }
         if let Some(help) = &mut self.help {
             let mut open = true;
-            super::help::help_ui(&ctx, help, &mut open);
+            crate::app::dialogs::help::help_ui(&ctx, help, &mut open);
             if !open {
                 self.help = None;
             }
@@ -179,7 +185,7 @@ impl PlanApp {
         if self.doc.is_settling() {
             // egui draws only on input: without a frame once the change has held
             // still, the next edit, however much later, would join its undo step.
-            let settle = f64::from(super::document::UNDO_SETTLE_SECONDS) + 0.05;
+            let settle = f64::from(crate::app::document::UNDO_SETTLE_SECONDS) + 0.05;
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(settle));
         }
     }
@@ -316,7 +322,7 @@ impl PlanApp {
     }
 
     /// The outline name of the item at `path` (経営課題2 子育てを応援するまちづくり).
-    pub(super) fn item_name(&self, path: ItemPath) -> String {
+    pub(in crate::app) fn item_name(&self, path: ItemPath) -> String {
         crate::numbering::outline(self.doc.plan())
             .into_iter()
             .find(|o| o.path == path)
@@ -326,7 +332,7 @@ impl PlanApp {
 
     /// Says in the status line what the delete just made took, with 元に戻す
     /// beside it.
-    pub(super) fn say_deleted(&mut self, name: &str) {
+    pub(in crate::app) fn say_deleted(&mut self, name: &str) {
         self.set_status(format!("{name}を削除しました。"));
         self.offer_undo();
     }
@@ -435,7 +441,7 @@ fn fix_all_buttons(ui: &mut egui::Ui, warnings: &[check::Warning], commands: &mu
 }
 
 /// The form that shows one of the plan's own fields.
-pub(super) fn selection_for_field(field: &fields::Field) -> Selection {
+pub(in crate::app) fn selection_for_field(field: &fields::Field) -> Selection {
     let f = *field;
     if f == fields::GOAL || f == fields::MISSION {
         Selection::Goal

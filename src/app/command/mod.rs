@@ -2,6 +2,12 @@
 //! shortcuts. The menus, the keyboard handling and the README's shortcut table
 //! (checked by a test) all read it, so they cannot drift apart.
 
+mod exchange;
+mod files;
+pub mod output;
+mod run;
+mod search;
+
 use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, ModifierNames, Modifiers};
@@ -300,7 +306,7 @@ pub enum Command {
     /// Close the comparison or merge panel.
     CloseReview,
     /// Use this colour theme (表示 → テーマ).
-    Theme(super::AppTheme),
+    Theme(crate::app::AppTheme),
     /// Make a plan from this page text and put it in the window.
     ImportText(String),
     /// Read a saved page (.txt or .html) into the import dialog.
@@ -316,7 +322,7 @@ pub enum Command {
     /// Close the search bar.
     CloseSearch,
     /// Choose one of the two files of 取り込み… in a dialog.
-    PickMergeFile(super::merge_setup::MergeFile),
+    PickMergeFile(crate::app::dialogs::merge_setup::MergeFile),
     /// Compare the two files chosen for 取り込み… and list what would change.
     StartMerge,
     /// Close the 取り込み… file chooser.
@@ -429,7 +435,7 @@ mod tests {
 
     #[test]
     fn the_readme_table_is_the_command_table() {
-        let readme = include_str!("../../README.md");
+        let readme = include_str!("../../../README.md");
         let table = shortcut_table();
         // Once in the Japanese part, once in the English one.
         assert_eq!(
