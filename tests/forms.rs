@@ -379,7 +379,10 @@ fn a_word_to_keep_too_long_to_use_says_so() {
     retype(&mut h, "追加する言葉", &paragraph);
     h.get_by_role_and_label(Role::Button, "追加").click();
     h.run_steps(2);
-    assert_eq!(h.state().plan.writing.keep, std::slice::from_ref(&paragraph));
+    assert_eq!(
+        h.state().plan.writing.keep,
+        std::slice::from_ref(&paragraph)
+    );
     h.get_by_label(&note);
     let mut plan = h.state().plan.clone();
     plan.policy.push(format!("{paragraph}を支える。"));

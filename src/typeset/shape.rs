@@ -157,19 +157,21 @@ fn text_chunk(
             .sum();
         st.indent.1 = width.min(page.measure / 3.0);
     }
+    // A title or heading never leaves one or two characters alone on its last
+    // line: set it narrower until the lines balance. It is display text, broken
+    // between phrases; paragraphs and bullets are set as body text.
+    let balance = !matches!(
+        block,
+        Block::Paragraph(_) | Block::Bullet(_) | Block::ContactLine(_)
+    );
     let setting = Setting {
         face: st.face,
         size: st.size,
         first_width: page.measure - st.indent.0,
         width: page.measure - st.indent.1,
         justify: st.justify,
+        phrases: balance,
     };
-    // A title or heading never leaves one or two characters alone on its last
-    // line: set it narrower until the lines balance.
-    let balance = !matches!(
-        block,
-        Block::Paragraph(_) | Block::Bullet(_) | Block::ContactLine(_)
-    );
     let broken = if balance {
         let narrower = Narrower {
             step: 2.0 * st.size,

@@ -222,6 +222,10 @@ fn row(
     boxes
 }
 
+/// The longest text in Mincho a sheet's cell sets as display text, between
+/// phrases and unjustified: an entry, not a paragraph.
+const DISPLAY_TEXT_CHARS: usize = 40;
+
 /// A cell's paragraphs broken into lines: per line, its natural width and its
 /// items (text and underlines) relative to the line's top-left.
 fn cell_lines(
@@ -233,12 +237,16 @@ fn cell_lines(
 ) -> Vec<(f32, Vec<Item>)> {
     let mut out = Vec::new();
     for para in paras {
+        // Titles (in Gothic) and short entries are display text, broken
+        // between phrases; a cell's paragraphs of prose are set as body text.
+        let phrases = para.face != Face::Mincho || para.text.chars().count() <= DISPLAY_TEXT_CHARS;
         let setting = Setting {
             face: para.face,
             size,
             first_width: width,
             width,
-            justify: para.face == Face::Mincho,
+            justify: !phrases,
+            phrases,
         };
         // Marks counted in printed characters, as the lines count them.
         let marked: Vec<bool> = para

@@ -16,7 +16,7 @@ pub struct LineMemo {
 }
 
 /// A paragraph's text and its setting, the widths and size as bits.
-type MemoKey = (String, Face, [u32; 3], bool);
+type MemoKey = (String, Face, [u32; 3], bool, bool);
 
 impl LineMemo {
     /// [`break_lines`], or the lines it gave before for the same text and setting.
@@ -35,6 +35,7 @@ impl LineMemo {
                 setting.width.to_bits(),
             ],
             setting.justify,
+            setting.phrases,
         );
         if let Some(lines) = self.now.get(&key) {
             return lines.clone();

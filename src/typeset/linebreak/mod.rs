@@ -1,6 +1,8 @@
 //! Japanese line breaking: UAX #14 break opportunities (`unicode-linebreak`) with the
 //! JIS X 4051 / W3C JLREQ rules on top (kinsoku), numbers kept with their units,
-//! hanging 、。 and greedy first-fit filling.
+//! hanging 、。 and greedy first-fit filling. Display text (headings, table cells,
+//! 概要版 entries, chart labels) breaks only between phrases where it can
+//! (`phrases`, BudouX), as Chrome's `word-break: auto-phrase` does.
 //!
 //! Rule tables follow `DOMAIN.md` ("Japanese line breaking"), which cites
 //! JIS X 4051 and <https://www.w3.org/TR/jlreq/>.
@@ -8,6 +10,7 @@
 mod balance;
 mod classes;
 mod memo;
+mod phrases;
 
 pub use balance::{Narrower, balanced};
 pub use classes::{
@@ -15,6 +18,7 @@ pub use classes::{
     number_spans, url_spans,
 };
 pub use memo::LineMemo;
+pub use phrases::phrase_starts;
 
 use classes::{in_set, is_latin};
 
@@ -61,6 +65,11 @@ pub struct Setting {
     pub width: f32,
     /// Justify all lines but the last to the measure.
     pub justify: bool,
+    /// Display text: between two Japanese characters, break only where a
+    /// phrase starts (安心して／暮らせる), and inside a phrase only when it is
+    /// longer than the line. Body paragraphs break at any character kinsoku
+    /// allows, as JLREQ sets them.
+    pub phrases: bool,
 }
 
 /// Width comparisons allow this much slack, in pt, against rounding.
@@ -148,6 +157,7 @@ pub fn break_lines(text: &str, setting: &Setting, measure: &dyn Measure) -> Vec<
         return Vec::new();
     }
     let allowed = break_opportunities(&chars);
+    let between_phrases = setting.phrases.then(|| phrase_breaks(&chars, &allowed));
     let run = Run::new(chars, setting, measure);
     let chars = &run.chars;
     let text_of = |from: usize, to: usize| -> String {
@@ -167,7 +177,15 @@ pub fn break_lines(text: &str, setting: &Setting, measure: &dyn Measure) -> Vec<
         } else {
             setting.width
         };
-        let (end, hanging, forced) = fit(&run, &allowed, start, limit);
+        // Between phrases where a phrase fits; a phrase longer than the line
+        // breaks inside as body text does.
+        let (end, hanging, forced) = match &between_phrases {
+            Some(phrases) => match fit(&run, phrases, start, limit) {
+                (_, _, true) => fit(&run, &allowed, start, limit),
+                fitted => fitted,
+            },
+            None => fit(&run, &allowed, start, limit),
+        };
         let last = end >= chars.len();
         let justify = setting.justify && !last;
         let mut line = make_line(&run, start, end, hanging, forced, limit, justify);
@@ -182,6 +200,25 @@ pub fn break_lines(text: &str, setting: &Setting, measure: &dyn Measure) -> Vec<
         }
     }
     lines
+}
+
+/// The breaks kinsoku allows, less those inside a phrase: a place between two
+/// Japanese characters stays only where a phrase starts; a space, a Latin word
+/// or a number beside Japanese keeps its breaks.
+fn phrase_breaks(chars: &[char], allowed: &[bool]) -> Vec<bool> {
+    let starts = phrase_starts(chars);
+    let japanese = |c: char| matches!(c, '\u{3041}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '々' | '〆');
+    allowed
+        .iter()
+        .enumerate()
+        .map(|(i, &ok)| {
+            ok && (i == 0
+                || i >= chars.len()
+                || starts[i]
+                || !japanese(chars[i - 1])
+                || !japanese(chars[i]))
+        })
+        .collect()
 }
 
 /// The blank half a line's first character loses at the line's edge (天付き).

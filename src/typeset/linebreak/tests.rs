@@ -11,6 +11,7 @@ fn set(text: &str, n: f32) -> Vec<Line> {
         first_width: n * 10.0,
         width: n * 10.0,
         justify: true,
+        phrases: false,
     };
     break_lines(text, &setting, &FixedMetrics)
 }
@@ -80,6 +81,7 @@ fn full_stops_hang_instead_of_pushing_down() {
         first_width: 40.0,
         width: 40.0,
         justify: true,
+        phrases: false,
     };
     let ls = break_lines("あいうえ。かきくけ、こ", &setting, &FixedMetrics);
     assert_eq!(ls[0].text, "あいうえ。");
@@ -158,6 +160,7 @@ fn a_word_longer_than_the_line_is_cut() {
         first_width: 20.0,
         width: 20.0,
         justify: true,
+        phrases: false,
     };
     let ls = break_lines("abcdefghij", &setting, &FixedMetrics);
     assert!(ls.iter().all(|l| l.width <= 20.0 + EPS));
@@ -176,6 +179,7 @@ fn justified_lines_fill_the_measure() {
         first_width: 45.0,
         width: 45.0,
         justify: true,
+        phrases: false,
     };
     let ls = break_lines("あいうえおかきくけこ", &setting, &FixedMetrics);
     // 4 chars of 10pt in 45pt: 5pt over 3 gaps, none after the last.
@@ -294,4 +298,51 @@ fn no_character_class_holds_a_plain_character() {
             assert!(in_set(set, c), "{c} in {set}");
         }
     }
+}
+
+/// The lines of `text` set `n` ems wide as display text (between phrases).
+fn phrase_lines(text: &str, n: f32) -> Vec<String> {
+    let setting = Setting {
+        face: Face::Gothic,
+        size: 10.0,
+        first_width: n * 10.0,
+        width: n * 10.0,
+        justify: false,
+        phrases: true,
+    };
+    break_lines(text, &setting, &FixedMetrics)
+        .into_iter()
+        .map(|l| l.text)
+        .collect()
+}
+
+/// A heading or a cell breaks between phrases (the 概要版's 「…暮らせるま／ちづくり」
+/// and 「子育／てを応援する」 were body breaks in display text), and a phrase
+/// longer than the line still breaks inside, never past the measure.
+#[test]
+fn display_text_breaks_between_phrases() {
+    let title = "だれもが地域で安心して暮らせるまちづくり";
+    // As body text it fills each line, breaking 安心／して and まち／づくり.
+    assert_eq!(
+        lines(title, 9.0),
+        ["だれもが地域で安心", "して暮らせるまちづ", "くり"]
+    );
+    assert_eq!(
+        phrase_lines(title, 9.0),
+        ["だれもが地域で", "安心して暮らせる", "まちづくり"]
+    );
+    assert_eq!(
+        phrase_lines("子育てを応援するまちづくり", 6.0),
+        ["子育てを", "応援する", "まちづくり"]
+    );
+    // One phrase wider than the line: cut inside, as body text is.
+    let long = phrase_lines("児童虐待防止対策", 5.0);
+    assert_eq!(long, ["児童虐待防", "止対策"]);
+    // Latin words and numbers beside Japanese keep their own breaks.
+    assert_eq!(
+        phrase_lines("NPO and school 連携", 8.0)
+            .concat()
+            .replace(' ', ""),
+        "NPOandschool連携"
+    );
 }

@@ -109,6 +109,8 @@ fn row_box(
             first_width: inner,
             width: inner,
             justify: false,
+            // A cell is display text: 10,000世帯以上 and 目標年度・期間 stay whole.
+            phrases: true,
         };
         // A cell never leaves a character or two alone on its last line when a
         // narrower setting balances it in as many lines (目標年度・期 / 間).
