@@ -814,12 +814,13 @@ fn a_chart_puts_each_result_on_the_side_of_the_target_it_is() {
     assert!(dots[0].1 > target);
 }
 
-/// The 概要版's entries break between phrases: none of the words it used to
-/// cut (暮らせるま／ちづくり, 子育／て, まな／び, によ／る) is cut, in the sample's
-/// and the indicator fixture's. (The plan's own indicator table still cuts
-/// 10,000世帯以上, one phrase wider than its column: issue 30's columns.)
+/// Table cells and the 概要版's entries break between phrases, in columns at
+/// least as wide as their widest phrase: none of the words they used to cut
+/// (暮らせるま／ちづくり, 子育／て, まな／び, によ／る, 10,000世／帯以上, 目標年／度・期間,
+/// 達／成率) is cut, in the sample's, the indicator fixture's and the print
+/// cases' tables and 概要版.
 #[test]
-fn overview_entries_break_between_phrases() {
+fn cells_break_between_phrases() {
     let indicators = io::parse(include_bytes!("fixtures/indicators.ron")).expect("indicators");
     let words = [
         "まちづくり",
@@ -830,12 +831,20 @@ fn overview_entries_break_between_phrases() {
         "応援する",
         "福祉",
         "達成率",
+        "世帯以上",
+        "目標年度",
+        "期間",
     ];
     let mut wrapped = 0;
-    for plan in [ward_plan::sample(), indicators] {
+    for plan in [ward_plan::sample(), indicators, print_cases()] {
         let overview = ward_plan::overview::overview(&plan);
         let landscape = ward_plan::typeset::sheet::landscape();
-        let pages = ward_plan::typeset::sheet::typeset_sheet(&overview, &landscape, &metrics());
+        let mut pages = typeset(&plan, &PageStyle::default(), &metrics());
+        pages.extend(ward_plan::typeset::sheet::typeset_sheet(
+            &overview,
+            &landscape,
+            &metrics(),
+        ));
         for page in &pages {
             let mut cells: std::collections::BTreeMap<(u32, String), Vec<(f32, &str)>> =
                 Default::default();
@@ -870,5 +879,5 @@ fn overview_entries_break_between_phrases() {
             }
         }
     }
-    assert!(wrapped >= 10, "{wrapped} wrapped cells");
+    assert!(wrapped >= 20, "{wrapped} wrapped cells");
 }

@@ -94,8 +94,6 @@ impl Block {
 pub struct Table {
     /// Column headers.
     pub headers: Vec<String>,
-    /// Relative column widths (any unit; only the ratios matter).
-    pub widths: Vec<f32>,
     /// Whether each column is set flush right (amounts).
     pub right_aligned: Vec<bool>,
     /// The body rows.

@@ -53,15 +53,12 @@ pub(super) fn indicators(indicators: &[Indicator]) -> Table {
         f::INDICATOR_PERIOD.label,
         f::INDICATOR_RESULTS.label,
     ];
-    let mut widths = vec![5.0, 2.0, 2.4, 2.6];
     if judged {
         headers.push(ACHIEVEMENT);
-        widths = vec![4.0, 1.7, 2.0, 2.3, 2.8];
     }
     Table {
         right_aligned: vec![false; headers.len()],
         headers: headers.into_iter().map(String::from).collect(),
-        widths,
         rows,
     }
 }
@@ -117,7 +114,6 @@ pub(super) fn budgets(plan: &Plan) -> Table {
             format!("{}(千円)", f::BUDGET.label),
         ]
         .to_vec(),
-        widths: vec![1.3, 7.5, 2.2],
         right_aligned: vec![false, false, true],
         rows,
     }

@@ -6,7 +6,7 @@ mod table;
 use crate::blocks::{BULLET, Block, Source, Table};
 use crate::fonts::Face;
 use crate::typeset::PageStyle;
-use crate::typeset::linebreak::{LineMemo, Narrower, Setting, balanced};
+use crate::typeset::linebreak::{LineMemo, Narrower, Setting, balanced, content_widths};
 use crate::typeset::metrics::Measure;
 pub use crate::typeset::page::{Chunk, LineBox};
 use crate::typeset::page::{Item, Role, Tag};

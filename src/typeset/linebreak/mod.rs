@@ -202,6 +202,36 @@ pub fn break_lines(text: &str, setting: &Setting, measure: &dyn Measure) -> Vec<
     lines
 }
 
+/// The widths `text` takes as display text, in pt: its widest part that does
+/// not break (a phrase, or what kinsoku keeps together) and the whole of it on
+/// one line; CSS's min-content and max-content widths, which size a table's
+/// columns.
+pub fn content_widths(text: &str, face: Face, size: f32, measure: &dyn Measure) -> (f32, f32) {
+    let chars: Vec<char> = text
+        .chars()
+        .filter(|&c| !is_selector(c) && !is_invisible(c))
+        .map(|c| if c == '\t' { '\u{3000}' } else { c })
+        .collect();
+    if chars.is_empty() {
+        return (0.0, 0.0);
+    }
+    let breaks = phrase_breaks(&chars, &break_opportunities(&chars));
+    let (mut widest, mut run, mut total) = (0.0f32, 0.0f32, 0.0f32);
+    for (i, &c) in chars.iter().enumerate() {
+        if breaks[i] {
+            widest = widest.max(run);
+            run = 0.0;
+        }
+        let advance = measure.advance(face, c) * size;
+        // A space a line breaks at is not part of either side.
+        if !(c == ' ' && breaks.get(i + 1).copied().unwrap_or(false)) {
+            run += advance;
+        }
+        total += advance;
+    }
+    (widest.max(run), total)
+}
+
 /// The breaks kinsoku allows, less those inside a phrase: a place between two
 /// Japanese characters stays only where a phrase starts; a space, a Latin word
 /// or a number beside Japanese keeps its breaks.

@@ -17,12 +17,7 @@ pub(super) fn table_chunks(
     measure: &dyn Measure,
     memo: &mut LineMemo,
 ) -> Vec<Chunk> {
-    let total: f32 = table.widths.iter().sum();
-    let widths: Vec<f32> = table
-        .widths
-        .iter()
-        .map(|w| w / total * page.measure)
-        .collect();
+    let widths = column_widths(table, page.measure, measure);
     let header_tag = |col| Tag {
         role: Role::HeaderCell { col },
         block,
@@ -75,6 +70,44 @@ pub(super) fn table_chunks(
         });
     }
     chunks
+}
+
+/// The columns' widths from what their cells hold, as CSS's automatic table
+/// layout sizes them: every column at least as wide as its widest phrase
+/// (10,000世帯以上, 目標年度・期間 stay whole), the rest of the measure shared in
+/// proportion to how much wider each column's text would be on one line; when
+/// all of it fits on one line, each column takes its text's width and a share
+/// of what is left. A column is never left half empty while another wraps.
+fn column_widths(table: &Table, available: f32, measure: &dyn Measure) -> Vec<f32> {
+    let columns = table.headers.len();
+    let mut min = vec![0.0f32; columns];
+    let mut max = vec![0.0f32; columns];
+    let rows = std::iter::once((&table.headers, Face::Gothic)).chain(table.rows.iter().map(|r| {
+        let face = if r.total { Face::Gothic } else { Face::Mincho };
+        (&r.cells, face)
+    }));
+    for (cells, face) in rows {
+        for (col, cell) in cells.iter().enumerate().take(columns) {
+            let (narrowest, widest) = content_widths(cell, face, TABLE_SIZE, measure);
+            min[col] = min[col].max(narrowest + 2.0 * TABLE_PAD);
+            max[col] = max[col].max(widest + 2.0 * TABLE_PAD);
+        }
+    }
+    let (sum_min, sum_max): (f32, f32) = (min.iter().sum(), max.iter().sum());
+    if sum_max <= available && sum_max > 0.0 {
+        let spare = available - sum_max;
+        max.iter().map(|w| w + spare * w / sum_max).collect()
+    } else if sum_min <= available {
+        let share = (available - sum_min) / (sum_max - sum_min).max(f32::EPSILON);
+        min.iter()
+            .zip(&max)
+            .map(|(lo, hi)| lo + (hi - lo) * share)
+            .collect()
+    } else {
+        // Phrases wider than the page between them: narrower in proportion,
+        // and the widest phrases break inside.
+        min.iter().map(|w| w * available / sum_min).collect()
+    }
 }
 
 /// One table row: wrapped cells, a full grid around them. `columns` are the
