@@ -53,6 +53,8 @@ pub fn overview(plan: &Plan) -> Sheet {
         .map(String::from)
         .to_vec(),
         widths: vec![2.8, 3.2, 6.0, 4.5, 4.5],
+        // 経営課題 and 戦略 read as names, in three lines at most.
+        most_lines: vec![Some(3), Some(3), None, None, None],
         rows,
     }
 }

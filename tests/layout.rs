@@ -826,7 +826,7 @@ fn cells_break_between_phrases() {
         "まちづくり",
         "子育て",
         "まなび",
-        "による",
+        "よる",
         "暮らせる",
         "応援する",
         "福祉",
@@ -880,4 +880,42 @@ fn cells_break_between_phrases() {
         }
     }
     assert!(wrapped >= 20, "{wrapped} wrapped cells");
+}
+
+/// The 概要版's 経営課題 and 戦略 columns are wide enough for their names in
+/// three lines at most, in the sample's and in a plan with long names.
+#[test]
+fn overview_names_take_three_lines_at_most() {
+    let mut long = ward_plan::sample();
+    long.issues[0].title =
+        "だれもが住み慣れた地域で安心して暮らし続けられる地域包括ケアの推進と地域福祉のまちづくり"
+            .to_owned();
+    long.issues[0].strategies[0].title =
+        "地域の多様な主体の協働による見守りと相談支援のネットワークの構築".to_owned();
+    for plan in [ward_plan::sample(), long] {
+        let overview = ward_plan::overview::overview(&plan);
+        let pages = ward_plan::typeset::sheet::typeset_sheet(
+            &overview,
+            &ward_plan::typeset::sheet::landscape(),
+            &metrics(),
+        );
+        let mut counted = 0;
+        for page in &pages {
+            let mut lines: std::collections::BTreeMap<(u16, u16), usize> = Default::default();
+            for item in &page.items {
+                if let Item::Text { text, tag, .. } = item
+                    && let Role::Cell { row, col } = tag.role
+                    && col < 2
+                    && text != "（主な戦略）"
+                {
+                    *lines.entry((row, col)).or_default() += 1;
+                }
+            }
+            for (cell, n) in lines {
+                counted += 1;
+                assert!(n <= 3, "{cell:?} takes {n} lines");
+            }
+        }
+        assert!(counted >= 2);
+    }
 }

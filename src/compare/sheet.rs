@@ -77,6 +77,7 @@ pub fn sheet(old: &Plan, new: &Plan, unchanged: Unchanged) -> Sheet {
             "備考".to_owned(),
         ],
         widths: vec![10.0, 10.0, 2.2],
+        most_lines: vec![None; 3],
         rows,
     }
 }

@@ -7,7 +7,9 @@ use std::ops::Range;
 use crate::blocks::Source;
 use crate::fonts::Face;
 use crate::typeset::PageStyle;
-use crate::typeset::linebreak::{Narrower, Setting, balanced, break_lines, is_invisible};
+use crate::typeset::linebreak::{
+    Narrower, Setting, balanced, break_lines, content_widths, is_invisible,
+};
 use crate::typeset::metrics::Measure;
 use crate::typeset::page::{A4, Item, PT_PER_MM, Page, Role, Tag};
 use crate::typeset::paginate::paginate;
@@ -52,6 +54,11 @@ pub struct Sheet {
     pub headers: Vec<String>,
     /// Relative column widths.
     pub widths: Vec<f32>,
+    /// Per column, the most lines its titles should take: a column of names
+    /// (the 概要版's 経営課題 and 戦略) widens until its longest fits in that
+    /// many, the others giving up the room in proportion; `None` keeps the
+    /// relative width.
+    pub most_lines: Vec<Option<usize>>,
     /// Rows of cells, each cell a list of paragraphs.
     pub rows: Vec<Vec<Vec<Para>>>,
 }
@@ -80,12 +87,7 @@ const UNDERLINE: f32 = 0.7;
 
 /// Lays the sheet out as pages.
 pub fn typeset_sheet(sheet: &Sheet, style: &PageStyle, measure: &dyn Measure) -> Vec<Page> {
-    let total: f32 = sheet.widths.iter().sum::<f32>().max(f32::EPSILON);
-    let widths: Vec<f32> = sheet
-        .widths
-        .iter()
-        .map(|w| w / total * style.measure)
-        .collect();
+    let widths = column_widths(sheet, style, measure);
     let title = Para::plain(sheet.title.clone(), Face::Gothic);
     let title_lines = cell_lines(
         &[title],
@@ -151,6 +153,71 @@ pub fn typeset_sheet(sheet: &Sheet, style: &PageStyle, measure: &dyn Measure) ->
         });
     }
     paginate(&chunks, style, measure)
+}
+
+/// The columns' widths: the relative widths, then each column of names
+/// widened until its longest name takes at most its lines (and its widest
+/// phrase fits), the other columns narrower in proportion. Names never take
+/// more than half the page.
+fn column_widths(sheet: &Sheet, style: &PageStyle, measure: &dyn Measure) -> Vec<f32> {
+    let total: f32 = sheet.widths.iter().sum::<f32>().max(f32::EPSILON);
+    let mut widths: Vec<f32> = sheet
+        .widths
+        .iter()
+        .map(|w| w / total * style.measure)
+        .collect();
+    let size = style.body_size;
+    // What a cell's width leaves for text (see `row`).
+    let margin = 2.0 * PAD + size / 2.0;
+    let mut needed = vec![0.0f32; widths.len()];
+    for cells in &sheet.rows {
+        for (col, paras) in cells.iter().enumerate().take(widths.len()) {
+            let Some(lines) = sheet.most_lines.get(col).copied().flatten() else {
+                continue;
+            };
+            for para in paras {
+                let (phrase, whole) = content_widths(&para.text, para.face, size, measure);
+                // Lines break between phrases, so a name takes a little more
+                // than its length divided by the lines: a phrase's worth.
+                let width = (whole / lines as f32 + phrase / 2.0).max(phrase) + margin;
+                needed[col] = needed[col].max(width);
+            }
+        }
+    }
+    let names: f32 = (0..widths.len())
+        .map(|c| {
+            if needed[c] > 0.0 {
+                widths[c].max(needed[c])
+            } else {
+                0.0
+            }
+        })
+        .sum();
+    let budget = style.measure / 2.0;
+    let scale = if names > budget { budget / names } else { 1.0 };
+    let mut taken = 0.0;
+    for col in 0..widths.len() {
+        if needed[col] > widths[col] {
+            let wider = needed[col] * scale;
+            if wider > widths[col] {
+                taken += wider - widths[col];
+                widths[col] = wider;
+            }
+        }
+    }
+    let others: f32 = (0..widths.len())
+        .filter(|&c| needed[c] == 0.0)
+        .map(|c| widths[c])
+        .sum();
+    if others > 0.0 && taken > 0.0 {
+        let keep = ((others - taken) / others).max(0.2);
+        for col in 0..widths.len() {
+            if needed[col] == 0.0 {
+                widths[col] *= keep;
+            }
+        }
+    }
+    widths
 }
 
 /// One row as line boxes: one box for the whole row when it is not long, so
