@@ -919,3 +919,133 @@ fn overview_names_take_three_lines_at_most() {
         assert!(counted >= 2);
     }
 }
+
+/// The plans whose short texts are checked against a dictionary: the sample,
+/// the fixtures and the pages of other wards, imported.
+fn short_text_plans() -> Vec<ward_plan::Plan> {
+    let page = |text: &str| ward_plan::import::import(text).plan;
+    vec![
+        ward_plan::sample(),
+        io::parse(include_bytes!("fixtures/indicators.ron")).expect("indicators"),
+        print_cases(),
+        io::parse(include_bytes!("fixtures/clean-writing.ron")).expect("clean writing"),
+        page(include_str!("fixtures/r4-variant-page.txt")),
+        page(include_str!("fixtures/r5-variant-page.txt")),
+        page(include_str!("fixtures/r5-hyphen-page.txt")),
+        page(include_str!("fixtures/r4-paragraph-page.txt")),
+        page(include_str!("fixtures/h29-pdf-copy-page.txt")),
+    ]
+}
+
+/// Every heading and table cell of a plan's print and its 概要版, as its
+/// lines top to bottom (spaces left out), when it is at most 40 characters.
+fn short_texts(plan: &ward_plan::Plan) -> Vec<Vec<String>> {
+    let mut pages = typeset(plan, &PageStyle::default(), &metrics());
+    pages.extend(ward_plan::typeset::sheet::typeset_sheet(
+        &ward_plan::overview::overview(plan),
+        &ward_plan::typeset::sheet::landscape(),
+        &metrics(),
+    ));
+    let mut out = Vec::new();
+    for page in &pages {
+        // Per heading or cell, its runs: baseline, left edge, text.
+        type Runs<'a> = Vec<(f32, f32, &'a str)>;
+        let mut texts: std::collections::BTreeMap<(u32, String), Runs<'_>> = Default::default();
+        for item in &page.items {
+            if let Item::Text {
+                text, x, y, tag, ..
+            } = item
+                && matches!(
+                    tag.role,
+                    Role::Heading(_) | Role::Cell { .. } | Role::HeaderCell { .. }
+                )
+            {
+                let at = (tag.block, format!("{:?}", tag.role));
+                texts.entry(at).or_default().push((*y, *x, text.as_str()));
+            }
+        }
+        for (_, mut runs) in texts {
+            runs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+            let mut lines: Vec<(f32, String)> = Vec::new();
+            for (y, _, text) in runs {
+                let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+                match lines.last_mut() {
+                    Some((last, line)) if (*last - y).abs() < 0.5 => line.push_str(&text),
+                    _ => lines.push((y, text)),
+                }
+            }
+            let lines: Vec<String> = lines.into_iter().map(|(_, l)| l).collect();
+            if lines.concat().chars().count() <= 40 {
+                out.push(lines);
+            }
+        }
+    }
+    out
+}
+
+/// Writes the short texts for `scripts/word-boundaries.py`, which adds the
+/// places between words MeCab with UniDic finds in each:
+/// `cargo test --test layout write_short_texts -- --ignored`, then the script.
+#[test]
+#[ignore = "writes tests/fixtures/short-texts.txt for scripts/word-boundaries.py"]
+fn write_short_texts() {
+    let mut texts: Vec<String> = short_text_plans()
+        .iter()
+        .flat_map(short_texts)
+        .map(|lines| lines.concat())
+        .collect();
+    texts.sort();
+    texts.dedup();
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/short-texts.txt"
+    );
+    std::fs::write(path, texts.join("\n") + "\n").expect("write");
+}
+
+/// No wrapped heading, table cell or 概要版 entry of 40 characters or less
+/// ends a line inside a word, by a segmenter other than the layout's: the
+/// places between words that MeCab with UniDic (a dictionary) finds in each,
+/// shipped in `tests/fixtures/short-text-words.tsv`.
+#[test]
+fn no_short_text_breaks_inside_a_word() {
+    let words: std::collections::HashMap<&str, Vec<usize>> =
+        include_str!("fixtures/short-text-words.tsv")
+            .lines()
+            .filter_map(|line| {
+                let (text, places) = line.split_once('\t')?;
+                let places = places.split(',').filter_map(|p| p.parse().ok()).collect();
+                Some((text, places))
+            })
+            .collect();
+    let (mut wrapped, mut inside) = (0, Vec::new());
+    for plan in short_text_plans() {
+        for lines in short_texts(&plan) {
+            if lines.len() < 2 {
+                continue;
+            }
+            wrapped += 1;
+            let text = lines.concat();
+            let places = words.get(text.as_str()).unwrap_or_else(|| {
+                panic!(
+                    "「{text}」 is not in tests/fixtures/short-text-words.tsv: run \
+                     `cargo test --test layout write_short_texts -- --ignored` and \
+                     `python3 scripts/word-boundaries.py`"
+                )
+            });
+            let mut end = 0;
+            for line in &lines[..lines.len() - 1] {
+                end += line.chars().count();
+                if !places.contains(&end) {
+                    inside.push(lines.join("／"));
+                }
+            }
+        }
+    }
+    assert!(wrapped >= 30, "{wrapped} wrapped short texts");
+    assert_eq!(
+        inside,
+        Vec::<String>::new(),
+        "of {wrapped} wrapped short texts"
+    );
+}

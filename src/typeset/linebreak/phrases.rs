@@ -72,10 +72,43 @@ fn model() -> &'static Model {
     })
 }
 
+/// Words the model cuts that a plan uses: nouns of a verb and 手, which it
+/// reads as the verb's end and a new phrase (見守りの担い／手を増やす).
+const KEEP_WHOLE: &[&str] = &[
+    "担い手",
+    "支え手",
+    "受け手",
+    "送り手",
+    "書き手",
+    "聞き手",
+    "作り手",
+    "買い手",
+    "売り手",
+    "話し手",
+    "読み手",
+    "使い手",
+    "働き手",
+    "守り手",
+];
+
 /// `starts[i]`: whether a phrase starts at `chars[i]` (never at 0), as
-/// BudouX's parser decides: the scores around the place, less half of all the
-/// scores, above zero.
+/// BudouX's parser decides (the scores around the place, less half of all
+/// the scores, above zero), never inside a word of [`KEEP_WHOLE`].
 pub fn phrase_starts(chars: &[char]) -> Vec<bool> {
+    let mut starts = score_places(chars);
+    for word in KEEP_WHOLE {
+        let word: Vec<char> = word.chars().collect();
+        for at in 0..chars.len().saturating_sub(word.len() - 1) {
+            if chars[at..at + word.len()] == word[..] {
+                starts[at + 1..at + word.len()].fill(false);
+            }
+        }
+    }
+    starts
+}
+
+/// The places BudouX's model puts a phrase start.
+fn score_places(chars: &[char]) -> Vec<bool> {
     let m = model();
     let n = chars.len();
     let mut starts = vec![false; n + 1];
@@ -146,6 +179,11 @@ mod tests {
             ),
             ("見守り活動の推進", &["見守り", "活動の", "推進"]),
             ("10,000世帯以上", &["10,000世帯以上"]),
+            // The model alone gives 見守りの担い／手を増やす.
+            (
+                "見守りの担い手を増やす",
+                &["見守りの", "担い手を", "増やす"],
+            ),
             (
                 "子育てについて相談できる場所があると回答した区民の割合",
                 &[
