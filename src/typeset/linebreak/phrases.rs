@@ -73,7 +73,8 @@ fn model() -> &'static Model {
 }
 
 /// Words the model cuts that a plan uses: nouns of a verb and 手, which it
-/// reads as the verb's end and a new phrase (見守りの担い／手を増やす).
+/// reads as the verb's end and a new phrase (見守りの担い／手を増やす). Each
+/// ends in 手.
 const KEEP_WHOLE: &[&str] = &[
     "担い手",
     "支え手",
@@ -96,11 +97,12 @@ const KEEP_WHOLE: &[&str] = &[
 /// the scores, above zero), never inside a word of [`KEEP_WHOLE`].
 pub fn phrase_starts(chars: &[char]) -> Vec<bool> {
     let mut starts = score_places(chars);
-    for word in KEEP_WHOLE {
-        let word: Vec<char> = word.chars().collect();
-        for at in 0..chars.len().saturating_sub(word.len() - 1) {
-            if chars[at..at + word.len()] == word[..] {
-                starts[at + 1..at + word.len()].fill(false);
+    // Each word of the list ends in 手: look only there.
+    for end in (0..chars.len()).filter(|&i| chars[i] == '手') {
+        for word in KEEP_WHOLE {
+            let n = word.chars().count();
+            if end + 1 >= n && word.chars().eq(chars[end + 1 - n..=end].iter().copied()) {
+                starts[end + 2 - n..=end].fill(false);
             }
         }
     }
