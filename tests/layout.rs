@@ -498,6 +498,55 @@ fn print_cases() -> ward_plan::Plan {
     io::parse(include_bytes!("fixtures/print-cases.ron")).expect("print cases")
 }
 
+/// A plan's print and its 概要版, laid out.
+fn print_and_overview(plan: &ward_plan::Plan) -> Vec<ward_plan::typeset::page::Page> {
+    let mut pages = typeset(plan, &PageStyle::default(), &metrics());
+    pages.extend(ward_plan::typeset::sheet::typeset_sheet(
+        &ward_plan::overview::overview(plan),
+        &ward_plan::typeset::sheet::landscape(),
+        &metrics(),
+    ));
+    pages
+}
+
+/// Each table cell (and heading, unless `cells_only`) of `pages`: its lines
+/// top to bottom, the runs on one baseline joined, spaces left out.
+fn lines_by_text(pages: &[ward_plan::typeset::page::Page], cells_only: bool) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    for page in pages {
+        // Per heading or cell, its runs: baseline, left edge, text.
+        type Runs<'a> = Vec<(f32, f32, &'a str)>;
+        let mut texts: std::collections::BTreeMap<(u32, String), Runs<'_>> = Default::default();
+        for item in &page.items {
+            if let Item::Text {
+                text, x, y, tag, ..
+            } = item
+                && match tag.role {
+                    Role::Cell { .. } | Role::HeaderCell { .. } => true,
+                    Role::Heading(_) => !cells_only,
+                    _ => false,
+                }
+            {
+                let at = (tag.block, format!("{:?}", tag.role));
+                texts.entry(at).or_default().push((*y, *x, text.as_str()));
+            }
+        }
+        for (_, mut runs) in texts {
+            runs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+            let mut lines: Vec<(f32, String)> = Vec::new();
+            for (y, _, text) in runs {
+                let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+                match lines.last_mut() {
+                    Some((last, line)) if (*last - y).abs() < 0.5 => line.push_str(&text),
+                    _ => lines.push((y, text)),
+                }
+            }
+            out.push(lines.into_iter().map(|(_, l)| l).collect());
+        }
+    }
+    out
+}
+
 /// Every text run of the laid-out test plan: (page, text, size, adjust, tag).
 fn runs(pages: &[ward_plan::typeset::page::Page]) -> Vec<(usize, String, f32, Vec<f32>, Role)> {
     let mut out = Vec::new();
@@ -528,34 +577,13 @@ fn no_table_cell_ends_with_a_character_or_two_alone() {
     let mut wrapped = 0;
     for plan in [ward_plan::sample(), print_cases(), konohana, indicators] {
         // The plan's tables, and the 概要版's short entries (names, figures).
-        let mut pages = typeset(&plan, &PageStyle::default(), &metrics());
-        let overview = ward_plan::overview::overview(&plan);
-        let landscape = ward_plan::typeset::sheet::landscape();
-        pages.extend(ward_plan::typeset::sheet::typeset_sheet(
-            &overview,
-            &landscape,
-            &metrics(),
-        ));
-        for page in &pages {
-            let mut cells: std::collections::BTreeMap<(u32, String), Vec<(f32, &str)>> =
-                Default::default();
-            for item in &page.items {
-                if let Item::Text { text, y, tag, .. } = item
-                    && matches!(tag.role, Role::Cell { .. } | Role::HeaderCell { .. })
-                {
-                    let at = (tag.block, format!("{:?}", tag.role));
-                    cells.entry(at).or_default().push((*y, text.as_str()));
-                }
+        for lines in lines_by_text(&print_and_overview(&plan), true) {
+            if lines.len() < 2 {
+                continue;
             }
-            for (cell, mut lines) in cells {
-                if lines.len() < 2 {
-                    continue;
-                }
-                wrapped += 1;
-                lines.sort_by(|a, b| a.0.total_cmp(&b.0));
-                let last = lines[lines.len() - 1].1;
-                assert!(last.chars().count() > 2, "{cell:?}: {lines:?}");
-            }
+            wrapped += 1;
+            let last = &lines[lines.len() - 1];
+            assert!(last.chars().count() > 2, "{lines:?}");
         }
     }
     assert!(wrapped > 5, "only {wrapped} cells wrap");
@@ -837,43 +865,22 @@ fn cells_break_between_phrases() {
     ];
     let mut wrapped = 0;
     for plan in [ward_plan::sample(), indicators, print_cases()] {
-        let overview = ward_plan::overview::overview(&plan);
-        let landscape = ward_plan::typeset::sheet::landscape();
-        let mut pages = typeset(&plan, &PageStyle::default(), &metrics());
-        pages.extend(ward_plan::typeset::sheet::typeset_sheet(
-            &overview,
-            &landscape,
-            &metrics(),
-        ));
-        for page in &pages {
-            let mut cells: std::collections::BTreeMap<(u32, String), Vec<(f32, &str)>> =
-                Default::default();
-            for item in &page.items {
-                if let Item::Text { text, y, tag, .. } = item
-                    && matches!(tag.role, Role::Cell { .. })
-                {
-                    let at = (tag.block, format!("{:?}", tag.role));
-                    cells.entry(at).or_default().push((*y, text.as_str()));
-                }
+        for lines in lines_by_text(&print_and_overview(&plan), true) {
+            if lines.len() < 2 {
+                continue;
             }
-            for (_, mut lines) in cells {
-                if lines.len() < 2 {
-                    continue;
-                }
-                wrapped += 1;
-                lines.sort_by(|a, b| a.0.total_cmp(&b.0));
-                for pair in lines.windows(2) {
-                    let joined = format!("{}{}", pair[0].1, pair[1].1);
-                    let end = pair[0].1.len();
-                    for word in words {
-                        for (at, _) in joined.match_indices(word) {
-                            assert!(
-                                !(at < end && end < at + word.len()),
-                                "{word} cut: {} ／ {}",
-                                pair[0].1,
-                                pair[1].1
-                            );
-                        }
+            wrapped += 1;
+            for pair in lines.windows(2) {
+                let joined = pair.concat();
+                let end = pair[0].len();
+                for word in words {
+                    for (at, _) in joined.match_indices(word) {
+                        assert!(
+                            !(at < end && end < at + word.len()),
+                            "{word} cut: {} ／ {}",
+                            pair[0],
+                            pair[1]
+                        );
                     }
                 }
             }
@@ -940,47 +947,10 @@ fn short_text_plans() -> Vec<ward_plan::Plan> {
 /// Every heading and table cell of a plan's print and its 概要版, as its
 /// lines top to bottom (spaces left out), when it is at most 40 characters.
 fn short_texts(plan: &ward_plan::Plan) -> Vec<Vec<String>> {
-    let mut pages = typeset(plan, &PageStyle::default(), &metrics());
-    pages.extend(ward_plan::typeset::sheet::typeset_sheet(
-        &ward_plan::overview::overview(plan),
-        &ward_plan::typeset::sheet::landscape(),
-        &metrics(),
-    ));
-    let mut out = Vec::new();
-    for page in &pages {
-        // Per heading or cell, its runs: baseline, left edge, text.
-        type Runs<'a> = Vec<(f32, f32, &'a str)>;
-        let mut texts: std::collections::BTreeMap<(u32, String), Runs<'_>> = Default::default();
-        for item in &page.items {
-            if let Item::Text {
-                text, x, y, tag, ..
-            } = item
-                && matches!(
-                    tag.role,
-                    Role::Heading(_) | Role::Cell { .. } | Role::HeaderCell { .. }
-                )
-            {
-                let at = (tag.block, format!("{:?}", tag.role));
-                texts.entry(at).or_default().push((*y, *x, text.as_str()));
-            }
-        }
-        for (_, mut runs) in texts {
-            runs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
-            let mut lines: Vec<(f32, String)> = Vec::new();
-            for (y, _, text) in runs {
-                let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-                match lines.last_mut() {
-                    Some((last, line)) if (*last - y).abs() < 0.5 => line.push_str(&text),
-                    _ => lines.push((y, text)),
-                }
-            }
-            let lines: Vec<String> = lines.into_iter().map(|(_, l)| l).collect();
-            if lines.concat().chars().count() <= 40 {
-                out.push(lines);
-            }
-        }
-    }
-    out
+    lines_by_text(&print_and_overview(plan), false)
+        .into_iter()
+        .filter(|lines| lines.concat().chars().count() <= 40)
+        .collect()
 }
 
 /// Writes the short texts for `scripts/word-boundaries.py`, which adds the

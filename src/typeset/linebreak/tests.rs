@@ -5,13 +5,18 @@ use crate::typeset::metrics::FixedMetrics;
 
 /// Sets `text` `n` ems wide in 10pt type with fixed metrics: CJK 1em, ASCII ½em.
 fn set(text: &str, n: f32) -> Vec<Line> {
+    set_as(text, n, false)
+}
+
+/// [`set`] as body text (justified), or as display text (between phrases).
+fn set_as(text: &str, n: f32, phrases: bool) -> Vec<Line> {
     let setting = Setting {
         face: Face::Mincho,
         size: 10.0,
         first_width: n * 10.0,
         width: n * 10.0,
-        justify: true,
-        phrases: false,
+        justify: !phrases,
+        phrases,
     };
     break_lines(text, &setting, &FixedMetrics)
 }
@@ -302,18 +307,7 @@ fn no_character_class_holds_a_plain_character() {
 
 /// The lines of `text` set `n` ems wide as display text (between phrases).
 fn phrase_lines(text: &str, n: f32) -> Vec<String> {
-    let setting = Setting {
-        face: Face::Gothic,
-        size: 10.0,
-        first_width: n * 10.0,
-        width: n * 10.0,
-        justify: false,
-        phrases: true,
-    };
-    break_lines(text, &setting, &FixedMetrics)
-        .into_iter()
-        .map(|l| l.text)
-        .collect()
+    set_as(text, n, true).into_iter().map(|l| l.text).collect()
 }
 
 /// A heading or a cell breaks between phrases (the 概要版's 「…暮らせるま／ちづくり」
