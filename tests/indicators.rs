@@ -143,3 +143,81 @@ fn the_form_shows_each_result_judged() {
     }
     h.get_by_label("達成かどうか判断できません: 目標値「高める」を数として読めません");
 }
+
+/// The form's chart shows the printed chart's scale: the unit above it, zero,
+/// the target and the round top on its axis, and the target's words on its
+/// dashed line (read from the frame's painted shapes, as a person sees them).
+#[test]
+fn the_form_chart_has_the_printed_scale() {
+    use egui::epaint::Shape;
+    let plan = plan();
+    let id = plan.issues[0].strategies[0].id;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1360.0, 2400.0))
+        .build_eframe(move |cc| PlanApp::new(cc, Document::untitled(plan, "指標")));
+    h.run_steps(2);
+    h.state_mut().settings.show_preview = false;
+    h.state_mut().selection = Selection::Item(id);
+    h.run_steps(3);
+    fn flatten<'a>(shape: &'a Shape, out: &mut Vec<&'a Shape>) {
+        match shape {
+            Shape::Vec(shapes) => shapes.iter().for_each(|s| flatten(s, out)),
+            other => out.push(other),
+        }
+    }
+    let mut shapes = Vec::new();
+    for clipped in &h.output().shapes {
+        flatten(&clipped.shape, &mut shapes);
+    }
+    // Each painted text and the rectangle it covers on screen.
+    let painted: Vec<(String, egui::Rect)> = shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Text(t) => Some((
+                t.galley.text().to_owned(),
+                t.galley.rect.translate(t.pos.to_vec2()),
+            )),
+            _ => None,
+        })
+        .collect();
+    let find = |word: &str| -> Vec<egui::Rect> {
+        painted
+            .iter()
+            .filter(|(t, _)| t == word)
+            .map(|(_, r)| *r)
+            .collect()
+    };
+    // Each chart: its unit above it, the marks on its axis top to bottom, and
+    // the target's words.
+    for (unit, marks, goal) in [
+        ("（%）", ["80", "60", "0"], "目標 60%以上"),
+        ("（世帯）", ["12,000", "10,000", "0"], "目標 10,000世帯以上"),
+        ("（件）", ["400", "300", "0"], "目標 300件以下"),
+    ] {
+        let unit = find(unit);
+        assert_eq!(unit.len(), 1, "{unit:?}: {painted:?}");
+        // The chart is the 140 points under its unit.
+        let below =
+            |r: &egui::Rect| r.top() > unit[0].bottom() && r.top() < unit[0].bottom() + 150.0;
+        let on_axis: Vec<egui::Rect> = marks
+            .iter()
+            .map(|m| {
+                let found: Vec<egui::Rect> = find(m).into_iter().filter(below).collect();
+                assert_eq!(found.len(), 1, "{m} under {unit:?}: {painted:?}");
+                found[0]
+            })
+            .collect();
+        assert!(
+            on_axis.windows(2).all(|w| w[0].bottom() < w[1].top()),
+            "{marks:?} top to bottom, apart: {on_axis:?}"
+        );
+        // The target's words sit on its line, level with the target's mark.
+        let goal: Vec<egui::Rect> = find(goal).into_iter().filter(below).collect();
+        assert_eq!(goal.len(), 1, "{goal:?}");
+        let mark = on_axis[1];
+        assert!(
+            (goal[0].bottom() - mark.center().y).abs() < 4.0 && goal[0].left() > mark.right(),
+            "{goal:?} against {mark:?}"
+        );
+    }
+}

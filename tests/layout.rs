@@ -842,6 +842,105 @@ fn a_chart_puts_each_result_on_the_side_of_the_target_it_is() {
     assert!(dots[0].1 > target);
 }
 
+/// A chart carries its scale: zero at the axis' foot, the target written
+/// level with its dashed line, a round top above every value, the unit above
+/// the axis; and a value whose label would sit on the target line (280件 just
+/// under 300件以下) is written below its dot instead.
+#[test]
+fn a_chart_writes_its_scale_and_keeps_values_off_the_target_line() {
+    let plan = io::parse(include_bytes!("fixtures/indicators.ron")).expect("fixture");
+    let pages = typeset(&plan, &PageStyle::default(), &metrics());
+    // The chart's texts (text, x, baseline) and its target line's height.
+    let chart_of = |title: &str| -> (Vec<(String, f32, f32)>, f32, f32) {
+        let page = pages
+            .iter()
+            .find(|p| p.lines().any(|l| l == title))
+            .expect("the chart's page");
+        let top = page
+            .items
+            .iter()
+            .find_map(|i| match i {
+                Item::Text { text, y, .. } if text == title => Some(*y),
+                _ => None,
+            })
+            .expect("title");
+        let near = |y: f32| y > top && y < top + 112.0;
+        let texts = page
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text { text, x, y, .. } if near(*y) => Some((text.clone(), *x, *y)),
+                _ => None,
+            })
+            .collect();
+        let target = page
+            .items
+            .iter()
+            .find_map(|i| match i {
+                Item::Rule { from, width, .. } if (*width - 0.7).abs() < 0.01 && near(from.1) => {
+                    Some(from.1)
+                }
+                _ => None,
+            })
+            .expect("a target line");
+        let axis_foot = page
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Rule { from, to, width }
+                    if *width == 0.5 && from.0 == to.0 && near(from.1) =>
+                {
+                    Some(to.1)
+                }
+                _ => None,
+            })
+            .fold(f32::MIN, f32::max);
+        (texts, target, axis_foot)
+    };
+    let at = |texts: &[(String, f32, f32)], word: &str| -> (f32, f32) {
+        texts
+            .iter()
+            .find(|t| t.0 == word)
+            .map(|t| (t.1, t.2))
+            .unwrap_or_else(|| panic!("{word} is not written: {texts:?}"))
+    };
+    // 10,000世帯以上 and 8,200世帯: 0, 10,000 and 12,000 on the axis, in 世帯.
+    let (texts, target, foot) = chart_of("見守りに登録した世帯数の推移");
+    let (zero, ten, twelve) = (at(&texts, "0"), at(&texts, "10,000"), at(&texts, "12,000"));
+    let unit = at(&texts, "（世帯）");
+    // A number's middle (a third of its size above the baseline) is on its mark.
+    let middle = |baseline: f32| baseline - 7.5 * 0.35;
+    assert!(
+        (middle(zero.1) - foot).abs() < 0.5,
+        "0 at {zero:?}, foot {foot}"
+    );
+    assert!(
+        (middle(ten.1) - target).abs() < 0.5,
+        "10,000 at {ten:?}, target {target}"
+    );
+    assert!(
+        twelve.1 < ten.1 - 7.5,
+        "12,000 above 10,000 and clear of it"
+    );
+    assert!(unit.1 < twelve.1 - 7.5, "the unit above the axis: {unit:?}");
+    // The numbers stand right-aligned before the axis, left of every dot.
+    let dot_label = at(&texts, "8,200世帯");
+    assert!(ten.0 < dot_label.0 && zero.0 > ten.0, "{texts:?}");
+
+    // 280件 against 300件以下 on an axis to 400: its label would cross the
+    // line if written above the dot, so it is written below, clear of it.
+    let (texts, target, _) = chart_of("区内の交通事故件数の推移");
+    let (_, baseline) = at(&texts, "280件");
+    let label = (baseline - 7.5, baseline);
+    assert!(
+        !(label.0 - 1.0..label.1 + 1.0).contains(&target),
+        "280件 at {label:?} against the line at {target}"
+    );
+    at(&texts, "400");
+    at(&texts, "300");
+    at(&texts, "（件）");
+}
+
 /// Table cells and the 概要版's entries break between phrases, in columns at
 /// least as wide as their widest phrase: none of the words they used to cut
 /// (暮らせるま／ちづくり, 子育／て, まな／び, によ／る, 10,000世／帯以上, 目標年／度・期間,

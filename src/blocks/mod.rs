@@ -65,6 +65,14 @@ pub struct Chart {
     /// Each year's result: the fiscal year, the value and the value as written
     /// (55.1%).
     pub points: Vec<(i32, f64, String)>,
+    /// The value axis runs from zero to this round number, above every value.
+    pub top: f64,
+    /// The values written on the axis, as written: zero, the target and `top`;
+    /// an end is left out where it would crowd the target's label.
+    pub scale: Vec<(f64, String)>,
+    /// What the axis counts (%, 世帯), written above it; empty when the target
+    /// has no unit.
+    pub unit: String,
     /// The figure in words: the target and each year's result judged.
     pub alt: String,
 }

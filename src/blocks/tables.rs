@@ -151,17 +151,105 @@ pub fn chart(indicator: &Indicator) -> Option<Chart> {
         indicator.name.trim(),
         words.join("、")
     );
+    let highest = points.iter().map(|p| p.1).fold(target.value, f64::max);
+    let top = axis_top(highest, &target.unit);
     Some(Chart {
         title: format!("{}の推移", indicator.name.trim()),
         target: (target.value, goal),
         points,
+        top,
+        scale: axis_scale(top, target.value),
+        unit: target.unit,
         alt,
     })
+}
+
+/// How close, as a share of the axis, an end of the scale may come to the
+/// target before its label is left out (the two would overlap in print).
+const CROWDED: f64 = 0.15;
+
+/// The top of a chart's value axis: the first round number (1, 1.2, 1.5, 2,
+/// 2.5, 3, 4, 5, 6 or 8 times a power of ten) that leaves the highest value
+/// far enough below it for both labels; a share stops at 100%.
+fn axis_top(highest: f64, unit: &str) -> f64 {
+    const ROUND: [f64; 11] = [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0];
+    if highest <= 0.0 {
+        return 1.0;
+    }
+    let wanted = highest / (1.0 - CROWDED);
+    let power = 10f64.powf(wanted.log10().floor());
+    let top = ROUND
+        .iter()
+        .map(|r| r * power)
+        .find(|t| *t >= wanted * (1.0 - 1e-9))
+        .unwrap_or(10.0 * power);
+    if unit == "%" && highest <= 100.0 {
+        top.min(100.0)
+    } else {
+        top
+    }
+}
+
+/// The values written on the axis: zero, the target and the top, the ends
+/// left out where they would sit on the target's label.
+fn axis_scale(top: f64, target: f64) -> Vec<(f64, String)> {
+    let mut marks = Vec::new();
+    for value in [0.0, target, top] {
+        let is_target = value == target;
+        let crowds = !is_target && (value - target).abs() < CROWDED * top;
+        if !crowds && !marks.iter().any(|(v, _)| *v == value) {
+            marks.push((value, axis_number(value)));
+        }
+    }
+    marks
+}
+
+/// A number on the axis as the plan writes numbers: 12,000, 62.5, 0.25.
+fn axis_number(value: f64) -> String {
+    let hundredths = (value * 100.0).round();
+    let whole = (hundredths / 100.0).trunc();
+    let mut text = group_digits(whole as u64);
+    let fraction = (hundredths - whole * 100.0) as u64;
+    if fraction > 0 {
+        let digits = format!("{fraction:02}");
+        text.push('.');
+        text.push_str(digits.trim_end_matches('0'));
+    }
+    text
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chart_axis_ends_at_a_round_number_above_every_value() {
+        // The target and the highest result read, the top chosen, each mark.
+        for (highest, unit, top) in [
+            (10_000.0, "世帯", 12_000.0),
+            (62.0, "%", 80.0),
+            (95.0, "%", 100.0),
+            (300.0, "件", 400.0),
+            (0.4, "", 0.5),
+            (0.0, "件", 1.0),
+        ] {
+            let got = axis_top(highest, unit);
+            assert!(
+                (got - top).abs() < 1e-9,
+                "{highest}{unit}: {got}, not {top}"
+            );
+        }
+        let words = |top, target| -> Vec<String> {
+            axis_scale(top, target).into_iter().map(|m| m.1).collect()
+        };
+        assert_eq!(words(12_000.0, 10_000.0), ["0", "10,000", "12,000"]);
+        assert_eq!(words(80.0, 60.0), ["0", "60", "80"]);
+        // A target of 5 on an axis to 400 would sit on the 0: the 0 goes.
+        assert_eq!(words(400.0, 5.0), ["5", "400"]);
+        assert_eq!(words(100.0, 95.0), ["0", "95"]);
+        assert_eq!(words(0.5, 0.25), ["0", "0.25", "0.5"]);
+        assert_eq!(words(10.0, 0.0), ["0", "10"]);
+    }
 
     #[test]
     fn an_issue_without_budgets_has_no_subtotal() {

@@ -1,5 +1,6 @@
 //! An indicator's chart on paper: its results by year as a line with dots and
-//! their values, against a dashed target line, on an axis from zero. Drawn with
+//! their values, against a dashed target line, on an axis from zero to a round
+//! number, marked at its ends and the target, with its unit. Drawn with
 //! the layout's own rules and text, so the PDF, the preview and every printed
 //! copy show the same; its text is tagged as one figure whose alternative text
 //! (`Chart::alt`) says the numbers.
@@ -12,7 +13,10 @@ use crate::typeset::page::{Chunk, LineBox};
 use crate::typeset::page::{Item, Role, Tag};
 
 /// The chart's height in pt, title and year labels included.
-const HEIGHT: f32 = 104.0;
+const HEIGHT: f32 = 112.0;
+/// Where the plot's top (the axis' round top) sits, below the title and the
+/// unit.
+const PLOT_TOP: f32 = 36.0;
 /// Its width at most, in pt.
 const WIDTH: f32 = 300.0;
 /// Size of its title and of its labels.
@@ -55,18 +59,40 @@ pub fn chart_chunk(
         Face::Gothic,
     )];
 
-    // The plot area, from zero up to a little above the highest value.
-    let (x0, x1) = (left + 8.0, left + width);
-    let (top, bottom) = (26.0, HEIGHT - 18.0);
-    let highest = chart
-        .points
+    // The value axis, from zero to the chart's round top: its marks' numbers
+    // right-aligned before it, its unit above it.
+    let label_width = chart
+        .scale
         .iter()
-        .map(|p| p.1)
-        .fold(chart.target.0, f64::max)
-        .max(f64::MIN_POSITIVE);
-    let y_of = |v: f64| bottom - ((v / (highest * 1.18)) as f32) * (bottom - top);
-    items.push(rule((x0, top - 6.0), (x0, bottom), 0.5));
+        .map(|(_, label)| advance(label, LABEL_SIZE, Face::Mincho))
+        .fold(
+            advance(&chart.unit, LABEL_SIZE, Face::Mincho) / 2.0,
+            f32::max,
+        );
+    let (x0, x1) = (left + label_width + 5.0, left + width);
+    let (top, bottom) = (PLOT_TOP, HEIGHT - 18.0);
+    let y_of = |v: f64| bottom - ((v / chart.top) as f32) * (bottom - top);
+    items.push(rule((x0, top - 4.0), (x0, bottom), 0.5));
     items.push(rule((x0, bottom), (x1, bottom), 0.5));
+    for (value, label) in &chart.scale {
+        let y = y_of(*value);
+        items.push(rule((x0 - 2.5, y), (x0, y), 0.5));
+        let w = advance(label, LABEL_SIZE, Face::Mincho);
+        let baseline = y + LABEL_SIZE * 0.35;
+        items.push(text(
+            x0 - 4.0 - w,
+            baseline,
+            label.clone(),
+            LABEL_SIZE,
+            Face::Mincho,
+        ));
+    }
+    if !chart.unit.is_empty() {
+        let unit = format!("（{}）", chart.unit);
+        let w = advance(&unit, LABEL_SIZE, Face::Mincho);
+        let x = (x0 - w / 2.0).max(left - LABEL_SIZE);
+        items.push(text(x, top - 7.0, unit, LABEL_SIZE, Face::Mincho));
+    }
 
     // The target: a dashed line with its label at the right end.
     let ty = y_of(chart.target.0);
@@ -102,10 +128,11 @@ pub fn chart_chunk(
         let (x, y) = (x_of(i), y_of(*value));
         // A dot: a short, thick rule.
         items.push(rule((x - 1.8, y), (x + 1.8, y), 3.6));
-        // The value above its dot, unless the target line runs there: then below.
+        // The value above its dot, unless the target line runs just above
+        // the dot, through where the value would be: then below.
         let w = advance(label, LABEL_SIZE, Face::Mincho);
         let above = y - 5.0;
-        let crosses = above - LABEL_SIZE - 1.0 < ty && ty < above + 2.0;
+        let crosses = ty < y && ty > above - LABEL_SIZE - 1.0;
         let label_y = if crosses { y + LABEL_SIZE + 4.0 } else { above };
         items.push(text(
             x - w / 2.0,

@@ -187,10 +187,11 @@ fn indicators_ui(
 }
 
 /// The results by year against the target (dashed), once the target and a
-/// result read as numbers: the same figure the printed plan draws.
+/// result read as numbers: the same figure the printed plan draws, on the same
+/// scale (zero, the target and a round top, the unit above the axis).
 fn results_chart(ui: &mut Ui, n: usize, indicator: &Indicator) {
-    use egui_plot::{HLine, Line, LineStyle, Plot, PlotPoints, Points};
-    // The points the printed chart draws (see `blocks::tables::chart`).
+    use egui_plot::{GridMark, HLine, Line, LineStyle, Plot, PlotPoint, PlotPoints, Points, Text};
+    // The points and scale the printed chart draws (see `blocks::tables::chart`).
     let Some(chart) = crate::blocks::tables::chart(indicator) else {
         return;
     };
@@ -199,28 +200,52 @@ fn results_chart(ui: &mut Ui, n: usize, indicator: &Indicator) {
         .iter()
         .map(|(year, value, _)| [f64::from(*year), *value])
         .collect();
-    let years = |mark: egui_plot::GridMark, _: &std::ops::RangeInclusive<f64>| {
+    let years = |mark: GridMark, _: &std::ops::RangeInclusive<f64>| {
         if mark.value.fract() == 0.0 {
             crate::wareki::format_fiscal_year(mark.value as i32)
         } else {
             String::new()
         }
     };
+    // Only the printed marks, each far enough from the next to be written.
+    let marks: Vec<GridMark> = chart
+        .scale
+        .iter()
+        .map(|(value, _)| GridMark {
+            value: *value,
+            step_size: chart.top,
+        })
+        .collect();
+    let scale = chart.scale.clone();
+    let numbers = move |mark: GridMark, _: &std::ops::RangeInclusive<f64>| {
+        scale
+            .iter()
+            .find(|(value, _)| (value - mark.value).abs() <= chart.top * 1e-9)
+            .map(|(_, label)| label.clone())
+            .unwrap_or_default()
+    };
+    if !chart.unit.is_empty() {
+        ui.small(format!("（{}）", chart.unit));
+    }
     let (first, last) = (points[0][0], points[points.len() - 1][0]);
+    let (target, goal) = chart.target.clone();
     Plot::new(("results chart", n))
         .height(140.0)
         .include_y(0.0)
-        .include_y(chart.target.0 * 1.15)
+        .include_y(chart.top)
         .include_x(first - 0.5)
         .include_x(last + 0.5)
         .x_axis_formatter(years)
+        .y_axis_formatter(numbers)
+        .y_grid_spacer(move |_| marks.clone())
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .show(ui, |plot| {
-            let (target, goal) = chart.target;
-            plot.hline(HLine::new(goal, target).style(LineStyle::dashed_loose()));
+            plot.hline(HLine::new(&goal, target).style(LineStyle::dashed_loose()));
+            let at = PlotPoint::new(last + 0.5, target);
+            plot.text(Text::new("目標", at, &goal).anchor(egui::Align2::RIGHT_BOTTOM));
             plot.line(Line::new("実績", PlotPoints::from(points.clone())));
             plot.points(Points::new("実績", PlotPoints::from(points)).radius(3.5));
         });
