@@ -236,6 +236,16 @@ fn results_chart(ui: &mut Ui, n: usize, indicator: &Indicator) {
         .include_x(first - 0.5)
         .include_x(last + 0.5)
         .x_axis_formatter(years)
+        .x_grid_spacer(|input: egui_plot::GridInput| {
+            // One line a year, as the printed chart has one dot a year.
+            let (from, to) = (input.bounds.0.ceil() as i32, input.bounds.1.floor() as i32);
+            (from..=to)
+                .map(|year| GridMark {
+                    value: f64::from(year),
+                    step_size: 1.0,
+                })
+                .collect()
+        })
         .y_axis_formatter(numbers)
         .y_grid_spacer(move |_| marks.clone())
         .allow_drag(false)
