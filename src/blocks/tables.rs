@@ -122,14 +122,20 @@ pub(super) fn budgets(plan: &Plan) -> Table {
 /// The chart of an indicator whose target and at least one result read as
 /// numbers (see `judge`); none otherwise. The form draws the same points.
 pub fn chart(indicator: &Indicator) -> Option<Chart> {
-    let target = crate::judge::read_target(indicator).ok()?;
+    // A number too long for a float (a typo of 400 nines) has no place on an axis.
+    let target = crate::judge::read_target(indicator)
+        .ok()
+        .filter(|t| t.value.is_finite())?;
     let mut points = Vec::new();
     let mut words = Vec::new();
     for ((year, judged), result) in crate::judge::judge_all(indicator)
         .into_iter()
         .zip(&indicator.results)
     {
-        let Ok(judged) = judged else {
+        let Ok(judged) = judged
+            .map_err(drop)
+            .and_then(|j| if j.value.is_finite() { Ok(j) } else { Err(()) })
+        else {
             continue;
         };
         let shown = result.value.trim();
@@ -249,6 +255,34 @@ mod tests {
         assert_eq!(words(100.0, 95.0), ["0", "95"]);
         assert_eq!(words(0.5, 0.25), ["0", "0.25", "0.5"]);
         assert_eq!(words(10.0, 0.0), ["0", "10"]);
+    }
+
+    #[test]
+    fn a_number_too_long_for_a_float_is_left_off_the_chart() {
+        let nines = "9".repeat(400);
+        let mut indicator = Indicator {
+            name: "指標".to_owned(),
+            target: nines.clone(),
+            unit: "件以上".to_owned(),
+            results: vec![crate::model::YearResult {
+                fiscal_year: 2023,
+                value: "5件".to_owned(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        assert_eq!(chart(&indicator), None, "an endless target draws nothing");
+        indicator.target = "10".to_owned();
+        indicator.results[0].value = format!("{nines}件");
+        assert_eq!(chart(&indicator), None, "nor does an endless result alone");
+        indicator.results.push(crate::model::YearResult {
+            fiscal_year: 2024,
+            value: "8件".to_owned(),
+            ..Default::default()
+        });
+        let drawn = chart(&indicator).expect("the readable result is drawn");
+        assert_eq!(drawn.points.len(), 1);
+        assert!(drawn.top.is_finite() && drawn.top >= 10.0, "{}", drawn.top);
     }
 
     #[test]

@@ -142,24 +142,29 @@ pub fn break_opportunities(chars: &[char]) -> Vec<bool> {
     }
     allowed[0] = false;
 
+    // Each character's classes, looked up once rather than at both its breaks.
+    let class = |set: &str| -> Vec<bool> { chars.iter().map(|c| in_set(set, *c)).collect() };
+    let (ideographic, no_start, no_end) = (
+        class(IDEOGRAPHIC_SYMBOLS),
+        class(NO_LINE_START),
+        class(NO_LINE_END),
+    );
     for i in 1..chars.len() {
         let (prev, cur) = (chars[i - 1], chars[i]);
-        if in_set(IDEOGRAPHIC_SYMBOLS, prev) || in_set(IDEOGRAPHIC_SYMBOLS, cur) {
+        if ideographic[i - 1] || ideographic[i] {
             allowed[i] = is_breakable_neighbour(prev) && is_breakable_neighbour(cur);
         }
         // UAX #14 glues “ and ” to both sides; Japanese treats them as brackets.
-        if matches!(prev, '”' | '’') && !in_set(NO_LINE_START, cur) && cur != ' ' {
+        if matches!(prev, '”' | '’') && !no_start[i] && cur != ' ' {
             allowed[i] = true;
         }
-        if matches!(cur, '“' | '‘') && !in_set(NO_LINE_END, prev) && prev != ' ' {
+        if matches!(cur, '“' | '‘') && !no_end[i - 1] && prev != ' ' {
             allowed[i] = true;
         }
         // Spaces at a break are dropped, so look through them.
-        let before = chars[..i].iter().rev().find(|c| **c != ' ').copied();
-        let after = chars[i..].iter().find(|c| **c != ' ').copied();
-        if after.is_some_and(|c| in_set(NO_LINE_START, c))
-            || before.is_some_and(|c| in_set(NO_LINE_END, c))
-        {
+        let before = chars[..i].iter().rposition(|c| *c != ' ');
+        let after = chars[i..].iter().position(|c| *c != ' ').map(|k| i + k);
+        if after.is_some_and(|j| no_start[j]) || before.is_some_and(|j| no_end[j]) {
             allowed[i] = false;
         }
         if prev == cur && in_set(NO_SPLIT_PAIRS, cur) {
