@@ -1035,6 +1035,7 @@ fn short_text_plans() -> Vec<ward_plan::Plan> {
         io::parse(include_bytes!("fixtures/indicators.ron")).expect("indicators"),
         print_cases(),
         io::parse(include_bytes!("fixtures/clean-writing.ron")).expect("clean writing"),
+        io::parse(include_bytes!("../samples/tsurumi-r4-revised.ron")).expect("revised"),
         page(include_str!("fixtures/r4-variant-page.txt")),
         page(include_str!("fixtures/r5-variant-page.txt")),
         page(include_str!("fixtures/r5-hyphen-page.txt")),
@@ -1111,6 +1112,10 @@ fn no_short_text_breaks_inside_a_word() {
             }
         }
     }
+    eprintln!(
+        "{wrapped} wrapped short texts, {} inside a word",
+        inside.len()
+    );
     assert!(wrapped >= 30, "{wrapped} wrapped short texts");
     assert_eq!(
         inside,
