@@ -941,6 +941,81 @@ fn a_chart_writes_its_scale_and_keeps_values_off_the_target_line() {
     at(&texts, "（件）");
 }
 
+/// A chart whose indicator has a long name keeps its title on the page: the
+/// title breaks between phrases within the measure, balanced as a heading,
+/// and the plot (its unit, its axis) moves down below the title's last line.
+#[test]
+fn a_long_chart_title_breaks_within_the_page() {
+    let mut plan = io::parse(include_bytes!("fixtures/indicators.ron")).expect("fixture");
+    let name =
+        "地域の見守り活動や防災訓練などの地域活動に一度でも参加したことがあると回答した区民の割合";
+    plan.issues[0].strategies[0].indicators[0].name = name.into();
+    let style = PageStyle::default();
+    let measure = metrics();
+    let pages = typeset(&plan, &style, &measure);
+    let title = format!("{name}の推移");
+    let page = pages
+        .iter()
+        .find(|p| {
+            p.lines()
+                .any(|l| title.starts_with(l) && l.chars().count() > 10)
+        })
+        .expect("the chart's page");
+    // The title's lines: the Gothic 9pt texts that are pieces of it, in order.
+    let lines: Vec<(&str, f32, f32)> = page
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text {
+                text, x, y, size, ..
+            } if *size == 9.0 && title.contains(text.as_str()) => Some((text.as_str(), *x, *y)),
+            _ => None,
+        })
+        .collect();
+    assert!(lines.len() >= 2, "{lines:?}");
+    assert_eq!(lines.iter().map(|l| l.0).collect::<String>(), title);
+    for (text, x, _) in &lines {
+        let width: f32 = text
+            .chars()
+            .map(|c| measure.advance(Face::Gothic, c) * 9.0)
+            .sum();
+        assert!(
+            x + width <= style.left + style.measure + 0.01,
+            "「{text}」 runs past the margin"
+        );
+    }
+    // Each line ends between words, not inside one (地域／活動, 参加／した).
+    for pair in lines.windows(2) {
+        let (end, start) = (pair[0].0.chars().last(), pair[1].0.chars().next());
+        assert!(
+            !matches!(
+                (end, start),
+                (Some('地'), Some('域')) | (Some('活'), Some('動')) | (Some('参'), Some('加'))
+            ),
+            "{lines:?}"
+        );
+    }
+    // No one or two characters alone on the last line (推移), as in a heading.
+    assert!(
+        lines.last().expect("a line").0.chars().count() > 2,
+        "{lines:?}"
+    );
+    // The unit （%） and the axis' marks are below the title's last line.
+    let last = lines.last().expect("a line").2;
+    let unit = page
+        .items
+        .iter()
+        .find_map(|i| match i {
+            Item::Text { text, y, .. } if text == "（%）" => Some(*y),
+            _ => None,
+        })
+        .expect("the unit");
+    assert!(
+        unit > last + 7.5,
+        "unit at {unit}, title's last line at {last}"
+    );
+}
+
 /// Table cells and the 概要版's entries break between phrases, in columns at
 /// least as wide as their widest phrase: none of the words they used to cut
 /// (暮らせるま／ちづくり, 子育／て, まな／び, によ／る, 10,000世／帯以上, 目標年／度・期間,

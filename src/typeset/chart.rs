@@ -8,11 +8,12 @@
 use crate::blocks::{Chart, Source};
 use crate::fonts::Face;
 use crate::typeset::PageStyle;
+use crate::typeset::linebreak::{Narrower, Setting, balanced, break_lines};
 use crate::typeset::metrics::Measure;
 use crate::typeset::page::{Chunk, LineBox};
 use crate::typeset::page::{Item, Role, Tag};
 
-/// The chart's height in pt, title and year labels included.
+/// The chart's height in pt, a one-line title and the year labels included.
 const HEIGHT: f32 = 112.0;
 /// Where the plot's top (the axis' round top) sits, below the title and the
 /// unit.
@@ -22,6 +23,8 @@ const WIDTH: f32 = 300.0;
 /// Size of its title and of its labels.
 const TITLE_SIZE: f32 = 9.0;
 const LABEL_SIZE: f32 = 7.5;
+/// From one line of a long title to the next, in pt.
+const TITLE_LEADING: f32 = 13.0;
 
 /// The chart as one chunk, set in by the body's first-line indent.
 pub fn chart_chunk(
@@ -51,13 +54,32 @@ pub fn chart_chunk(
         s.chars().map(|c| measure.advance(face, c) * size).sum()
     };
     let rule = |from: (f32, f32), to: (f32, f32), width: f32| Item::Rule { from, to, width };
-    let mut items = vec![text(
-        left,
-        12.0,
-        chart.title.clone(),
-        TITLE_SIZE,
-        Face::Gothic,
-    )];
+    // The title across the page, broken between phrases and balanced as a
+    // heading is (no 推移 alone on its last line); the plot moves down by the
+    // lines it takes beyond the first.
+    let setting = Setting {
+        face: Face::Gothic,
+        size: TITLE_SIZE,
+        first_width: page.measure - left,
+        width: page.measure - left,
+        justify: false,
+        phrases: true,
+    };
+    let narrower = Narrower {
+        step: 2.0 * TITLE_SIZE,
+        tries: 6,
+        more_lines: true,
+    };
+    let title = balanced(setting, narrower, |s| break_lines(&chart.title, s, measure));
+    let drop = TITLE_LEADING * title.len().saturating_sub(1) as f32;
+    let mut items: Vec<Item> = title
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let y = 12.0 + TITLE_LEADING * i as f32;
+            text(left, y, line.text, TITLE_SIZE, Face::Gothic)
+        })
+        .collect();
 
     // The value axis, from zero to the chart's round top: its marks' numbers
     // right-aligned before it, its unit above it.
@@ -70,7 +92,7 @@ pub fn chart_chunk(
             f32::max,
         );
     let (x0, x1) = (left + label_width + 5.0, left + width);
-    let (top, bottom) = (PLOT_TOP, HEIGHT - 18.0);
+    let (top, bottom) = (PLOT_TOP + drop, HEIGHT - 18.0 + drop);
     let y_of = |v: f64| bottom - ((v / chart.top) as f32) * (bottom - top);
     items.push(rule((x0, top - 4.0), (x0, bottom), 0.5));
     items.push(rule((x0, bottom), (x1, bottom), 0.5));
@@ -153,7 +175,7 @@ pub fn chart_chunk(
     Chunk {
         space_before: 6.0,
         lines: vec![LineBox {
-            height: HEIGHT,
+            height: HEIGHT + drop,
             items,
         }],
         keep_with_next: false,
