@@ -94,7 +94,12 @@ fn read_number(text: &str) -> Option<(f64, String)> {
     if rest.starts_with(['万', '千', '億']) {
         return None;
     }
-    let value = digits.trim_end_matches('.').parse().ok()?;
+    // Digits past what a float holds (400 nines) are no number to compare.
+    let value = digits
+        .trim_end_matches('.')
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())?;
     let unit: String = rest
         .chars()
         .take_while(|c| !c.is_whitespace() && !"（()）、。".contains(*c))
@@ -245,6 +250,12 @@ mod tests {
         assert_eq!(why("80", "%以上", " "), "実績が未入力です");
         assert_eq!(why("", "", "82%"), "目標値が未入力です");
         assert!(judged("3", "万人以上", "31,000人").is_err(), "3万 is not 3");
+        // A number too long for a float is not read as infinity (達成率 0.0%).
+        let endless = "9".repeat(400);
+        let result = format!("{endless}%");
+        let said = |t: &str, r: &str| judged(t, "%以上", r).expect_err("not judged");
+        assert!(said("80", &result).contains("数として"));
+        assert!(said(&endless, "82%").contains("数として"));
     }
 
     #[test]
