@@ -128,16 +128,24 @@ fn the_pdf_prints_the_judgements_in_the_indicator_table() {
     }
 }
 
-#[test]
-fn the_form_shows_each_result_judged() {
+/// The window on the fixture, its first strategy's form open (the indicators
+/// with their results and charts), the print preview beside it or not.
+fn strategy_form(preview: bool) -> Harness<'static, PlanApp> {
     let plan = plan();
     let id = plan.issues[0].strategies[0].id;
     let mut h = Harness::builder()
         .with_size(egui::vec2(1360.0, 2400.0))
         .build_eframe(move |cc| PlanApp::new(cc, Document::untitled(plan, "指標")));
     h.run_steps(2);
+    h.state_mut().settings.show_preview = preview;
     h.state_mut().selection = Selection::Item(id);
     h.run_steps(3);
+    h
+}
+
+#[test]
+fn the_form_shows_each_result_judged() {
+    let h = strategy_form(true);
     for (_, _, _, _, judged) in &EXPECTED[..4] {
         h.get_by_label(judged);
     }
@@ -150,25 +158,8 @@ fn the_form_shows_each_result_judged() {
 #[test]
 fn the_form_chart_has_the_printed_scale() {
     use egui::epaint::Shape;
-    let plan = plan();
-    let id = plan.issues[0].strategies[0].id;
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1360.0, 2400.0))
-        .build_eframe(move |cc| PlanApp::new(cc, Document::untitled(plan, "指標")));
-    h.run_steps(2);
-    h.state_mut().settings.show_preview = false;
-    h.state_mut().selection = Selection::Item(id);
-    h.run_steps(3);
-    fn flatten<'a>(shape: &'a Shape, out: &mut Vec<&'a Shape>) {
-        match shape {
-            Shape::Vec(shapes) => shapes.iter().for_each(|s| flatten(s, out)),
-            other => out.push(other),
-        }
-    }
-    let mut shapes = Vec::new();
-    for clipped in &h.output().shapes {
-        flatten(&clipped.shape, &mut shapes);
-    }
+    let h = strategy_form(false);
+    let shapes = support::painted_shapes(&h);
     // Each painted text and the rectangle it covers on screen.
     let painted: Vec<(String, egui::Rect)> = shapes
         .iter()

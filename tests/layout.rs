@@ -7,7 +7,7 @@ use ward_plan::fonts::Face;
 use ward_plan::io;
 use ward_plan::typeset::linebreak::{HANGING, NO_LINE_END, NO_LINE_START, Setting, break_lines};
 use ward_plan::typeset::metrics::{FontMetrics, Measure as _};
-use ward_plan::typeset::page::{Item, Role};
+use ward_plan::typeset::page::{Item, Page, Role};
 use ward_plan::typeset::{PageStyle, typeset};
 
 mod common;
@@ -786,6 +786,34 @@ fn a_drafts_mark_is_boxed_above_the_text_on_every_page() {
     }
 }
 
+/// The page a chart is on, its title's baseline and the height of its dashed
+/// target line (level), found by the title.
+fn chart_page<'a>(pages: &'a [Page], title: &str) -> (&'a Page, f32, f32) {
+    let (page, top) = pages
+        .iter()
+        .find_map(|page| {
+            page.items.iter().find_map(|i| match i {
+                Item::Text { text, y, .. } if text == title => Some((page, *y)),
+                _ => None,
+            })
+        })
+        .unwrap_or_else(|| panic!("no chart titled {title}"));
+    let target = page
+        .items
+        .iter()
+        .find_map(|i| match i {
+            Item::Rule { from, to, width }
+                if (*width - 0.7).abs() < 0.01 && from.1 > top && from.1 < top + 112.0 =>
+            {
+                assert_eq!(from.1, to.1, "the target line is level");
+                Some(from.1)
+            }
+            _ => None,
+        })
+        .expect("a target line");
+    (page, top, target)
+}
+
 /// A chart draws what the numbers say: a result above its target sits above
 /// the dashed target line, one below it below, and the years run left to right.
 #[test]
@@ -793,18 +821,7 @@ fn a_chart_puts_each_result_on_the_side_of_the_target_it_is() {
     let plan = io::parse(include_bytes!("fixtures/indicators.ron")).expect("fixture");
     let pages = typeset(&plan, &PageStyle::default(), &metrics());
     let chart_of = |title: &str| -> (Vec<(f32, f32)>, f32) {
-        let page = pages
-            .iter()
-            .find(|p| p.lines().any(|l| l == title))
-            .expect("the chart's page");
-        let top = page
-            .items
-            .iter()
-            .find_map(|i| match i {
-                Item::Text { text, y, .. } if text == title => Some(*y),
-                _ => None,
-            })
-            .expect("title");
+        let (page, top, target) = chart_page(&pages, title);
         let near = |y: f32| y > top && y < top + 110.0;
         let dots: Vec<(f32, f32)> = page
             .items
@@ -816,17 +833,6 @@ fn a_chart_puts_each_result_on_the_side_of_the_target_it_is() {
                 _ => None,
             })
             .collect();
-        let target = page
-            .items
-            .iter()
-            .find_map(|i| match i {
-                Item::Rule { from, to, width } if (*width - 0.7).abs() < 0.01 && near(from.1) => {
-                    assert_eq!(from.1, to.1, "the target line is level");
-                    Some(from.1)
-                }
-                _ => None,
-            })
-            .expect("a target line");
         (dots, target)
     };
     // 55.1% then 62.0% against 60%以上: the first below the line, the second above.
@@ -852,18 +858,7 @@ fn a_chart_writes_its_scale_and_keeps_values_off_the_target_line() {
     let pages = typeset(&plan, &PageStyle::default(), &metrics());
     // The chart's texts (text, x, baseline) and its target line's height.
     let chart_of = |title: &str| -> (Vec<(String, f32, f32)>, f32, f32) {
-        let page = pages
-            .iter()
-            .find(|p| p.lines().any(|l| l == title))
-            .expect("the chart's page");
-        let top = page
-            .items
-            .iter()
-            .find_map(|i| match i {
-                Item::Text { text, y, .. } if text == title => Some(*y),
-                _ => None,
-            })
-            .expect("title");
+        let (page, top, target) = chart_page(&pages, title);
         let near = |y: f32| y > top && y < top + 112.0;
         let texts = page
             .items
@@ -873,16 +868,6 @@ fn a_chart_writes_its_scale_and_keeps_values_off_the_target_line() {
                 _ => None,
             })
             .collect();
-        let target = page
-            .items
-            .iter()
-            .find_map(|i| match i {
-                Item::Rule { from, width, .. } if (*width - 0.7).abs() < 0.01 && near(from.1) => {
-                    Some(from.1)
-                }
-                _ => None,
-            })
-            .expect("a target line");
         let axis_foot = page
             .items
             .iter()

@@ -11,6 +11,8 @@ use ward_plan::io;
 use ward_plan::sample;
 use ward_plan::ui::Selection;
 
+mod support;
+
 fn editor() -> Harness<'static, PlanApp> {
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 1000.0))
@@ -103,16 +105,7 @@ fn pdf_page_one() -> (Vec<(f32, f32)>, String) {
 /// pixel is.
 fn painted_page_one(h: &Harness<'_, PlanApp>) -> (Vec<(char, f32, f32)>, f32) {
     use egui::epaint::Shape;
-    fn flatten<'a>(shape: &'a Shape, out: &mut Vec<&'a Shape>) {
-        match shape {
-            Shape::Vec(shapes) => shapes.iter().for_each(|s| flatten(s, out)),
-            other => out.push(other),
-        }
-    }
-    let mut shapes = Vec::new();
-    for clipped in &h.output().shapes {
-        flatten(&clipped.shape, &mut shapes);
-    }
+    let shapes = support::painted_shapes(h);
     let paper = shapes
         .iter()
         .find_map(|s| match s {

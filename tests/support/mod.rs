@@ -69,3 +69,20 @@ pub fn pdf_text(doc: &lopdf::Document) -> String {
         .filter(|c| !c.is_whitespace())
         .collect()
 }
+
+/// Every shape the last frame painted, nested lists opened: what a person sees,
+/// to read text and rules from instead of the program's own records.
+pub fn painted_shapes(h: &Harness<'_, PlanApp>) -> Vec<egui::epaint::Shape> {
+    use egui::epaint::Shape;
+    fn flatten(shape: &Shape, out: &mut Vec<Shape>) {
+        match shape {
+            Shape::Vec(shapes) => shapes.iter().for_each(|s| flatten(s, out)),
+            other => out.push(other.clone()),
+        }
+    }
+    let mut shapes = Vec::new();
+    for clipped in &h.output().shapes {
+        flatten(&clipped.shape, &mut shapes);
+    }
+    shapes
+}
