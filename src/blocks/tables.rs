@@ -122,20 +122,14 @@ pub(super) fn budgets(plan: &Plan) -> Table {
 /// The chart of an indicator whose target and at least one result read as
 /// numbers (see `judge`); none otherwise. The form draws the same points.
 pub fn chart(indicator: &Indicator) -> Option<Chart> {
-    // A number too long for a float (a typo of 400 nines) has no place on an axis.
-    let target = crate::judge::read_target(indicator)
-        .ok()
-        .filter(|t| t.value.is_finite())?;
+    let target = crate::judge::read_target(indicator).ok()?;
     let mut points = Vec::new();
     let mut words = Vec::new();
     for ((year, judged), result) in crate::judge::judge_all(indicator)
         .into_iter()
         .zip(&indicator.results)
     {
-        let Ok(judged) = judged
-            .map_err(drop)
-            .and_then(|j| if j.value.is_finite() { Ok(j) } else { Err(()) })
-        else {
+        let Ok(judged) = judged else {
             continue;
         };
         let shown = result.value.trim();

@@ -65,12 +65,9 @@ pub fn chart_chunk(
         justify: false,
         phrases: true,
     };
-    let narrower = Narrower {
-        step: 2.0 * TITLE_SIZE,
-        tries: 6,
-        more_lines: true,
-    };
-    let title = balanced(setting, narrower, |s| break_lines(&chart.title, s, measure));
+    let title = balanced(setting, Narrower::heading(TITLE_SIZE), |s| {
+        break_lines(&chart.title, s, measure)
+    });
     let drop = TITLE_LEADING * title.len().saturating_sub(1) as f32;
     let mut items: Vec<Item> = title
         .into_iter()

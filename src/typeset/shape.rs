@@ -173,12 +173,7 @@ fn text_chunk(
         phrases: balance,
     };
     let broken = if balance {
-        let narrower = Narrower {
-            step: 2.0 * st.size,
-            tries: 6,
-            more_lines: true,
-        };
-        balanced(setting, narrower, |s| {
+        balanced(setting, Narrower::heading(st.size), |s| {
             memo.break_lines(block.text(), s, measure)
         })
     } else {

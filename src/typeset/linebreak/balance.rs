@@ -15,6 +15,18 @@ pub struct Narrower {
     pub more_lines: bool,
 }
 
+impl Narrower {
+    /// A heading's (and a chart title's): two characters narrower at a time,
+    /// up to six times, taking a line more if it must.
+    pub fn heading(size: f32) -> Self {
+        Self {
+            step: 2.0 * size,
+            tries: 6,
+            more_lines: true,
+        }
+    }
+}
+
 /// The lines `break_at` gives for `setting`, set narrower while the last line
 /// holds one or two characters alone.
 pub fn balanced(
